@@ -1,0 +1,297 @@
+//! The extraction pipeline: one view of the text, every extractor over it, one merge.
+
+use std::sync::{Arc, LazyLock};
+
+use crate::error::{Error, Result};
+use crate::normalize::TextView;
+use crate::record::{Date, Kind, Number, Quantity, Record, Title};
+use crate::{date, number, quantity, title};
+
+/// Which kinds of record to extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KindSet(u8);
+
+impl KindSet {
+    /// Every kind.
+    pub const ALL: KindSet = KindSet(0b1111);
+    /// No kind.
+    pub const NONE: KindSet = KindSet(0);
+
+    const fn bit(kind: Kind) -> u8 {
+        match kind {
+            Kind::Quantity => 1,
+            Kind::Date => 2,
+            Kind::Title => 4,
+            Kind::Number => 8,
+        }
+    }
+
+    /// Whether `kind` is in the set.
+    #[must_use]
+    pub const fn contains(self, kind: Kind) -> bool {
+        self.0 & Self::bit(kind) != 0
+    }
+
+    /// The set with `kind` added.
+    #[must_use]
+    pub const fn with(self, kind: Kind) -> KindSet {
+        KindSet(self.0 | Self::bit(kind))
+    }
+
+    /// The kinds in the set, in [`Kind::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |&k| self.contains(k))
+    }
+}
+
+impl Default for KindSet {
+    fn default() -> Self {
+        KindSet::ALL
+    }
+}
+
+impl FromIterator<Kind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = Kind>>(iter: I) -> Self {
+        iter.into_iter().fold(KindSet::NONE, KindSet::with)
+    }
+}
+
+/// Currencies a plain `元` may stand for.
+pub const YUAN_CURRENCIES: [&str; 4] = ["CNY", "HKD", "TWD", "MOP"];
+
+/// Settings of an [`Extractor`], validated when it is built.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Options {
+    /// Which kinds of record to return.
+    pub kinds: KindSet,
+    /// The year that 今年, 去年, 明年, 前年 refer to; `None` leaves them alone.
+    pub reference_year: Option<i32>,
+    /// ISO code for a plain `元` (one of [`YUAN_CURRENCIES`]).
+    pub yuan_currency: &'static str,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            kinds: KindSet::ALL,
+            reference_year: None,
+            yuan_currency: "CNY",
+        }
+    }
+}
+
+/// Builds an [`Extractor`] with options other than the defaults.
+///
+/// ```
+/// use xinzhi_extract::{Extractor, Kind};
+/// let extractor = Extractor::builder()
+///     .kinds([Kind::Quantity])
+///     .yuan_currency("HKD")
+///     .build()
+///     .unwrap();
+/// assert_eq!(extractor.options().yuan_currency, "HKD");
+/// assert!(Extractor::builder().yuan_currency("XYZ").build().is_err());
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ExtractorBuilder {
+    kinds: Option<KindSet>,
+    reference_year: Option<i32>,
+    yuan_currency: Option<String>,
+}
+
+impl ExtractorBuilder {
+    /// Only these kinds of record.
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = Kind>) -> Self {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+
+    /// Resolve 今年, 去年, 明年, 前年 against this year.
+    pub fn reference_year(mut self, year: i32) -> Self {
+        self.reference_year = Some(year);
+        self
+    }
+
+    /// The currency of a plain `元`: `CNY` (default), `HKD`, `TWD` or `MOP`.
+    pub fn yuan_currency(mut self, code: impl Into<String>) -> Self {
+        self.yuan_currency = Some(code.into());
+        self
+    }
+
+    /// Checks the options and builds the extractor.
+    pub fn build(self) -> Result<Extractor> {
+        let mut options = Options::default();
+        if let Some(kinds) = self.kinds {
+            options.kinds = kinds;
+        }
+        if let Some(year) = self.reference_year {
+            if !(1..=9999).contains(&year) {
+                return Err(Error::InvalidOption {
+                    option: "reference_year",
+                    reason: format!("{year} is not a year between 1 and 9999"),
+                });
+            }
+            options.reference_year = Some(year);
+        }
+        if let Some(code) = self.yuan_currency {
+            let upper = code.to_ascii_uppercase();
+            options.yuan_currency = YUAN_CURRENCIES
+                .into_iter()
+                .find(|&c| c == upper)
+                .ok_or_else(|| Error::InvalidOption {
+                    option: "yuan_currency",
+                    reason: format!("{code:?} is not one of {}", YUAN_CURRENCIES.join(", ")),
+                })?;
+        }
+        Ok(Extractor {
+            options: Arc::new(options),
+        })
+    }
+}
+
+/// Finds records in text. Built once, cheap to clone, shared freely between threads.
+///
+/// ```
+/// use xinzhi_extract::{Extractor, Record};
+/// let extractor = Extractor::new();
+/// let records = extractor.extract("全年新增企业77家。");
+/// assert!(records.iter().all(|r| r.start() < r.end()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extractor {
+    options: Arc<Options>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+static DEFAULT_EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+impl Extractor {
+    /// An extractor with default options: every kind, no reference year, `元` as `CNY`.
+    #[must_use]
+    pub fn new() -> Self {
+        Extractor {
+            options: Arc::new(Options::default()),
+        }
+    }
+
+    /// A shared extractor with default options, built on first use.
+    #[must_use]
+    pub fn shared() -> &'static Extractor {
+        &DEFAULT_EXTRACTOR
+    }
+
+    /// A builder for other options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The options this extractor was built with.
+    #[must_use]
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Every record of the configured kinds, sorted by start offset.
+    ///
+    /// Records never overlap one another, except that a title may contain others.
+    #[must_use]
+    pub fn extract(&self, text: &str) -> Vec<Record> {
+        self.extract_kinds(text, self.options.kinds)
+    }
+
+    /// Quantities only.
+    #[must_use]
+    pub fn quantities(&self, text: &str) -> Vec<Quantity> {
+        self.extract_kinds(text, KindSet::NONE.with(Kind::Quantity))
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Quantity(q) => Some(q),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Dates only.
+    #[must_use]
+    pub fn dates(&self, text: &str) -> Vec<Date> {
+        self.extract_kinds(text, KindSet::NONE.with(Kind::Date))
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Date(d) => Some(d),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Titles only.
+    #[must_use]
+    pub fn titles(&self, text: &str) -> Vec<Title> {
+        let view = TextView::new(text);
+        let mut out = Vec::new();
+        title::find(&view, &self.options, &mut out);
+        out.into_iter()
+            .filter_map(|r| match r {
+                Record::Title(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Numbers only.
+    #[must_use]
+    pub fn numbers(&self, text: &str) -> Vec<Number> {
+        self.extract_kinds(text, KindSet::NONE.with(Kind::Number))
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Number(n) => Some(n),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Records of `kinds`. Quantities, dates and numbers compete for the same characters, so
+    /// all three are always looked for and the merge decides; the filter comes last.
+    fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
+        let view = TextView::new(text);
+        let mut spans = Vec::new();
+        let wants_spans = kinds.contains(Kind::Quantity)
+            || kinds.contains(Kind::Date)
+            || kinds.contains(Kind::Number);
+        if wants_spans {
+            date::find(&view, &self.options, &mut spans);
+            quantity::find(&view, &self.options, &mut spans);
+            number::find(&view, &self.options, &mut spans);
+        }
+        let mut records = resolve_overlaps(spans);
+        records.retain(|r| kinds.contains(r.kind()));
+        if kinds.contains(Kind::Title) {
+            let mut titles = Vec::new();
+            title::find(&view, &self.options, &mut titles);
+            records.extend(titles);
+            records.sort_by_key(|r| (r.start(), std::cmp::Reverse(r.end())));
+        }
+        records
+    }
+}
+
+/// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
+/// first in [`Kind::ALL`] (a quantity before a date before a number).
+fn resolve_overlaps(mut candidates: Vec<Record>) -> Vec<Record> {
+    candidates.sort_by_key(|r| (r.start(), std::cmp::Reverse(r.end()), r.kind()));
+    let mut kept: Vec<Record> = Vec::with_capacity(candidates.len());
+    let mut covered_until = 0;
+    for record in candidates {
+        if record.start() >= covered_until {
+            covered_until = record.end();
+            kept.push(record);
+        }
+    }
+    kept
+}

@@ -1,0 +1,7 @@
+//! Lexicons: every word list the extractors use, as data tables in one place.
+//!
+//! Each table lists simplified forms; traditional input is folded to simplified by the
+//! [`TextView`](crate::TextView) before matching (see [`script`]), so a table needs a
+//! traditional form only where folding cannot produce the simplified one.
+
+pub mod script;

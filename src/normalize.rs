@@ -1,0 +1,301 @@
+//! A noise-skipping view of the input that keeps an offset map.
+//!
+//! Every extractor matches against [`TextView::chars`]: the input with pinyin annotations
+//! (`萬(wàn)`) skipped, full-width ASCII folded to ASCII and traditional characters folded to
+//! simplified ones. Each view character remembers where it came from, so a match over view
+//! positions `i..j` maps back to the original bytes with [`TextView::byte_span`], and the
+//! text of a record is always a slice of the untouched input.
+
+use std::ops::Range;
+
+use crate::lexicon::script::to_simplified;
+
+/// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
+const MAX_ANNOTATION_LETTERS: usize = 7;
+
+/// A folded, annotation-free view of a text, with a map back to the original byte offsets.
+///
+/// ```
+/// use xinzhi_extract::TextView;
+/// let text = "約5萬(wàn)個";
+/// let view = TextView::new(text);
+/// let folded: String = view.chars().iter().collect();
+/// assert_eq!(folded, "约5万个");
+/// // View positions 0..4 cover the whole quantity, annotation included.
+/// let (start, end) = view.byte_span(0..4);
+/// assert_eq!(&text[start..end], "約5萬(wàn)個");
+/// ```
+#[derive(Debug, Clone)]
+pub struct TextView<'a> {
+    source: &'a str,
+    chars: Vec<char>,
+    /// Byte offset in `source` of each view character.
+    starts: Vec<u32>,
+}
+
+impl<'a> TextView<'a> {
+    /// Builds the view in one pass over `source`.
+    ///
+    /// # Panics
+    /// When `source` is 4 GiB or longer: offsets are kept as `u32`.
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        assert!(
+            u32::try_from(source.len()).is_ok(),
+            "TextView holds texts below 4 GiB"
+        );
+        let mut chars = Vec::with_capacity(source.len() / 2);
+        let mut starts = Vec::with_capacity(source.len() / 2);
+        let bytes = source.as_bytes();
+        let mut previous: Option<char> = None;
+        let mut offset = 0;
+        while offset < source.len() {
+            let c = source[offset..].chars().next().unwrap_or('\u{FFFD}');
+            if matches!(c, '(' | '（') && previous.is_some_and(may_carry_annotation) {
+                if let Some(len) = annotation_len(&source[offset..]) {
+                    offset += len;
+                    // An annotation belongs to the character before it, so the next one may
+                    // carry its own: `萬(wàn)個(gè)`.
+                    continue;
+                }
+            }
+            chars.push(fold(c));
+            starts.push(offset as u32);
+            previous = Some(c);
+            offset += c.len_utf8();
+            debug_assert!(offset <= bytes.len());
+        }
+        TextView {
+            source,
+            chars,
+            starts,
+        }
+    }
+
+    /// The original input.
+    #[must_use]
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The folded characters, annotations skipped.
+    #[must_use]
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// Number of view characters.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the view holds no character.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Byte offset in the source where view character `i` starts; `source.len()` for `i == len()`.
+    #[must_use]
+    pub fn byte_start(&self, i: usize) -> usize {
+        self.starts
+            .get(i)
+            .map_or(self.source.len(), |&s| s as usize)
+    }
+
+    /// Byte offset in the source one past view character `i`.
+    #[must_use]
+    pub fn byte_end(&self, i: usize) -> usize {
+        let start = self.byte_start(i);
+        start
+            + self.source[start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8)
+    }
+
+    /// The source bytes covered by view positions `range`: from the first character's start
+    /// to the last character's end, so annotations inside stay in and a trailing one stays out.
+    /// An empty range maps to an empty span at its start.
+    #[must_use]
+    pub fn byte_span(&self, range: Range<usize>) -> (usize, usize) {
+        let start = self.byte_start(range.start);
+        if range.end <= range.start {
+            return (start, start);
+        }
+        (start, self.byte_end(range.end - 1))
+    }
+
+    /// The source text covered by view positions `range` (noise included).
+    #[must_use]
+    pub fn source_text(&self, range: Range<usize>) -> &'a str {
+        let (start, end) = self.byte_span(range);
+        &self.source[start..end]
+    }
+
+    /// The original characters of view positions `range`, annotations removed but script and
+    /// width as written: what a title or issuer reports.
+    #[must_use]
+    pub fn clean_text(&self, range: Range<usize>) -> String {
+        let mut out = String::with_capacity((range.end.saturating_sub(range.start)) * 3);
+        for i in range {
+            let start = self.byte_start(i);
+            if let Some(c) = self.source[start..].chars().next() {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The folded characters of view positions `range` as a string.
+    #[must_use]
+    pub fn folded_text(&self, range: Range<usize>) -> String {
+        self.chars[range].iter().collect()
+    }
+
+    /// The view position of the first view character starting at or after byte `offset`.
+    #[must_use]
+    pub fn position_at_byte(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < offset)
+    }
+}
+
+/// The input with pinyin annotations removed and nothing else changed.
+///
+/// ```
+/// assert_eq!(xinzhi_extract::clean("高質(zhì)量發(fā)展"), "高質量發展");
+/// assert_eq!(xinzhi_extract::clean("(2023—2026年)"), "(2023—2026年)");
+/// ```
+#[must_use]
+pub fn clean(text: &str) -> String {
+    let view = TextView::new(text);
+    view.clean_text(0..view.len())
+}
+
+/// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
+fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => to_simplified(c),
+    }
+}
+
+/// Han characters carry annotations; so do the marks a scrape leaves where a Han character was lost.
+fn may_carry_annotation(c: char) -> bool {
+    is_han(c) || matches!(c, '?' | '？' | '\u{FFFD}') || is_private_use(c)
+}
+
+/// Whether `c` is a CJK ideograph (unified, extensions, compatibility) or 〇.
+#[must_use]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x2_0000..=0x3_134F)
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(
+            c,
+            'ā' | 'á'
+                | 'ǎ'
+                | 'à'
+                | 'ē'
+                | 'é'
+                | 'ě'
+                | 'è'
+                | 'ī'
+                | 'í'
+                | 'ǐ'
+                | 'ì'
+                | 'ō'
+                | 'ó'
+                | 'ǒ'
+                | 'ò'
+                | 'ū'
+                | 'ú'
+                | 'ǔ'
+                | 'ù'
+                | 'ǖ'
+                | 'ǘ'
+                | 'ǚ'
+                | 'ǜ'
+                | 'ü'
+                | 'ê'
+                | 'Ā'
+                | 'Á'
+                | 'Ǎ'
+                | 'À'
+                | 'Ē'
+                | 'É'
+                | 'Ě'
+                | 'È'
+                | 'Ō'
+                | 'Ó'
+                | 'Ǒ'
+                | 'Ò'
+                | 'Ü'
+        )
+}
+
+/// Byte length of a pinyin annotation at the start of `s` (which starts with `(` or `（`).
+/// Looks at most a dozen characters ahead, so scanning stays linear.
+fn annotation_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
+    debug_assert!(matches!(open, '(' | '（'));
+    let mut letters = 0;
+    let mut tone_digit = false;
+    for (i, c) in chars {
+        match c {
+            ')' | '）' if letters > 0 => return Some(i + c.len_utf8()),
+            '1'..='5' if letters > 0 && !tone_digit => tone_digit = true,
+            _ if is_pinyin_letter(c) && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_skipped_only_after_han() {
+        let cases = [
+            ("萬(wàn)個(gè)", "万个"),
+            ("質（zhì）量", "质量"),
+            ("日?(bào)", "日?"),
+            ("(次)", "(次)"),
+            ("a(b)", "a(b)"),
+            ("年(2023—2026年)", "年(2023—2026年)"),
+            ("万(a)(a)(a)", "万(a)(a)"),
+            ("万(zhuangzhuang)", "万(zhuangzhuang)"),
+            ("数(shu4)", "数"),
+            ("万(", "万("),
+            ("１２３％", "123%"),
+        ];
+        for (input, folded) in cases {
+            let view = TextView::new(input);
+            assert_eq!(view.chars().iter().collect::<String>(), folded, "{input}");
+        }
+    }
+
+    #[test]
+    fn spans_map_back_to_source() {
+        let text = "超9.3萬(wàn)個(gè)企業";
+        let view = TextView::new(text);
+        assert_eq!(view.source_text(0..6), "超9.3萬(wàn)個");
+        assert_eq!(view.clean_text(0..8), "超9.3萬個企業");
+        assert_eq!(view.byte_span(3..3), (3, 3));
+        assert_eq!(view.position_at_byte(text.len()), view.len());
+    }
+}

@@ -1,0 +1,1 @@
+//! The numeral engine (being written).
