@@ -54,8 +54,9 @@ impl<'a> TextView<'a> {
             if matches!(c, '(' | '（') && previous.is_some_and(may_carry_annotation) {
                 if let Some(len) = annotation_len(&source[offset..]) {
                     offset += len;
-                    // An annotation belongs to the character before it, so the next one may
-                    // carry its own: `萬(wàn)個(gè)`.
+                    // One annotation per character: what follows `)` is not "right after a Han
+                    // character", so `万(a)(a)` keeps its second bracket.
+                    previous = None;
                     continue;
                 }
             }
@@ -295,7 +296,7 @@ mod tests {
         let view = TextView::new(text);
         assert_eq!(view.source_text(0..6), "超9.3萬(wàn)個");
         assert_eq!(view.clean_text(0..8), "超9.3萬個企業");
-        assert_eq!(view.byte_span(3..3), (3, 3));
+        assert_eq!(view.byte_span(3..3), (5, 5));
         assert_eq!(view.position_at_byte(text.len()), view.len());
     }
 }
