@@ -1,0 +1,9 @@
+//! Criterion benchmark: extract (being written).
+#![allow(missing_docs)]
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn bench(_c: &mut Criterion) {}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

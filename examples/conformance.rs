@@ -1,0 +1,3 @@
+//! Conformance report against the peers' published test suites (being written).
+
+fn main() {}
