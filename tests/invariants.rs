@@ -1,0 +1,164 @@
+//! Invariants that hold for every input, checked on arbitrary and adversarial text.
+//!
+//! Whatever the text, extraction returns records sorted by start, each span on character
+//! boundaries and equal to its `text`, no two non-title records overlapping, and every value
+//! finite. Cost stays linear: the time for a tenfold input stays within a generous multiple of
+//! ten times the time for the smaller one (a ratio, so a busy machine cannot fail it).
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use xinzhi_extract::{Extractor, Kind, Record};
+
+fn check_invariants(text: &str, records: &[Record]) {
+    let mut previous_start = 0;
+    let mut covered_until = 0;
+    for record in records {
+        let (start, end) = (record.start(), record.end());
+        assert!(start < end, "empty span {record:?} in {text:?}");
+        assert!(end <= text.len(), "span past the end: {record:?}");
+        assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        assert_eq!(&text[start..end], record.text(), "text differs from the span");
+        assert!(start >= previous_start, "records out of order in {text:?}");
+        previous_start = start;
+        if record.kind() != Kind::Title {
+            assert!(start >= covered_until, "overlap at {record:?} in {text:?}");
+            covered_until = end;
+        }
+        let values: Vec<Option<f64>> = match record {
+            Record::Quantity(q) => vec![q.value, q.low, q.high],
+            Record::Number(n) => vec![Some(n.value)],
+            Record::Date(_) | Record::Title(_) => vec![],
+        };
+        for value in values.into_iter().flatten() {
+            assert!(value.is_finite(), "non-finite value in {record:?}");
+        }
+        if let Record::Quantity(q) = record {
+            if let (Some(low), Some(high)) = (q.low, q.high) {
+                assert!(low <= high, "low above high in {record:?}");
+            }
+        }
+    }
+}
+
+/// Characters that start or continue candidates, plus noise: the alphabet a fuzzer would need
+/// a long time to find by chance.
+const TRIGGERS: &[&str] = &[
+    "0", "1", "5", "9", "０", "１", ".", ",", " ", "%", "％", "‰", "/", "-", "—", "～", "至", "到",
+    "一", "二", "两", "兩", "三", "十", "百", "千", "万", "萬", "亿", "億", "兆", "零", "〇", "○",
+    "壹", "贰", "拾", "佰", "廿", "点", "點", "负", "第", "分之", "几", "数", "余", "多", "约", "約",
+    "近", "超", "逾", "左右", "以上", "不到", "元", "万元", "美元", "个", "個", "家", "项", "年",
+    "月", "日", "个月", "平方米", "个百分点", "大", "《", "》", "〈", "〉", "(", ")", "（", "）",
+    "(wàn)", "(gè)", "(a)", "“", "”", "\n", "?", "\u{E000}", "😀", "\u{200D}", "\u{0301}", "G",
+    "今年", "去年", "增长", "下降", "规划", "实施方案", "省", "市", "(2023—2026年)",
+];
+
+fn trigger_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TRIGGERS), 0..60).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_unicode_keeps_invariants(text in any::<String>()) {
+        let records = Extractor::shared().extract(&text);
+        check_invariants(&text, &records);
+    }
+
+    #[test]
+    fn trigger_alphabet_keeps_invariants(text in trigger_text()) {
+        let records = Extractor::shared().extract(&text);
+        check_invariants(&text, &records);
+    }
+
+    #[test]
+    fn extraction_is_deterministic(text in trigger_text()) {
+        let extractor = Extractor::new();
+        prop_assert_eq!(extractor.extract(&text), extractor.extract(&text));
+    }
+}
+
+fn best_of_three(text: &str) -> Duration {
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            let records = Extractor::shared().extract(text);
+            let elapsed = started.elapsed();
+            check_invariants(text, &records);
+            elapsed
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Builds `unit` repeated to about `bytes` bytes.
+fn repeated(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+#[test]
+fn adversarial_inputs_cost_linear_time() {
+    let units = [
+        "1",
+        "万",
+        "萬",
+        "约",
+        "約約",
+        "左右",
+        "《",
+        "》",
+        "(a)",
+        "万(a)",
+        "一",
+        "十",
+        "第",
+        "零点",
+        "1,",
+        "1.",
+        "2023-",
+        "2023年",
+        "百分之",
+        "三分之",
+        "（（（",
+        "〈《",
+        "“1”",
+        "\u{E000}",
+        "😀",
+        "a\u{0301}",
+        "\u{200D}",
+        "一二三四五六七八九十百千万亿",
+        "全年新增企业77家，投资约4.2億元，增长16%。",
+    ];
+    // Debug builds are slow but the ratio is what counts; 20 KB and 200 KB keep the suite quick.
+    let small = 20_000;
+    for unit in units {
+        let short = repeated(unit, small);
+        let long = repeated(unit, small * 10);
+        let t_short = best_of_three(&short);
+        let t_long = best_of_three(&long);
+        // Linear: ×10 input, ×10 time. Allow ×40 for caches and noise; quadratic would be ×100.
+        let limit = t_short.mul_f64(40.0) + Duration::from_millis(50);
+        assert!(
+            t_long <= limit,
+            "{unit:?}: {t_short:?} for {} bytes but {t_long:?} for {} bytes",
+            short.len(),
+            long.len()
+        );
+    }
+}
+
+#[test]
+fn one_long_line_without_breaks_is_handled() {
+    let sentence = "2024年，全省完成投资约4.2億元，新增企業77家，《關於促進經濟發展的若干措施》落地。";
+    let text = sentence.repeat(20_000);
+    let records = Extractor::shared().extract(&text);
+    check_invariants(&text, &records);
+}
+
+#[test]
+fn deeply_nested_brackets_are_handled() {
+    let text = format!("{}{}", "《〈（(".repeat(5_000), "》〉）)".repeat(5_000));
+    let records = Extractor::shared().extract(&text);
+    check_invariants(&text, &records);
+}
