@@ -22,6 +22,7 @@ mod extract;
 pub mod lexicon;
 pub mod normalize;
 pub mod numeral;
+pub mod offsets;
 pub mod record;
 
 mod date;
