@@ -1,8 +1,814 @@
-//! date extraction (being written).
+//! Dates and periods: `2023年`, `二〇二三年`, `2026-02-10`, `2023—2026年`, `2024年1月至3月`,
+//! `2020/21年度`.
+//!
+//! A date is read as a run of components in calendar order (year, then month, then day),
+//! each a numeral and its unit: `2024年`, `1月`, `3日`. Two points joined by a separator
+//! (`至`, `到`, `—`, `-`, `~`) make a period, the second inheriting what it leaves out from the
+//! first (`2024年1月至3月` ends in March 2024). A bare numeral before a separator takes the unit
+//! of the numeral after it (`2023—2026年`, `1—3月`, `1月1—15日`).
+//!
+//! What counts as a date, and why:
+//! - A year is four digits, Arabic or Chinese digit by digit (`一九四九`, `二〇二三`,
+//!   `二○二三`, `二零二三`), from 1000 to 2999, followed by 年, 年度 or 财年. Shorter numbers
+//!   before 年 (`3年`, `30年`, `三十年`) are durations and are left to the quantity
+//!   extractor; so is a year number after an approximation word (`近2000年`) or before
+//!   `历史` / `之久`. Two-digit years are read only as the end of a fiscal year
+//!   (`2020/21年度`, `2024-25年度`), where the century is clear; `90年代` is left alone,
+//!   while `2020年代` is the period 2020 to 2029.
+//! - Words after a date are outside its span: `2023年以来`, `2025年初`, `2024年底` are the
+//!   year alone. `年度` and a month's `份` are inside (`2026年度`, `6月份`).
+//! - A day alone needs 日 and, in Chinese numerals, a tens digit (`二十七日`): `一日` and
+//!   `七日` are too often "one day" and "seven days". 号 counts only after a month (`3月5号`;
+//!   `1号文件` is not a date). `5日元` is yen.
+//! - Relative years (今年, 去年, 明年, 前年, 后年, 上年, 本年) become dates only with a
+//!   reference year; without one, `今年3月` is just the month.
+//! - ISO-like dates need all three parts in range and one separator throughout
+//!   (`2026-02-10`, `2026/2/10`, `2026.02.10`): `1.2`, `3.5`, `2.3.1` and `2026.02.10.1` are
+//!   not dates. A four-digit year range without 年 counts only inside brackets
+//!   (`（2021-2025）`).
+//!
+//! Every look-ahead is bounded (a numeral is at most five characters, a point at most three
+//! components), so the scan is linear in the length of the text.
+//!
+//! ```
+//! use xinzhi_extract::Extractor;
+//! let dates = Extractor::new().dates("即二○二二至二○二四年，较2023年以来有所改善。");
+//! assert_eq!(dates[0].text, "二○二二至二○二四年");
+//! assert_eq!((dates[0].year, dates[0].end_year), (Some(2022), Some(2024)));
+//! assert_eq!(dates[1].text, "2023年");
+//! ```
 
 use crate::extract::Options;
-use crate::normalize::TextView;
-use crate::record::Record;
+use crate::lexicon::date_cues::{
+    CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY,
+    NOT_AFTER_MONTH, PERIOD_SEPARATORS,
+};
+use crate::lexicon::relative_years::{self, relative_year_at, RelativeYear};
+use crate::normalize::{is_han, TextView};
+use crate::record::{Date, Record};
+
+/// The earliest year read as a calendar year.
+const FIRST_YEAR: u32 = 1000;
+/// The latest year read as a calendar year.
+const LAST_YEAR: u32 = 2999;
+/// The longest numeral run looked at; a longer run of digits is not part of a date.
+const MAX_NUMERAL_CHARS: usize = 5;
+/// How far a two-digit fiscal end year may lie after the start year (`2020/21`, `2023-25`).
+const MAX_SHORT_YEAR_SPAN: u32 = 10;
 
 /// Appends the date records found in `view` to `out`.
-pub(crate) fn find(_view: &TextView<'_>, _options: &Options, _out: &mut Vec<Record>) {}
+pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
+    let chars = view.chars();
+    let scanner = Scanner {
+        chars,
+        reference_year: options.reference_year,
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !scanner.may_start(i) {
+            i += 1;
+            continue;
+        }
+        match scanner.date_at(i) {
+            Attempt::Found(found) => {
+                let (start, end) = view.byte_span(found.start..found.end);
+                let to = found.to.unwrap_or_default();
+                out.push(Record::Date(Date {
+                    text: view.source_text(found.start..found.end).to_owned(),
+                    start,
+                    end,
+                    year: found.from.year,
+                    month: found.from.month,
+                    day: found.from.day,
+                    end_year: to.year,
+                    end_month: to.month,
+                    end_day: to.day,
+                }));
+                i = found.end;
+            }
+            Attempt::Skip(to) => i = to.max(i + 1),
+            Attempt::Miss => i += 1,
+        }
+    }
+}
+
+/// The outcome of reading at one position.
+#[derive(Debug)]
+enum Attempt<T> {
+    /// A match.
+    Found(T),
+    /// No date here, and none inside the characters up to this position either
+    /// (`2月30日` must not leave `30日` behind as a day).
+    Skip(usize),
+    /// No date starting here.
+    Miss,
+}
+
+/// A calendar field, coarsest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Year,
+    Month,
+    Day,
+}
+
+impl Level {
+    fn finer(self) -> Option<Level> {
+        match self {
+            Level::Year => Some(Level::Month),
+            Level::Month => Some(Level::Day),
+            Level::Day => None,
+        }
+    }
+}
+
+/// The fields of one end of a date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Point {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl Point {
+    fn set(&mut self, level: Level, value: u32) {
+        match level {
+            Level::Year => self.year = Some(value as i32),
+            Level::Month => self.month = Some(value),
+            Level::Day => self.day = Some(value),
+        }
+    }
+
+    /// Copies the fields coarser than `level` from `earlier` where this point has none.
+    fn inherit(mut self, earlier: Point, level: Level) -> Point {
+        if level > Level::Year && self.year.is_none() {
+            self.year = earlier.year;
+        }
+        if level > Level::Month && self.month.is_none() {
+            self.month = earlier.month;
+        }
+        self
+    }
+
+    /// Sort key: a missing field sorts before every stated one.
+    fn key(self) -> (i32, u32, u32) {
+        (
+            self.year.unwrap_or(0),
+            self.month.unwrap_or(0),
+            self.day.unwrap_or(0),
+        )
+    }
+}
+
+/// A date or period over view positions `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    from: Point,
+    to: Option<Point>,
+}
+
+/// A numeral read in the view: ASCII digits, Chinese digits read one by one (`二〇二三`), or a
+/// small Chinese numeral with tens (`二十七`, `十二`, `廿`).
+#[derive(Debug, Clone, Copy)]
+struct Numeral {
+    end: usize,
+    value: u32,
+    /// Number of digits for a digit-by-digit form; 0 for a numeral with tens (`二十七`).
+    digits: usize,
+    ascii: bool,
+}
+
+impl Numeral {
+    fn as_year(self) -> Option<u32> {
+        (self.digits == 4 && (FIRST_YEAR..=LAST_YEAR).contains(&self.value)).then_some(self.value)
+    }
+
+    /// A month or day: one or two ASCII digits, one Chinese digit, or a Chinese numeral with tens.
+    fn as_small(self, max: u32) -> Option<u32> {
+        let shape_fits = if self.ascii {
+            (1..=2).contains(&self.digits)
+        } else {
+            self.digits <= 1
+        };
+        (shape_fits && (1..=max).contains(&self.value)).then_some(self.value)
+    }
+
+    fn as_level(self, level: Level) -> Option<u32> {
+        match level {
+            Level::Year => self.as_year(),
+            Level::Month => self.as_small(12),
+            Level::Day => self.as_small(31),
+        }
+    }
+}
+
+/// One component of a point: `2024年`, `1月`, `3日`, or a compact range at one level
+/// (`2023—2026年`, `1—3月`).
+#[derive(Debug, Clone, Copy)]
+struct Component {
+    level: Level,
+    value: u32,
+    /// The last value of a compact range.
+    end_value: Option<u32>,
+    end: usize,
+    /// The numeral it was read from; `None` for a relative year word.
+    numeral: Option<Numeral>,
+    /// Written with 号 rather than 日.
+    hao: bool,
+}
+
+/// One point: its fields, first and last levels, and any compact range it ends with.
+#[derive(Debug, Clone, Copy)]
+struct PointMatch {
+    end: usize,
+    point: Point,
+    first: Level,
+    last: Level,
+    compact_end: Option<(Level, u32)>,
+}
+
+struct Scanner<'a> {
+    chars: &'a [char],
+    reference_year: Option<i32>,
+}
+
+impl Scanner<'_> {
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|p| self.at(p))
+    }
+
+    /// Whether a date may begin at `i`: a digit that does not continue a number, code or
+    /// version string, or a relative year word when there is a reference year.
+    fn may_start(&self, i: usize) -> bool {
+        let c = self.chars[i];
+        let previous = self.before(i);
+        if c.is_ascii_digit() {
+            return !previous
+                .is_some_and(|p| p.is_ascii_alphanumeric() || ".-/_+#@&=%".contains(p));
+        }
+        if chinese_digit(c).is_some() || is_chinese_tens(c) {
+            return !previous.is_some_and(|p| {
+                is_chinese_numeral_char(p) || CHINESE_NUMERAL_WORD_ENDS.contains(p)
+            });
+        }
+        self.reference_year.is_some() && relative_year_at(&self.chars[i..]).is_some()
+    }
+
+    /// Whether a duration word (`近`, `连续`) ends right before `i`.
+    fn duration_word_before(&self, i: usize) -> bool {
+        DURATION_BEFORE.iter().any(|word| {
+            let len = word.chars().count();
+            i >= len && self.chars[i - len..i].iter().copied().eq(word.chars())
+        })
+    }
+
+    fn followed_by(&self, i: usize, word: &str) -> bool {
+        let len = word.chars().count();
+        self.chars
+            .get(i..i + len)
+            .is_some_and(|s| s.iter().copied().eq(word.chars()))
+    }
+
+    /// The date or period starting at `i`.
+    fn date_at(&self, i: usize) -> Attempt<Found> {
+        if let Some(found) = self.bracketed_years(i) {
+            return Attempt::Found(found);
+        }
+        let first = match self.point_at(i, true) {
+            Attempt::Found(p) => p,
+            Attempt::Skip(to) => return Attempt::Skip(to),
+            Attempt::Miss => return Attempt::Miss,
+        };
+        if let Some((level, end_value)) = first.compact_end {
+            let mut to = first.point;
+            to.set(level, end_value);
+            return Attempt::Found(Found {
+                start: i,
+                end: first.end,
+                from: first.point,
+                to: Some(to),
+            });
+        }
+        let point_only = Found {
+            start: i,
+            end: first.end,
+            from: first.point,
+            to: None,
+        };
+        let Some((after_separator, separator)) = self.separator_at(first.end) else {
+            return Attempt::Found(point_only);
+        };
+        if separator == '/' {
+            return Attempt::Found(point_only);
+        }
+        let Attempt::Found(second) = self.point_at(after_separator, false) else {
+            return Attempt::Found(point_only);
+        };
+        let fits = second.compact_end.is_none()
+            && second.first >= first.first
+            && second.first <= first.last;
+        let to = second.point.inherit(first.point, second.first);
+        if fits && to.key() > first.point.key() {
+            return Attempt::Found(Found {
+                start: i,
+                end: second.end,
+                from: first.point,
+                to: Some(to),
+            });
+        }
+        Attempt::Found(point_only)
+    }
+
+    /// `2021-2025` between brackets, as in a plan's title `（2021-2025）`.
+    fn bracketed_years(&self, i: usize) -> Option<Found> {
+        if self.before(i) != Some('(') {
+            return None;
+        }
+        let first = read_numeral(self.chars, i)?;
+        let start_year = first.as_year()?;
+        let (after_separator, separator) = self.separator_at(first.end)?;
+        let second = read_numeral(self.chars, after_separator)?;
+        let end_year = second.as_year()?;
+        let closes = self.at(second.end) == Some(')');
+        (closes && separator != '/' && first.ascii && second.ascii && end_year > start_year).then(
+            || Found {
+                start: i,
+                end: second.end,
+                from: Point {
+                    year: Some(start_year as i32),
+                    ..Point::default()
+                },
+                to: Some(Point {
+                    year: Some(end_year as i32),
+                    ..Point::default()
+                }),
+            },
+        )
+    }
+
+    /// One point starting at `i`. `opening` is set for the first point of a date, where the
+    /// context before it decides whether it is a date at all.
+    fn point_at(&self, i: usize, opening: bool) -> Attempt<PointMatch> {
+        if let Some(iso) = self.iso_at(i) {
+            return iso;
+        }
+        let mut point = Point::default();
+        let mut first: Option<Component> = None;
+        let mut last: Option<Level> = None;
+        let mut end = i;
+        let mut compact_end = None;
+        while let Some(component) = self.component_at(end) {
+            if let Some(level) = last {
+                if level.finer() != Some(component.level) {
+                    break;
+                }
+            }
+            if component.hao && last != Some(Level::Month) {
+                break;
+            }
+            if component.level == Level::Day {
+                let longest = days_in_month(point.year, point.month);
+                let too_long =
+                    component.value > longest || component.end_value.is_some_and(|v| v > longest);
+                if too_long {
+                    return Attempt::Skip(component.end);
+                }
+            }
+            point.set(component.level, component.value);
+            first.get_or_insert(component);
+            last = Some(component.level);
+            end = component.end;
+            if let Some(end_value) = component.end_value {
+                compact_end = Some((component.level, end_value));
+                break;
+            }
+        }
+        let (Some(first), Some(last)) = (first, last) else {
+            return Attempt::Miss;
+        };
+        if opening && !self.opens_date(i, &first, last, end) {
+            return Attempt::Miss;
+        }
+        if last == Level::Month && self.at(end) == Some('份') {
+            end += 1;
+        }
+        Attempt::Found(PointMatch {
+            end,
+            point,
+            first: first.level,
+            last,
+            compact_end,
+        })
+    }
+
+    /// Whether the point `i..end`, opening with `first` and ending at level `last`, is a
+    /// calendar date in its context rather than a span of time or part of a word.
+    fn opens_date(&self, i: usize, first: &Component, last: Level, end: usize) -> bool {
+        let Some(numeral) = first.numeral else {
+            return true;
+        };
+        if self.duration_word_before(i) {
+            return false;
+        }
+        let single = first.end_value.is_none() && first.level == last;
+        match (single, first.level) {
+            (true, Level::Year) => !DURATION_AFTER_YEAR
+                .iter()
+                .any(|word| self.followed_by(end, word)),
+            (true, Level::Month) => !self.at(end).is_some_and(|c| NOT_AFTER_MONTH.contains(c)),
+            (_, Level::Day) => {
+                let tens_if_chinese = numeral.ascii || numeral.digits == 0;
+                tens_if_chinese && !self.at(end).is_some_and(|c| NOT_AFTER_DAY.contains(c))
+            }
+            _ => true,
+        }
+    }
+
+    /// A component at `i`: a relative year word, a numeral and its unit, or a compact range.
+    fn component_at(&self, i: usize) -> Option<Component> {
+        if let Some(year) = self.relative_year(i) {
+            let end = self.year_suffix_end(i + 2);
+            return Some(Component {
+                level: Level::Year,
+                value: year,
+                end_value: None,
+                end,
+                numeral: None,
+                hao: false,
+            });
+        }
+        let numeral = read_numeral(self.chars, i)?;
+        if let Some((level, unit_end, hao)) = self.unit_at(numeral.end) {
+            let value = numeral.as_level(level)?;
+            if level == Level::Day && self.at(unit_end) == Some('元') {
+                return None;
+            }
+            let mut component = Component {
+                level,
+                value,
+                end_value: None,
+                end: unit_end,
+                numeral: Some(numeral),
+                hao,
+            };
+            if level == Level::Year {
+                if value % 10 == 0 && self.at(unit_end) == Some('代') {
+                    component.end_value = Some(value + 9);
+                    component.end = unit_end + 1;
+                } else {
+                    component.end = self.year_suffix_end(unit_end);
+                }
+            }
+            return Some(component);
+        }
+        self.compact_range_at(numeral)
+    }
+
+    /// `2023—2026年`, `2020/21年度`, `1—3月`, `1—15日`: a bare numeral, a separator, and a
+    /// numeral with the unit both share.
+    fn compact_range_at(&self, first: Numeral) -> Option<Component> {
+        let (after_separator, separator) = self.separator_at(first.end)?;
+        let second = read_numeral(self.chars, after_separator)?;
+        let (level, unit_end, hao) = self.unit_at(second.end)?;
+        if hao || (separator == '/' && level != Level::Year) {
+            return None;
+        }
+        let value = first.as_level(level)?;
+        let end_value = match level {
+            Level::Year => second.as_year().or_else(|| short_end_year(value, second))?,
+            _ => second.as_level(level)?,
+        };
+        if end_value <= value {
+            return None;
+        }
+        let end = if level == Level::Year {
+            self.year_suffix_end(unit_end)
+        } else {
+            unit_end
+        };
+        Some(Component {
+            level,
+            value,
+            end_value: Some(end_value),
+            end,
+            numeral: Some(first),
+            hao: false,
+        })
+    }
+
+    /// The year a relative word at `i` stands for, when a reference year is set and the
+    /// word is not the tail of another word.
+    fn relative_year(&self, i: usize) -> Option<u32> {
+        let reference = self.reference_year?;
+        let word: &RelativeYear = relative_year_at(self.chars.get(i..)?)?;
+        let previous = self.before(i);
+        let stands_alone = match word.only_after {
+            Some(allowed) => previous.is_none_or(|p| !is_han(p) || allowed.contains(p)),
+            None => !previous.is_some_and(|p| word.not_after.contains(p)),
+        };
+        let next = self.at(i + 2);
+        if !stands_alone || next.is_some_and(|c| relative_years::NOT_BEFORE.contains(c)) {
+            return None;
+        }
+        u32::try_from(reference + word.offset).ok()
+    }
+
+    /// The unit at `i` and the position after it: 年 / 财年, 月, 日 / 号.
+    fn unit_at(&self, i: usize) -> Option<(Level, usize, bool)> {
+        match self.at(i)? {
+            '年' => Some((Level::Year, i + 1, false)),
+            // 財 is listed here because the script table does not fold it.
+            '财' | '財' if self.at(i + 1) == Some('年') => Some((Level::Year, i + 2, false)),
+            '月' => Some((Level::Month, i + 1, false)),
+            '日' => Some((Level::Day, i + 1, false)),
+            '号' => Some((Level::Day, i + 1, true)),
+            _ => None,
+        }
+    }
+
+    /// Takes in 度 after a year (`2026年度`).
+    fn year_suffix_end(&self, i: usize) -> usize {
+        if self.at(i) == Some('度') && self.at(i - 1) == Some('年') {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A period separator at `i`, with at most one space either side; returns the position
+    /// after it and the separator itself.
+    fn separator_at(&self, i: usize) -> Option<(usize, char)> {
+        let mut j = i;
+        if self.at(j) == Some(' ') {
+            j += 1;
+        }
+        let separator = self.at(j)?;
+        if !PERIOD_SEPARATORS.contains(&separator) && separator != '/' {
+            return None;
+        }
+        j += 1;
+        if separator == '—' && self.at(j) == Some('—') {
+            j += 1;
+        }
+        if self.at(j) == Some(' ') {
+            j += 1;
+        }
+        Some((j, separator))
+    }
+
+    /// `2026-02-10`, `2026/2/10`, `2026.02.10` at `i`.
+    fn iso_at(&self, i: usize) -> Option<Attempt<PointMatch>> {
+        let year = read_ascii(self.chars, i)?;
+        let separator = self.at(year.end)?;
+        if !matches!(separator, '-' | '/' | '.') {
+            return None;
+        }
+        let month = read_ascii(self.chars, year.end + 1)?;
+        if self.at(month.end) != Some(separator) {
+            return None;
+        }
+        let day = read_ascii(self.chars, month.end + 1)?;
+        let after = self.at(day.end);
+        let continues = after.is_some_and(|c| c.is_ascii_digit())
+            || (after == Some(separator)
+                && self.at(day.end + 1).is_some_and(|c| c.is_ascii_digit()));
+        let year_value = year.as_year()?;
+        let month_value = month.as_small(12)?;
+        let day_value = day.as_small(31)?;
+        if continues || day_value > days_in_month(Some(year_value as i32), Some(month_value)) {
+            return None;
+        }
+        Some(Attempt::Found(PointMatch {
+            end: day.end,
+            point: Point {
+                year: Some(year_value as i32),
+                month: Some(month_value),
+                day: Some(day_value),
+            },
+            first: Level::Year,
+            last: Level::Day,
+            compact_end: None,
+        }))
+    }
+}
+
+/// The end of a fiscal year written with two digits (`2020/21` → 2021), when it lies just
+/// after `start_year`.
+fn short_end_year(start_year: u32, second: Numeral) -> Option<u32> {
+    if !(second.ascii && second.digits == 2) {
+        return None;
+    }
+    let century = start_year / 100 * 100;
+    let mut end_year = century + second.value;
+    if end_year <= start_year {
+        end_year += 100;
+    }
+    (end_year - start_year <= MAX_SHORT_YEAR_SPAN).then_some(end_year)
+}
+
+/// The longest day of `month`; February has 29 days unless the year is known not to be leap.
+fn days_in_month(year: Option<i32>, month: Option<u32>) -> u32 {
+    match month {
+        Some(4 | 6 | 9 | 11) => 30,
+        Some(2) => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
+}
+
+/// A run of ASCII digits at `i`, at most four long.
+fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
+    let run = chars
+        .get(i..)?
+        .iter()
+        .take(MAX_NUMERAL_CHARS)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if run == 0 || run >= MAX_NUMERAL_CHARS {
+        return None;
+    }
+    let value = chars[i..i + run]
+        .iter()
+        .fold(0, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
+    Some(Numeral {
+        end: i + run,
+        value,
+        digits: run,
+        ascii: true,
+    })
+}
+
+/// The numeral at `i`: ASCII digits, Chinese digits read one by one, or a Chinese numeral up
+/// to 三十九 with tens.
+fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
+    if chars.get(i)?.is_ascii_digit() {
+        return read_ascii(chars, i);
+    }
+    let tail = chars.get(i..)?;
+    let run = tail
+        .iter()
+        .enumerate()
+        .take(MAX_NUMERAL_CHARS)
+        .take_while(|&(k, &c)| {
+            chinese_digit(c).is_some() || is_chinese_tens(c) || (k > 0 && c == 'O')
+        })
+        .count();
+    if run == 0 || tail.get(run).is_some_and(|&c| is_chinese_numeral_char(c)) {
+        return None;
+    }
+    let run_chars = &tail[..run];
+    let value = if run_chars.iter().any(|&c| is_chinese_tens(c)) {
+        (chinese_with_tens(run_chars)?, 0)
+    } else {
+        let value = run_chars.iter().fold(0, |v, &c| {
+            v * 10
+                + if c == 'O' {
+                    0
+                } else {
+                    chinese_digit(c).unwrap_or(0)
+                }
+        });
+        (value, run)
+    };
+    Some(Numeral {
+        end: i + run,
+        value: value.0,
+        digits: value.1,
+        ascii: false,
+    })
+}
+
+/// `十` 10, `十二` 12, `二十` 20, `二十七` 27, `廿三` 23, `卅` 30, `卅一` 31.
+fn chinese_with_tens(run: &[char]) -> Option<u32> {
+    let nonzero = |c: char| chinese_digit(c).filter(|&d| d > 0);
+    let tens_value = |c: char| match c {
+        '十' => Some(1),
+        '廿' => Some(2),
+        '卅' => Some(3),
+        _ => None,
+    };
+    match *run {
+        [t] => tens_value(t).map(|v| v * 10),
+        [t, u] if tens_value(t).is_some() => Some(tens_value(t)? * 10 + nonzero(u)?),
+        [d, '十'] => Some(nonzero(d)? * 10),
+        [d, '十', u] => Some(nonzero(d)? * 10 + nonzero(u)?),
+        _ => None,
+    }
+}
+
+/// A Chinese digit as written in dates (两 does not write a digit of a year or month).
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn is_chinese_tens(c: char) -> bool {
+    matches!(c, '十' | '廿' | '卅')
+}
+
+/// Characters of any Chinese numeral: a date numeral next to one of these is part of a
+/// larger number (`一百二十年`, `三千五百`).
+fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some()
+        || is_chinese_tens(c)
+        || matches!(
+            c,
+            '百' | '千' | '万' | '亿' | '两' | '点' | '几' | '多' | '余'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, reference_year: Option<i32>) -> Vec<Date> {
+        let view = TextView::new(text);
+        let options = Options {
+            reference_year,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        find(&view, &options, &mut out);
+        out.into_iter()
+            .filter_map(|r| match r {
+                Record::Date(d) => Some(d),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numerals_with_tens() {
+        let cases: [(&[char], Option<u32>); 8] = [
+            (&['十'], Some(10)),
+            (&['十', '二'], Some(12)),
+            (&['二', '十'], Some(20)),
+            (&['二', '十', '七'], Some(27)),
+            (&['廿', '三'], Some(23)),
+            (&['卅', '一'], Some(31)),
+            (&['十', '〇'], None),
+            (&['十', '十'], None),
+        ];
+        for (run, expected) in cases {
+            assert_eq!(chinese_with_tens(run), expected, "{run:?}");
+        }
+    }
+
+    #[test]
+    fn short_fiscal_end_years() {
+        let numeral = |value, digits| Numeral {
+            end: 0,
+            value,
+            digits,
+            ascii: true,
+        };
+        assert_eq!(short_end_year(2020, numeral(21, 2)), Some(2021));
+        assert_eq!(short_end_year(1999, numeral(0, 2)), Some(2000));
+        assert_eq!(short_end_year(2020, numeral(19, 2)), None);
+        assert_eq!(short_end_year(2020, numeral(5, 1)), None);
+    }
+
+    #[test]
+    fn leap_years_decide_february() {
+        assert_eq!(days_in_month(Some(2024), Some(2)), 29);
+        assert_eq!(days_in_month(Some(2023), Some(2)), 28);
+        assert_eq!(days_in_month(Some(1900), Some(2)), 28);
+        assert_eq!(days_in_month(Some(2000), Some(2)), 29);
+        assert_eq!(days_in_month(None, Some(2)), 29);
+        assert_eq!(days_in_month(None, Some(11)), 30);
+    }
+
+    #[test]
+    fn an_impossible_day_leaves_nothing_behind() {
+        assert!(dates("2月30日", None).is_empty());
+        assert!(dates("2023年2月29日", None).is_empty());
+        assert_eq!(dates("2024年2月29日", None).len(), 1);
+    }
+
+    #[test]
+    fn relative_years_need_a_reference() {
+        assert!(dates("今年以来", None).is_empty());
+        let found = dates("今年以来", Some(2025));
+        assert_eq!(found[0].year, Some(2025));
+        assert_eq!(found[0].text, "今年");
+    }
+}

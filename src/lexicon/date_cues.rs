@@ -1,0 +1,31 @@
+//! Words around a number that decide whether `N年`, `N月` or `N日` is a calendar date.
+
+/// Words right before a number that make `N年` / `N月` / `N日` a span of time, not a point in
+/// the calendar: `近2000年` is "nearly two thousand years", `连续3日` "three days running".
+/// Checked longest first against the characters just before the number.
+pub const DURATION_BEFORE: &[&str] = &[
+    "连续", "长达", "为期", "期限", "用时", "耗时", "历时", "历经", "持续", "将近", "接近", "大约",
+    "超过", "不到", "不足", "近", "约", "超", "逾", "达", "每", "第", "满", "数", "几", "前", "头",
+    "隔", "用",
+];
+
+/// Words right after `N年` that make it a span of time: `2000年历史`, `1000年之久`.
+pub const DURATION_AFTER_YEAR: &[&str] = &["历史", "之久", "以上", "左右", "上下", "多"];
+
+/// Characters right after `N日` that make 日 part of another word: 日元 (yen), 日均 (daily
+/// average), 日内 (within N days), 日游 (an N-day tour), 日之 (一日之计).
+pub const NOT_AFTER_DAY: &str = "元均内游之";
+
+/// Characters right after `N月` that make it a span or rate, not a month: 月均, 月薪, 月息, 月租.
+pub const NOT_AFTER_MONTH: &str = "均薪息租";
+
+/// Characters right before a Chinese month or day numeral that make the numeral part of another
+/// word: 统一月度, 同一月份, 每一日, 唯一日期.
+pub const CHINESE_NUMERAL_WORD_ENDS: &str =
+    "统同每单唯逐第这那哪某上下前后近几数半头整各本当次隔专";
+
+/// Separators between the two ends of a period: `2023—2026年`, `2023至2026年`, `1~3月`.
+/// Full-width forms are folded by the view (`～` is `~`, `－` is `-`).
+pub const PERIOD_SEPARATORS: &[char] = &[
+    '至', '到', '-', '—', '–', '―', '‐', '‑', '‒', '−', '~', '〜', '～',
+];
