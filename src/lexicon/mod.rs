@@ -4,4 +4,6 @@
 //! [`TextView`](crate::TextView) before matching (see [`script`]), so a table needs a
 //! traditional form only where folding cannot produce the simplified one.
 
+pub mod date_cues;
+pub mod relative_years;
 pub mod script;
