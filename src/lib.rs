@@ -33,4 +33,8 @@ mod title;
 pub use error::{Error, Result};
 pub use extract::{Extractor, ExtractorBuilder, KindSet, Options, YUAN_CURRENCIES};
 pub use normalize::{clean, TextView};
+pub use numeral::{
+    decimal_to_chinese, match_numeral, parse_numeral, scan_numerals, to_chinese, ChineseStyle,
+    Numeral, NumeralForm, NumeralKind, NumeralMatch, NumeralValue,
+};
 pub use record::{Approx, Date, Dimension, Kind, Number, Quantity, Record, Title, Trend};

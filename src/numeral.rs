@@ -1,1 +1,0 @@
-//! The numeral engine (being written).

@@ -1,0 +1,1117 @@
+//! The numeral grammar, run over folded characters.
+//!
+//! One pass, left to right, over a bounded window. Magnitudes fold on the ten-thousand
+//! ladder with a small stack: a big magnitude (万 亿 兆 京) multiplies everything after the
+//! last bigger one, which is how `五万亿` becomes 5 × 10^12 while `一亿五千万` stays
+//! 150 000 000. After every token the parser notes the value read so far when the prefix
+//! is a complete numeral, so the scanner gets the longest complete prefix and the strict
+//! parser the reason it stopped.
+
+use super::decimal::Decimal;
+use super::{digit_value, NumeralForm, NumeralKind};
+
+/// Whether the whole input must be a numeral (the strict parser) or the longest numeral at a
+/// position of running text is wanted (the scanner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Whole,
+    Scan,
+}
+
+/// The scanner never reads further than this many characters from where a numeral starts.
+/// (A numeral of the ten-thousand ladder with every place written out is under 60 characters.)
+pub const MAX_NUMERAL_CHARS: usize = 80;
+/// Integer digits read in one run, Arabic or digit by digit; a longer run is an identifier.
+pub(crate) const MAX_INTEGER_DIGITS: usize = 30;
+/// Decimal places read after a point.
+pub(crate) const MAX_FRACTION_DIGITS: usize = 20;
+
+/// An exact value, or a ratio kept as two exact parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Value {
+    Exact(Decimal),
+    Ratio {
+        numerator: Decimal,
+        denominator: Decimal,
+    },
+}
+
+/// A numeral read from `start` to `end` (exclusive).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Parsed {
+    pub(crate) end: usize,
+    pub(crate) value: Value,
+    pub(crate) kind: NumeralKind,
+    pub(crate) form: NumeralForm,
+    pub(crate) has_magnitude: bool,
+}
+
+/// Why reading stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StopReason {
+    /// The input ended after a complete numeral.
+    End,
+    /// The character cannot continue the numeral.
+    Unexpected,
+    /// A magnitude word out of order (`一百千`, `一亿万`).
+    Misordered,
+    /// The value or a digit run is beyond the exact range.
+    Overflow,
+    /// The numeral is incomplete or ill-formed; the text says how.
+    Malformed(&'static str),
+}
+
+/// Where and why reading stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stop {
+    pub(crate) position: usize,
+    pub(crate) reason: StopReason,
+}
+
+impl Stop {
+    fn at(position: usize, reason: StopReason) -> Stop {
+        Stop { position, reason }
+    }
+}
+
+/// 十 百 千 as powers of ten; the financial forms too.
+fn small_exponent(c: char) -> Option<u32> {
+    match c {
+        '十' | '拾' => Some(1),
+        '百' | '佰' => Some(2),
+        '千' | '仟' => Some(3),
+        _ => None,
+    }
+}
+
+/// 万 亿 兆 京 as powers of ten (traditional forms are folded before this).
+fn big_exponent(c: char) -> Option<u32> {
+    match c {
+        '万' | '萬' => Some(4),
+        '亿' | '億' => Some(8),
+        '兆' => Some(12),
+        '京' => Some(16),
+        _ => None,
+    }
+}
+
+/// 廿 卅 卌: two, three and four tens in one character.
+fn tens_value(c: char) -> Option<u32> {
+    match c {
+        '廿' | '卄' => Some(2),
+        '卅' => Some(3),
+        '卌' => Some(4),
+        _ => None,
+    }
+}
+
+/// Chinese digits (not ASCII): 零〇○ 一…九 两 and the financial forms.
+fn chinese_digit(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        None
+    } else {
+        digit_value(c)
+    }
+}
+
+fn is_zero_char(c: char) -> bool {
+    matches!(c, '零' | '〇' | '○')
+}
+
+/// Financial forms that are common characters of their own (陆续, 队伍, 参加, 收拾): alone in
+/// running text they are words, not numerals.
+fn is_financial(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '参'
+            | '參'
+            | '叄'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+/// Characters after which a magnitude word is a metric prefix of a unit: `千瓦` (kilowatt),
+/// `千米`, `千克`, `兆瓦` (megawatt), `兆赫`. The scanner leaves such a magnitude to the unit
+/// so that `5千瓦` reads as 5 kilowatts rather than 5000 watts.
+static UNIT_PREFIX_HEADS: &[(char, &[char])] = &[
+    (
+        '千',
+        &['瓦', '克', '米', '卡', '焦', '帕', '伏', '赫', '字', '比'],
+    ),
+    (
+        '兆',
+        &[
+            '瓦', '克', '米', '卡', '焦', '帕', '伏', '赫', '字', '比', '欧',
+        ],
+    ),
+    ('百', &['帕']),
+];
+
+fn is_unit_prefix(chars: &[char], pos: usize) -> bool {
+    let (Some(&c), Some(&next)) = (chars.get(pos), chars.get(pos + 1)) else {
+        return false;
+    };
+    UNIT_PREFIX_HEADS
+        .iter()
+        .any(|(head, tails)| *head == c && tails.contains(&next))
+}
+
+fn ascii_digit_at(chars: &[char], pos: usize) -> Option<u32> {
+    chars
+        .get(pos)
+        .filter(|c| c.is_ascii_digit())
+        .and_then(|c| c.to_digit(10))
+}
+
+enum Arabic {
+    Number {
+        value: Decimal,
+        end: usize,
+        /// Digits only: no grouping, no decimal point (what `1/10` is made of).
+        plain_integer: bool,
+    },
+    TooLong,
+}
+
+/// An Arabic number at `pos`: digits, optional grouping (`1,000`, `18 900`), optional decimals.
+fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
+    let mut i = pos;
+    let mut mantissa: i128 = 0;
+    let mut digits = 0;
+    while i < limit {
+        let Some(d) = ascii_digit_at(chars, i) else {
+            break;
+        };
+        if digits == MAX_INTEGER_DIGITS {
+            return Arabic::TooLong;
+        }
+        mantissa = mantissa * 10 + i128::from(d);
+        digits += 1;
+        i += 1;
+    }
+    let mut grouped = false;
+    if digits <= 3 {
+        if let Some(&separator) = chars.get(i).filter(|c| matches!(c, ',' | ' ')) {
+            // A group is a separator, exactly three digits, then no fourth digit.
+            while i + 4 <= limit
+                && chars.get(i) == Some(&separator)
+                && (1..=3).all(|k| ascii_digit_at(chars, i + k).is_some())
+                && ascii_digit_at(chars, i + 4).is_none()
+                && digits + 3 <= MAX_INTEGER_DIGITS
+            {
+                for k in 1..=3 {
+                    mantissa =
+                        mantissa * 10 + i128::from(ascii_digit_at(chars, i + k).unwrap_or(0));
+                }
+                digits += 3;
+                i += 4;
+                grouped = true;
+            }
+        }
+    }
+    let mut scale = 0;
+    if chars.get(i) == Some(&'.') && i + 1 < limit && ascii_digit_at(chars, i + 1).is_some() {
+        let mut j = i + 1;
+        let mut with_fraction = mantissa;
+        let mut places = 0;
+        while j < limit {
+            let Some(d) = ascii_digit_at(chars, j) else {
+                break;
+            };
+            if places as usize == MAX_FRACTION_DIGITS {
+                return Arabic::TooLong;
+            }
+            with_fraction = with_fraction * 10 + i128::from(d);
+            places += 1;
+            j += 1;
+        }
+        // `2026.02.10` and `3.0.1` are dates and versions, not decimals.
+        let dotted_again = chars.get(j) == Some(&'.') && ascii_digit_at(chars, j + 1).is_some();
+        if mode == Mode::Whole || !dotted_again {
+            mantissa = with_fraction;
+            scale = places;
+            i = j;
+        }
+    }
+    match Decimal::new(mantissa, scale) {
+        Some(value) => Arabic::Number {
+            value,
+            end: i,
+            plain_integer: !grouped && scale == 0,
+        },
+        None => Arabic::TooLong,
+    }
+}
+
+/// A digit waiting for its magnitude.
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    /// One Chinese digit: after a magnitude it may stand for the next lower place (`一万二`).
+    Digit { value: u32, liang: bool },
+    /// Arabic digits or a decimal: always taken at face value (`四千230`).
+    Literal(Decimal),
+}
+
+/// Digits read one by one (`二〇二三`, `一七二零点一`).
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    value: Decimal,
+    len: usize,
+    leading_zero: bool,
+    has_zero: bool,
+}
+
+/// The value of a body (a numeral with no 第, sign, percent or fraction around it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Body {
+    pub(crate) end: usize,
+    pub(crate) value: Decimal,
+    pub(crate) has_magnitude: bool,
+    pub(crate) arabic: bool,
+    pub(crate) chinese: bool,
+    pub(crate) digit_run: bool,
+    pub(crate) plain_integer: bool,
+}
+
+impl Body {
+    fn form(&self) -> NumeralForm {
+        if self.digit_run {
+            NumeralForm::DigitByDigit
+        } else if self.arabic && self.chinese {
+            NumeralForm::Mixed
+        } else if self.arabic {
+            NumeralForm::Arabic
+        } else {
+            NumeralForm::Chinese
+        }
+    }
+}
+
+/// At most this many levels of big magnitudes can be open at once (京 兆 亿 万 and compounds).
+const STACK_DEPTH: usize = 8;
+
+struct BodyState {
+    stack: [(Decimal, u32); STACK_DEPTH],
+    depth: usize,
+    section: Decimal,
+    section_used: bool,
+    last_small: Option<u32>,
+    last_magnitude: Option<u32>,
+    pending: Option<Pending>,
+    zero_gap: bool,
+    run: Option<Run>,
+    fraction_seen: bool,
+    has_magnitude: bool,
+    arabic: bool,
+    chinese: bool,
+    plain_integer: bool,
+}
+
+impl BodyState {
+    fn new() -> Self {
+        BodyState {
+            stack: [(Decimal::ZERO, 0); STACK_DEPTH],
+            depth: 0,
+            section: Decimal::ZERO,
+            section_used: false,
+            last_small: None,
+            last_magnitude: None,
+            pending: None,
+            zero_gap: false,
+            run: None,
+            fraction_seen: false,
+            has_magnitude: false,
+            arabic: false,
+            chinese: false,
+            plain_integer: false,
+        }
+    }
+
+    fn no_magnitude_yet(&self) -> bool {
+        self.last_magnitude.is_none() && self.depth == 0 && !self.section_used
+    }
+
+    /// A pending digit at the end of a group: a lone Chinese digit right after a magnitude
+    /// stands for the next lower place (`三千五` is 3500, `一万二` is 12000); a zero in
+    /// between (`一千零五`) or Arabic digits (`四千230`) keep their face value.
+    fn pending_value(&self, place_above: Option<u32>) -> Option<Decimal> {
+        match self.pending {
+            None => Some(Decimal::ZERO),
+            Some(Pending::Literal(value)) => Some(value),
+            Some(Pending::Digit { value, .. }) => match place_above {
+                Some(exp) if exp >= 2 && !self.zero_gap => {
+                    Decimal::integer(i128::from(value)).checked_mul_pow10(exp - 1)
+                }
+                _ => Some(Decimal::integer(i128::from(value))),
+            },
+        }
+    }
+
+    fn total(&self) -> Option<Decimal> {
+        if let Some(run) = self.run {
+            return Some(run.value);
+        }
+        let mut total = self
+            .section
+            .checked_add(self.pending_value(self.last_magnitude)?)?;
+        for &(value, _) in &self.stack[..self.depth] {
+            total = total.checked_add(value)?;
+        }
+        Some(total)
+    }
+
+    fn complete(&self, mode: Mode) -> bool {
+        if self.zero_gap {
+            return false;
+        }
+        match self.run {
+            // Two digits in a row without a zero are a vague range in running text (`三四个`,
+            // `五六万`), and a reading that starts with zero is no number (`零售`).
+            Some(run) if mode == Mode::Scan => {
+                !run.leading_zero && (run.has_zero || run.len >= 3 || self.fraction_seen)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Reads the Chinese digits after 点: `(mantissa, places, end)`; `None` with no digit.
+fn read_chinese_fraction(
+    chars: &[char],
+    pos: usize,
+    limit: usize,
+) -> Result<(i128, u32, usize), StopReason> {
+    let mut i = pos;
+    let mut mantissa: i128 = 0;
+    let mut places: u32 = 0;
+    while i < limit {
+        let c = chars[i];
+        let Some(d) = chinese_digit(c).filter(|_| c != '两') else {
+            break;
+        };
+        if places as usize == MAX_FRACTION_DIGITS {
+            return Err(StopReason::Overflow);
+        }
+        mantissa = mantissa * 10 + i128::from(d);
+        places += 1;
+        i += 1;
+    }
+    if places == 0 {
+        return Err(StopReason::Malformed("点 must be followed by digits"));
+    }
+    Ok((mantissa, places, i))
+}
+
+/// The longest complete body starting at `start` and ending by `limit`, and why reading
+/// stopped. `bare_magnitude` lets the body open with a magnitude word (`百`, `万`) as the
+/// strict parser and fraction denominators allow; `十` may always open one.
+pub(crate) fn parse_body(
+    chars: &[char],
+    start: usize,
+    limit: usize,
+    mode: Mode,
+    bare_magnitude: bool,
+) -> (Option<Body>, Stop) {
+    let limit = limit.min(chars.len());
+    let mut st = BodyState::new();
+    let mut best: Option<Body> = None;
+    let mut pos = start;
+    let mut incomplete_reason = "";
+    let record = |st: &BodyState, end: usize, best: &mut Option<Body>| -> Result<(), StopReason> {
+        if st.complete(mode) {
+            let value = st.total().ok_or(StopReason::Overflow)?;
+            *best = Some(Body {
+                end,
+                value,
+                has_magnitude: st.has_magnitude,
+                arabic: st.arabic,
+                chinese: st.chinese,
+                digit_run: st.run.is_some(),
+                plain_integer: st.plain_integer,
+            });
+        }
+        Ok(())
+    };
+    let stop = loop {
+        if pos >= limit {
+            let reason = if best.is_some_and(|b| b.end == pos) || pos == start {
+                StopReason::End
+            } else {
+                StopReason::Malformed(incomplete_reason)
+            };
+            break Stop::at(pos, reason);
+        }
+        let c = chars[pos];
+        let step = step(
+            chars,
+            pos,
+            limit,
+            mode,
+            bare_magnitude && pos == start,
+            &mut st,
+        );
+        match step {
+            Ok((next, reason_if_incomplete)) => {
+                incomplete_reason = reason_if_incomplete;
+                pos = next;
+                if let Err(reason) = record(&st, pos, &mut best) {
+                    break Stop::at(pos, reason);
+                }
+            }
+            Err(StopReason::Overflow)
+                if mode == Mode::Scan && (c.is_ascii_digit() || st.run.is_some()) =>
+            {
+                // A run of digits too long to be a quantity (an identifier): no numeral at all.
+                return (None, Stop::at(pos, StopReason::Overflow));
+            }
+            Err(reason) => break Stop::at(pos, reason),
+        }
+    };
+    (best, stop)
+}
+
+/// Consumes one token at `pos`; returns the next position and, for a prefix that is not yet
+/// a complete numeral, what it lacks.
+fn step(
+    chars: &[char],
+    pos: usize,
+    limit: usize,
+    mode: Mode,
+    at_start_bare: bool,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    let c = chars[pos];
+    if let Some(d) = chinese_digit(c) {
+        return chinese_digit_step(c, d, pos, st);
+    }
+    if c.is_ascii_digit() {
+        if st.pending.is_some() || st.run.is_some() {
+            return Err(StopReason::Unexpected);
+        }
+        let (value, end, plain_integer) = match read_arabic(chars, pos, limit, mode) {
+            Arabic::TooLong => return Err(StopReason::Overflow),
+            Arabic::Number {
+                value,
+                end,
+                plain_integer,
+            } => (value, end, plain_integer),
+        };
+        if let Some(exp) = st.last_magnitude {
+            // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`).
+            if !value.is_integer() || !value.below_pow10(exp) {
+                return Err(StopReason::Unexpected);
+            }
+        }
+        st.plain_integer = plain_integer && st.no_magnitude_yet();
+        st.fraction_seen = !value.is_integer();
+        st.pending = Some(Pending::Literal(value));
+        st.arabic = true;
+        return Ok((end, ""));
+    }
+    if let Some(exp) = small_exponent(c) {
+        return small_magnitude_step(chars, c, exp, pos, mode, at_start_bare, st);
+    }
+    if let Some(tens) = tens_value(c) {
+        if st.pending.is_some() || st.run.is_some() {
+            return Err(StopReason::Unexpected);
+        }
+        if st.last_small.is_some_and(|last| last <= 1) {
+            return Err(StopReason::Misordered);
+        }
+        st.section = st
+            .section
+            .checked_add(Decimal::integer(i128::from(tens) * 10))
+            .ok_or(StopReason::Overflow)?;
+        st.section_used = true;
+        st.last_small = Some(1);
+        st.last_magnitude = Some(1);
+        st.zero_gap = false;
+        st.has_magnitude = true;
+        st.chinese = true;
+        return Ok((pos + 1, ""));
+    }
+    if let Some(exp) = big_exponent(c) {
+        return big_magnitude_step(chars, exp, pos, mode, at_start_bare, st);
+    }
+    if c == '点' {
+        return point_step(chars, pos, limit, st);
+    }
+    Err(StopReason::Unexpected)
+}
+
+fn chinese_digit_step(
+    c: char,
+    d: u32,
+    pos: usize,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    let liang = c == '两';
+    if let Some(run) = &mut st.run {
+        if liang || st.fraction_seen {
+            return Err(StopReason::Unexpected);
+        }
+        if run.len == MAX_INTEGER_DIGITS {
+            return Err(StopReason::Overflow);
+        }
+        run.value = run
+            .value
+            .checked_mul_pow10(1)
+            .and_then(|v| v.checked_add(Decimal::integer(i128::from(d))))
+            .ok_or(StopReason::Overflow)?;
+        run.len += 1;
+        run.has_zero |= d == 0;
+        st.chinese = true;
+        return Ok((
+            pos + 1,
+            "a digit-by-digit reading needs a zero or three digits",
+        ));
+    }
+    match st.pending {
+        Some(Pending::Digit {
+            value,
+            liang: was_liang,
+        }) if st.no_magnitude_yet() && !st.fraction_seen && !was_liang && !liang => {
+            st.run = Some(Run {
+                value: Decimal::integer(i128::from(value * 10 + d)),
+                len: 2,
+                leading_zero: value == 0,
+                has_zero: value == 0 || d == 0,
+            });
+            st.pending = None;
+            Ok((
+                pos + 1,
+                "a digit-by-digit reading needs a zero or three digits",
+            ))
+        }
+        Some(_) => Err(StopReason::Unexpected),
+        None => {
+            st.chinese = true;
+            if d == 0 && st.last_magnitude.is_some() {
+                // 零 between places (`一千零五`) only marks the gap.
+                st.zero_gap = true;
+                return Ok((pos + 1, "a numeral cannot end with 零"));
+            }
+            st.pending = Some(Pending::Digit { value: d, liang });
+            Ok((pos + 1, ""))
+        }
+    }
+}
+
+fn small_magnitude_step(
+    chars: &[char],
+    c: char,
+    exp: u32,
+    pos: usize,
+    mode: Mode,
+    at_start_bare: bool,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    if st.run.is_some() {
+        return Err(StopReason::Malformed(
+            "a digit-by-digit reading cannot take a magnitude",
+        ));
+    }
+    if mode == Mode::Scan && is_unit_prefix(chars, pos) {
+        return Err(StopReason::Unexpected);
+    }
+    if st.last_small.is_some_and(|last| exp >= last) {
+        return Err(StopReason::Misordered);
+    }
+    let multiplier = match st.pending {
+        Some(Pending::Digit { value, .. }) => Decimal::integer(i128::from(value)),
+        Some(Pending::Literal(value)) => value,
+        None => {
+            let section_start = !st.section_used && st.last_small.is_none();
+            let bare_ten = c == '十' && (section_start || st.zero_gap);
+            if !(bare_ten || at_start_bare) {
+                return Err(StopReason::Malformed("a magnitude needs a digit before it"));
+            }
+            Decimal::integer(1)
+        }
+    };
+    let part = multiplier
+        .checked_mul_pow10(exp)
+        .ok_or(StopReason::Overflow)?;
+    st.section = st.section.checked_add(part).ok_or(StopReason::Overflow)?;
+    st.section_used = true;
+    st.last_small = Some(exp);
+    st.last_magnitude = Some(exp);
+    st.pending = None;
+    st.zero_gap = false;
+    st.has_magnitude = true;
+    st.chinese = true;
+    Ok((pos + 1, ""))
+}
+
+fn big_magnitude_step(
+    chars: &[char],
+    exp: u32,
+    pos: usize,
+    mode: Mode,
+    at_start_bare: bool,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    if st.run.is_some() {
+        return Err(StopReason::Malformed(
+            "a digit-by-digit reading cannot take a magnitude",
+        ));
+    }
+    if mode == Mode::Scan && is_unit_prefix(chars, pos) {
+        return Err(StopReason::Unexpected);
+    }
+    let group_empty = !st.section_used && st.pending.is_none();
+    let mut group = st
+        .section
+        .checked_add(
+            st.pending_value(st.last_small)
+                .ok_or(StopReason::Overflow)?,
+        )
+        .ok_or(StopReason::Overflow)?;
+    // Everything below this magnitude since the last bigger one is multiplied by it:
+    // `五万亿` is (5 × 10^4) × 10^8.
+    let mut depth = st.depth;
+    let mut popped_exp: Option<u32> = None;
+    while depth > 0 && st.stack[depth - 1].1 < exp {
+        depth -= 1;
+        group = group
+            .checked_add(st.stack[depth].0)
+            .ok_or(StopReason::Overflow)?;
+        popped_exp = Some(popped_exp.map_or(st.stack[depth].1, |e| e.max(st.stack[depth].1)));
+    }
+    if group_empty && popped_exp.is_none() {
+        if !at_start_bare {
+            return Err(StopReason::Misordered);
+        }
+        group = Decimal::integer(1);
+    }
+    let effective = exp + popped_exp.unwrap_or(0);
+    if depth > 0 && st.stack[depth - 1].1 <= effective {
+        return Err(StopReason::Misordered);
+    }
+    if depth == STACK_DEPTH {
+        return Err(StopReason::Overflow);
+    }
+    let value = group.checked_mul_pow10(exp).ok_or(StopReason::Overflow)?;
+    st.stack[depth] = (value, effective);
+    st.depth = depth + 1;
+    st.section = Decimal::ZERO;
+    st.section_used = false;
+    st.last_small = None;
+    st.last_magnitude = Some(effective);
+    st.pending = None;
+    st.zero_gap = false;
+    st.has_magnitude = true;
+    st.chinese = true;
+    Ok((pos + 1, ""))
+}
+
+fn point_step(
+    chars: &[char],
+    pos: usize,
+    limit: usize,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    if st.fraction_seen || st.arabic {
+        return Err(StopReason::Unexpected);
+    }
+    let (mantissa, places, end) = read_chinese_fraction(chars, pos + 1, limit)?;
+    let fraction = Decimal::new(mantissa, places).ok_or(StopReason::Overflow)?;
+    if let Some(run) = &mut st.run {
+        run.value = run
+            .value
+            .checked_add(fraction)
+            .ok_or(StopReason::Overflow)?;
+    } else {
+        let whole = st
+            .section
+            .checked_add(st.pending_value(None).ok_or(StopReason::Overflow)?)
+            .ok_or(StopReason::Overflow)?;
+        st.pending = Some(Pending::Literal(
+            whole.checked_add(fraction).ok_or(StopReason::Overflow)?,
+        ));
+        st.section = Decimal::ZERO;
+        st.section_used = false;
+        st.last_small = None;
+        st.zero_gap = false;
+    }
+    st.fraction_seen = true;
+    st.chinese = true;
+    Ok((end, ""))
+}
+
+/// Whether a `-` at `pos` is a minus sign in running text: not when it follows a digit, a
+/// letter or a numeral character (`3-5万元` is a range, `G-20` a name).
+fn minus_allowed(chars: &[char], pos: usize) -> bool {
+    let Some(&before) = pos.checked_sub(1).and_then(|i| chars.get(i)) else {
+        return true;
+    };
+    !(before.is_ascii_alphanumeric()
+        || digit_value(before).is_some()
+        || small_exponent(before).is_some()
+        || big_exponent(before).is_some()
+        || matches!(before, '-' | '.' | '/' | '~' | '—' | '–'))
+}
+
+fn starts_with(chars: &[char], pos: usize, limit: usize, word: &[char]) -> bool {
+    pos + word.len() <= limit && chars[pos..pos + word.len()] == *word
+}
+
+/// The longest numeral starting at `start` and ending by `limit`, with why reading stopped.
+pub(crate) fn parse_at(
+    chars: &[char],
+    start: usize,
+    limit: usize,
+    mode: Mode,
+) -> (Option<Parsed>, Stop) {
+    let limit = limit.min(chars.len());
+    if start >= limit {
+        return (None, Stop::at(start, StopReason::End));
+    }
+    let mut pos = start;
+    let ordinal = chars[pos] == '第';
+    if ordinal {
+        pos += 1;
+    }
+    let mut negative = false;
+    if !ordinal && pos < limit {
+        let signed_digit = pos + 1 < limit && ascii_digit_at(chars, pos + 1).is_some();
+        match chars[pos] {
+            '负' => {
+                negative = true;
+                pos += 1;
+            }
+            '-' | '−' if signed_digit && (mode == Mode::Whole || minus_allowed(chars, pos)) => {
+                negative = true;
+                pos += 1;
+            }
+            '+' if signed_digit && mode == Mode::Whole => pos += 1,
+            _ => {}
+        }
+    }
+    let body_start = pos;
+    if pos >= limit {
+        let reason = if pos == start {
+            StopReason::End
+        } else {
+            StopReason::Malformed("a sign or 第 needs a numeral after it")
+        };
+        return (None, Stop::at(pos, reason));
+    }
+    let mut fraction_stop = None;
+    if !ordinal {
+        match parse_fraction(chars, body_start, limit, mode) {
+            FractionRead::Found(parsed, stop) => return (Some(parsed.negated_if(negative)), stop),
+            FractionRead::Dangling(stop) => fraction_stop = Some(stop),
+            FractionRead::None => {}
+        }
+    }
+    let (body, stop) = parse_body(chars, body_start, limit, mode, mode == Mode::Whole);
+    let Some(body) = body else {
+        if mode == Mode::Whole {
+            if let Some((cents, end)) = money_tail(chars, body_start, limit, false) {
+                let parsed = Parsed {
+                    end,
+                    value: Value::Exact(cents),
+                    kind: NumeralKind::Cardinal,
+                    form: NumeralForm::Chinese,
+                    has_magnitude: false,
+                };
+                return (
+                    Some(parsed.negated_if(negative)),
+                    tail_stop(chars, end, limit),
+                );
+            }
+        }
+        let stop = if pos > start && stop.position == body_start && stop.reason == StopReason::End {
+            Stop::at(
+                pos,
+                StopReason::Malformed("a sign or 第 needs a numeral after it"),
+            )
+        } else {
+            stop
+        };
+        return (None, fraction_stop.unwrap_or(stop));
+    };
+    if mode == Mode::Scan
+        && !ordinal
+        && body.end == body_start + 1
+        && (is_financial(chars[body_start]) || is_zero_char(chars[body_start]))
+    {
+        // A lone 陆 伍 参 拾 is a word (陆续, 队伍, 参加, 收拾); a lone 零 too (零售).
+        return (None, stop);
+    }
+    let mut parsed = Parsed {
+        end: body.end,
+        value: Value::Exact(body.value),
+        kind: if ordinal {
+            NumeralKind::Ordinal
+        } else {
+            NumeralKind::Cardinal
+        },
+        form: body.form(),
+        has_magnitude: body.has_magnitude,
+    };
+    let mut stop = stop;
+    if !ordinal {
+        if let Some(suffixed) = suffix(chars, &body, start, limit, mode) {
+            parsed = suffixed;
+            stop = tail_stop(chars, parsed.end, limit);
+        } else if mode == Mode::Whole {
+            if let Some((with_cents, end)) = money_body(chars, body_start, &body, limit, mode) {
+                parsed.value = Value::Exact(with_cents.0);
+                parsed.end = end;
+                parsed.form = with_cents.1;
+                stop = tail_stop(chars, end, limit);
+            }
+        }
+    }
+    (Some(parsed.negated_if(negative)), stop)
+}
+
+fn tail_stop(chars: &[char], end: usize, limit: usize) -> Stop {
+    if end >= limit.min(chars.len()) {
+        Stop::at(end, StopReason::End)
+    } else {
+        Stop::at(end, StopReason::Unexpected)
+    }
+}
+
+impl Parsed {
+    fn negated_if(mut self, negative: bool) -> Parsed {
+        if negative {
+            self.value = match self.value {
+                Value::Exact(v) => Value::Exact(v.neg()),
+                Value::Ratio {
+                    numerator,
+                    denominator,
+                } => Value::Ratio {
+                    numerator: numerator.neg(),
+                    denominator,
+                },
+            };
+        }
+        self
+    }
+}
+
+enum FractionRead {
+    Found(Parsed, Stop),
+    /// `X分之` with no numerator after it.
+    Dangling(Stop),
+    None,
+}
+
+const FEN_ZHI: [char; 2] = ['分', '之'];
+
+/// `三分之一`, `百分之五` (percent), `千分之三` (per mille), `万分之五`.
+fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> FractionRead {
+    // Cheap test first: only a short numeral can stand before 分之.
+    let reach = (start + MAX_NUMERAL_CHARS).min(limit);
+    let Some(offset) = chars[start..reach].iter().position(|&c| c == '分') else {
+        return FractionRead::None;
+    };
+    let fen = start + offset;
+    if !starts_with(chars, fen, limit, &FEN_ZHI) || fen == start {
+        return FractionRead::None;
+    }
+    let (denominator, _) = parse_body(chars, start, fen, mode, true);
+    let Some(denominator) = denominator.filter(|d| d.end == fen) else {
+        return FractionRead::None;
+    };
+    let numerator_start = fen + 2;
+    let (numerator, stop) = parse_body(chars, numerator_start, limit, mode, true);
+    let Some(numerator) = numerator else {
+        return FractionRead::Dangling(Stop::at(
+            numerator_start,
+            StopReason::Malformed("分之 must be followed by a numeral"),
+        ));
+    };
+    if denominator.value.is_zero() {
+        return FractionRead::Dangling(Stop::at(
+            start,
+            StopReason::Malformed("a fraction cannot have a zero denominator"),
+        ));
+    }
+    let marker = (fen == start + 1).then(|| chars[start]);
+    let (kind, value) = match marker {
+        Some('百' | '佰') => (NumeralKind::Percent, Value::Exact(numerator.value)),
+        Some('千' | '仟') => (NumeralKind::PerMille, Value::Exact(numerator.value)),
+        _ => (
+            NumeralKind::Fraction,
+            Value::Ratio {
+                numerator: numerator.value,
+                denominator: denominator.value,
+            },
+        ),
+    };
+    let form = if kind == NumeralKind::Fraction {
+        combine_forms(denominator.form(), numerator.form())
+    } else {
+        numerator.form()
+    };
+    FractionRead::Found(
+        Parsed {
+            end: numerator.end,
+            value,
+            kind,
+            form,
+            has_magnitude: numerator.has_magnitude,
+        },
+        stop,
+    )
+}
+
+fn combine_forms(a: NumeralForm, b: NumeralForm) -> NumeralForm {
+    if a == b {
+        a
+    } else if a == NumeralForm::Arabic || b == NumeralForm::Arabic {
+        NumeralForm::Mixed
+    } else {
+        NumeralForm::Chinese
+    }
+}
+
+/// `%`, `‰` or `/denominator` after a body.
+fn suffix(chars: &[char], body: &Body, start: usize, limit: usize, mode: Mode) -> Option<Parsed> {
+    let end = body.end;
+    if end >= limit {
+        return None;
+    }
+    let base = Parsed {
+        end: end + 1,
+        value: Value::Exact(body.value),
+        kind: NumeralKind::Percent,
+        form: body.form(),
+        has_magnitude: body.has_magnitude,
+    };
+    match chars[end] {
+        '%' | '﹪' => Some(base),
+        '‰' => Some(Parsed {
+            kind: NumeralKind::PerMille,
+            ..base
+        }),
+        '/' if body.plain_integer && !body.chinese => {
+            let mut j = end + 1;
+            let mut denominator: i128 = 0;
+            while j < limit {
+                let Some(d) = ascii_digit_at(chars, j) else {
+                    break;
+                };
+                if j - end > MAX_INTEGER_DIGITS {
+                    return None;
+                }
+                denominator = denominator * 10 + i128::from(d);
+                j += 1;
+            }
+            if j == end + 1 || denominator == 0 {
+                return None;
+            }
+            if mode == Mode::Scan {
+                // `2026/2/10` is a date: a slash before or after the fraction rules it out.
+                let slash_before = start > 0 && chars[start - 1] == '/';
+                let slash_after = matches!(chars.get(j), Some('/' | '.'))
+                    && ascii_digit_at(chars, j + 1).is_some();
+                if slash_before || slash_after {
+                    return None;
+                }
+            }
+            Some(Parsed {
+                end: j,
+                value: Value::Ratio {
+                    numerator: body.value,
+                    denominator: Decimal::integer(denominator),
+                },
+                kind: NumeralKind::Fraction,
+                form: NumeralForm::Arabic,
+                has_magnitude: false,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Money written as on a cheque, after a body: `壹佰元整`, `壹元贰角`, `壹佰貳拾參肆角陸分`.
+/// The strict parser accepts these (finance texts and the financial forms go together); the
+/// scanner leaves 元 角 分 to the quantity extractor.
+fn money_body(
+    chars: &[char],
+    body_start: usize,
+    body: &Body,
+    limit: usize,
+    mode: Mode,
+) -> Option<((Decimal, NumeralForm), usize)> {
+    if let Some((cents, end)) = money_tail(chars, body.end, limit, true) {
+        return Some(((body.value.checked_add(cents)?, body.form()), end));
+    }
+    // `一二角三分`: the last digit read belongs to 角 or 分, not to the body.
+    let next = chars.get(body.end)?;
+    if matches!(next, '角' | '分') && body.end > body_start + 1 {
+        let (shorter, _) = parse_body(chars, body_start, body.end - 1, mode, true);
+        let shorter = shorter.filter(|b| b.end == body.end - 1)?;
+        let (cents, end) = money_tail(chars, shorter.end, limit, true)?;
+        return Some(((shorter.value.checked_add(cents)?, shorter.form()), end));
+    }
+    None
+}
+
+/// `元`/`圆` [整], then an optional `d角` and `[零]d分`: the part below one yuan, and the end.
+fn money_tail(
+    chars: &[char],
+    pos: usize,
+    limit: usize,
+    after_body: bool,
+) -> Option<(Decimal, usize)> {
+    let at = |i: usize| {
+        if i < limit {
+            chars.get(i).copied()
+        } else {
+            None
+        }
+    };
+    let mut i = pos;
+    let mut yuan = false;
+    if matches!(at(i), Some('元' | '圆')) {
+        yuan = true;
+        i += 1;
+    }
+    if !yuan && !after_body && !matches!(at(i + 1), Some('角' | '分')) {
+        return None;
+    }
+    let mut cents: i128 = 0;
+    let mut any_cents = false;
+    if at(i).is_some_and(is_zero_char) && at(i + 2) == Some('分') {
+        i += 1;
+    }
+    if let (Some(d), Some('角')) = (at(i).and_then(chinese_digit), at(i + 1)) {
+        cents += i128::from(d) * 10;
+        any_cents = true;
+        i += 2;
+        if at(i).is_some_and(is_zero_char) && at(i + 2) == Some('分') {
+            i += 1;
+        }
+    }
+    if let (Some(d), Some('分')) = (at(i).and_then(chinese_digit), at(i + 1)) {
+        cents += i128::from(d);
+        any_cents = true;
+        i += 2;
+    }
+    if !(any_cents || yuan && after_body) {
+        return None;
+    }
+    if at(i) == Some('整') {
+        i += 1;
+    }
+    Some((Decimal::new(cents, 2)?, i))
+}

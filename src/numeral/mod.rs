@@ -1,0 +1,667 @@
+//! The numeral engine: Chinese, Arabic and mixed numerals, parsed exactly.
+//!
+//! Three entry points share one grammar:
+//!
+//! - [`parse_numeral`] reads a whole string strictly and explains what is wrong with it;
+//! - [`match_numeral`] and [`scan_numerals`] find the longest numeral at a position of a
+//!   [`TextView`] or every numeral in it, for the extractors;
+//! - [`to_chinese`] and [`decimal_to_chinese`] write numbers back as Chinese numerals.
+//!
+//! ```
+//! use xinzhi_extract::{parse_numeral, NumeralValue};
+//!
+//! assert_eq!(parse_numeral("三千五百万").unwrap().value, NumeralValue::Integer(35_000_000));
+//! assert_eq!(parse_numeral("4.2亿").unwrap().value, NumeralValue::Integer(420_000_000));
+//! assert_eq!(parse_numeral("四十九兆九千五百九十二億").unwrap().value,
+//!            NumeralValue::Integer(49_959_200_000_000));
+//! ```
+//!
+//! # Forms
+//!
+//! Simplified, traditional and financial digits (`壹贰叁`, `壹貳參`, `拾佰仟`); `零 〇 ○`;
+//! `两`/`兩`; `廿 卅 卌`; magnitudes on the ten-thousand ladder (万 10^4, 亿 10^8, 兆 10^12,
+//! 京 10^16, and 万亿 = 10^12); colloquial trailing digits (`一万二` = 12000, `两百五` = 250);
+//! decimals (`点`, `.`); Arabic digits with grouping (`1,000`, `18 900`) and with Chinese
+//! magnitudes (`1.2万`, `5万亿`, `200亿零四千230`); digit-by-digit readings (`二〇二三`,
+//! `一七二零点一`); negatives (`负`, `-`); percent and per mille (`百分之五`, `65%`,
+//! `千分之三`, `3‰`); fractions (`三分之一`, `1/10`); ordinals (`第七`).
+//!
+//! # Exactness
+//!
+//! Values are folded with an exact decimal (a 128-bit mantissa and a decimal scale), so
+//! `9007199254740993` stays itself and `4.2亿` is the integer 420000000. Integers are exact
+//! in the whole `i64` range.
+//!
+//! # Untrusted input
+//!
+//! Nothing here panics or allocates in proportion to anything but its input. The scanner
+//! reads at most [`MAX_NUMERAL_CHARS`] characters from any start, so scanning is linear in
+//! the text; a run of more than 30 Arabic digits (an identifier, not a quantity) is not a
+//! numeral at all rather than a silently rounded one.
+//!
+//! # Performance
+//!
+//! Parsing a typical numeral takes tens to a few hundred nanoseconds; see
+//! `benches/numeral.rs`.
+
+mod decimal;
+mod grammar;
+mod writer;
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::lexicon::script::to_simplified;
+use crate::normalize::TextView;
+
+pub use grammar::MAX_NUMERAL_CHARS;
+use grammar::{Mode, Parsed, StopReason, Value};
+
+/// A parsed numeral: its value and what kind of number it is.
+///
+/// ```
+/// use xinzhi_extract::{parse_numeral, NumeralKind, NumeralValue};
+///
+/// let n = parse_numeral("百分之五").unwrap();
+/// assert_eq!(n.kind, NumeralKind::Percent);
+/// assert_eq!(n.value, NumeralValue::Integer(5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    /// The value: for a percent the number of percent (`65%` is 65), for a fraction its
+    /// quotient, for an ordinal its rank.
+    pub value: NumeralValue,
+    /// Cardinal, percent, per mille, fraction or ordinal.
+    pub kind: NumeralKind,
+}
+
+impl Numeral {
+    /// The value as a float.
+    ///
+    /// ```
+    /// assert_eq!(xinzhi_extract::parse_numeral("三分之一").unwrap().as_f64(), 1.0 / 3.0);
+    /// ```
+    #[must_use]
+    pub fn as_f64(&self) -> f64 {
+        self.value.as_f64()
+    }
+}
+
+impl fmt::Display for Numeral {
+    /// The value, followed by `%` or `‰` for those kinds.
+    ///
+    /// ```
+    /// use xinzhi_extract::parse_numeral;
+    /// assert_eq!(parse_numeral("百分之二点五").unwrap().to_string(), "2.5%");
+    /// assert_eq!(parse_numeral("第三").unwrap().to_string(), "3");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value)?;
+        match self.kind {
+            NumeralKind::Percent => f.write_str("%"),
+            NumeralKind::PerMille => f.write_str("‰"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A numeral's value: an exact integer whenever the value is integral and fits `i64`.
+///
+/// ```
+/// use xinzhi_extract::{parse_numeral, NumeralValue};
+///
+/// assert_eq!(parse_numeral("一点五").unwrap().value, NumeralValue::Float(1.5));
+/// assert_eq!(parse_numeral("1.0").unwrap().value, NumeralValue::Integer(1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumeralValue {
+    /// An integral value, exact.
+    Integer(i64),
+    /// Any other value, the nearest float.
+    Float(f64),
+}
+
+impl NumeralValue {
+    /// The value as a float.
+    ///
+    /// ```
+    /// assert_eq!(xinzhi_extract::NumeralValue::Integer(3).as_f64(), 3.0);
+    /// ```
+    #[must_use]
+    pub fn as_f64(self) -> f64 {
+        match self {
+            NumeralValue::Integer(n) => n as f64,
+            NumeralValue::Float(x) => x,
+        }
+    }
+
+    /// The exact integer, when the value is one.
+    ///
+    /// ```
+    /// assert_eq!(xinzhi_extract::NumeralValue::Integer(3).as_i64(), Some(3));
+    /// assert_eq!(xinzhi_extract::NumeralValue::Float(0.5).as_i64(), None);
+    /// ```
+    #[must_use]
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            NumeralValue::Integer(n) => Some(n),
+            NumeralValue::Float(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for NumeralValue {
+    /// ```
+    /// use xinzhi_extract::NumeralValue;
+    /// assert_eq!(NumeralValue::Integer(12).to_string(), "12");
+    /// assert_eq!(NumeralValue::Float(0.5).to_string(), "0.5");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumeralValue::Integer(n) => write!(f, "{n}"),
+            NumeralValue::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// What kind of number a numeral states.
+///
+/// ```
+/// use xinzhi_extract::{parse_numeral, NumeralKind};
+/// assert_eq!(parse_numeral("第七").unwrap().kind, NumeralKind::Ordinal);
+/// assert_eq!(parse_numeral("3‰").unwrap().kind, NumeralKind::PerMille);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumeralKind {
+    /// A plain number (`一百二十三`, `1.2万`).
+    Cardinal,
+    /// A percentage (`百分之五`, `65%`); the value is the number of percent.
+    Percent,
+    /// A per-mille figure (`千分之三`, `3‰`); the value is the number of per mille.
+    PerMille,
+    /// A fraction (`三分之一`, `1/10`); the value is the quotient.
+    Fraction,
+    /// A rank with 第 (`第七`); the value is the rank.
+    Ordinal,
+}
+
+impl NumeralKind {
+    /// The kind's name in snake case.
+    ///
+    /// ```
+    /// assert_eq!(xinzhi_extract::NumeralKind::PerMille.as_str(), "per_mille");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NumeralKind::Cardinal => "cardinal",
+            NumeralKind::Percent => "percent",
+            NumeralKind::PerMille => "per_mille",
+            NumeralKind::Fraction => "fraction",
+            NumeralKind::Ordinal => "ordinal",
+        }
+    }
+}
+
+/// How a numeral is written.
+///
+/// ```
+/// use xinzhi_extract::{match_numeral, NumeralForm};
+/// let form = |s: &str| match_numeral(&s.chars().collect::<Vec<_>>(), 0).unwrap().form;
+/// assert_eq!(form("2023"), NumeralForm::Arabic);
+/// assert_eq!(form("两千零二十三"), NumeralForm::Chinese);
+/// assert_eq!(form("1.2万"), NumeralForm::Mixed);
+/// assert_eq!(form("二〇二三"), NumeralForm::DigitByDigit);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumeralForm {
+    /// Arabic digits only (`1,000`, `65%`, `1/10`).
+    Arabic,
+    /// Chinese digits and magnitude words (`一百二十三`, `三分之一`).
+    Chinese,
+    /// Arabic digits with Chinese magnitudes (`1.2万`, `5万亿`).
+    Mixed,
+    /// Chinese digits read one by one, with no magnitude (`二〇二三`).
+    DigitByDigit,
+}
+
+impl NumeralForm {
+    /// The form's name in snake case.
+    ///
+    /// ```
+    /// assert_eq!(xinzhi_extract::NumeralForm::DigitByDigit.as_str(), "digit_by_digit");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NumeralForm::Arabic => "arabic",
+            NumeralForm::Chinese => "chinese",
+            NumeralForm::Mixed => "mixed",
+            NumeralForm::DigitByDigit => "digit_by_digit",
+        }
+    }
+}
+
+/// How [`to_chinese`] writes: lower case (`一二三`, the default) or financial upper case
+/// (`壹贰叁`), simplified (the default) or traditional characters.
+///
+/// ```
+/// use xinzhi_extract::{to_chinese, ChineseStyle};
+/// let style = ChineseStyle { upper: true, traditional: true };
+/// assert_eq!(to_chinese(123, style), "壹佰貳拾參");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ChineseStyle {
+    /// Financial digits (`壹贰叁`, `拾佰仟`), as on cheques and contracts.
+    pub upper: bool,
+    /// Traditional characters (`萬 億 負 點`, `貳 參 陸`).
+    pub traditional: bool,
+}
+
+/// A numeral found in a [`TextView`], in view positions.
+///
+/// ```
+/// use xinzhi_extract::{match_numeral, NumeralKind};
+/// let chars: Vec<char> = "近65%".chars().collect();
+/// let m = match_numeral(&chars, 1).unwrap();
+/// assert_eq!((m.start, m.end, m.value, m.kind), (1, 4, 65.0, NumeralKind::Percent));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumeralMatch {
+    /// First view position of the numeral (its 第, 负 or 百分之 included).
+    pub start: usize,
+    /// One past its last view position (its `%` included).
+    pub end: usize,
+    /// The value: 65.0 for `65%`, 0.1 for `1/10`, 7.0 for `第七`.
+    pub value: f64,
+    /// The exact value when it is integral and fits `i64`.
+    pub integer: Option<i64>,
+    /// Cardinal, percent, per mille, fraction or ordinal.
+    pub kind: NumeralKind,
+    /// How it is written.
+    pub form: NumeralForm,
+    /// Whether a magnitude word (十 百 千 万 亿 兆 京, or a financial or traditional form) is
+    /// part of it: `46万` has one, `46` has none.
+    pub has_magnitude: bool,
+}
+
+/// The value of a digit character (folded, as in [`TextView::chars`]): `0`–`9` for
+/// `零 〇 ○ 一 … 九`, `两`, the financial `壹 贰 叁 (参) 肆 伍 陆 柒 捌 玖`, and ASCII
+/// digits. Traditional forms (`兩 貳 參 陸`) and full-width digits are accepted too.
+///
+/// ```
+/// use xinzhi_extract::numeral::digit_value;
+/// assert_eq!(digit_value('两'), Some(2));
+/// assert_eq!(digit_value('柒'), Some(7));
+/// assert_eq!(digit_value('7'), Some(7));
+/// assert_eq!(digit_value('十'), None);
+/// ```
+#[must_use]
+pub fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        '０'..='９' => c as u32 - '０' as u32,
+        '零' | '〇' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '三' | '叁' | '参' | '參' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a magnitude word: 十 拾 10, 百 佰 100, 千 仟 1000, 万 萬 10^4, 亿 億 10^8,
+/// 兆 10^12, 京 10^16.
+///
+/// ```
+/// use xinzhi_extract::numeral::magnitude_value;
+/// assert_eq!(magnitude_value('萬'), Some(10_000));
+/// assert_eq!(magnitude_value('兆'), Some(1_000_000_000_000));
+/// assert_eq!(magnitude_value('五'), None);
+/// ```
+#[must_use]
+pub fn magnitude_value(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1_000,
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        '兆' => 1_000_000_000_000,
+        '京' => 10_000_000_000_000_000,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can open a numeral (a digit, a magnitude, 廿 卅 卌, 第, 负, a minus sign):
+/// a cheap filter before [`match_numeral`].
+///
+/// ```
+/// use xinzhi_extract::numeral::may_start_numeral;
+/// assert!(may_start_numeral('第'));
+/// assert!(may_start_numeral('8'));
+/// assert!(!may_start_numeral('年'));
+/// ```
+#[must_use]
+pub fn may_start_numeral(c: char) -> bool {
+    digit_value(c).is_some()
+        || magnitude_value(c).is_some()
+        || matches!(
+            c,
+            '第' | '负' | '負' | '-' | '−' | '廿' | '卄' | '卅' | '卌'
+        )
+}
+
+/// Folds one character as [`TextView`] does: full-width ASCII to ASCII, the ideographic
+/// space to a space, traditional to simplified.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => to_simplified(c),
+    }
+}
+
+/// Parses a whole string as one numeral.
+///
+/// Surrounding white space is ignored; anything else that is not part of the numeral is an
+/// error that names the character and its position (in characters of `s`). Beyond what
+/// [`match_numeral`] finds in running text, the strict parser accepts a leading magnitude
+/// with its 一 left out (`百二` = 120, `萬九` = 19000) and money written as on a cheque
+/// (`壹佰壹拾壹圆整` = 111, `壹元贰角` = 1.2, `叁角伍分` = 0.35).
+///
+/// ```
+/// use xinzhi_extract::{parse_numeral, Error, NumeralKind, NumeralValue};
+///
+/// assert_eq!(parse_numeral("一万二").unwrap().value, NumeralValue::Integer(12_000));
+/// assert_eq!(parse_numeral("５萬億").unwrap().value, NumeralValue::Integer(5_000_000_000_000));
+/// assert_eq!(parse_numeral("二〇二三").unwrap().value, NumeralValue::Integer(2023));
+/// assert_eq!(parse_numeral("负零点五").unwrap().value, NumeralValue::Float(-0.5));
+/// assert_eq!(parse_numeral("1/10").unwrap().kind, NumeralKind::Fraction);
+/// assert!(matches!(parse_numeral("一百千"), Err(Error::MisorderedMagnitude { position: 2, .. })));
+/// assert!(matches!(parse_numeral("三个"), Err(Error::UnexpectedCharacter { character: '个', .. })));
+/// assert!(matches!(parse_numeral(" "), Err(Error::EmptyInput)));
+/// ```
+pub fn parse_numeral(s: &str) -> Result<Numeral> {
+    let folded: Vec<char> = s.chars().map(fold_char).collect();
+    let lead = folded.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = folded[lead..]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let chars = &folded[lead..folded.len() - trail];
+    if chars.is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    let (parsed, stop) = grammar::parse_at(chars, 0, chars.len(), Mode::Whole);
+    match parsed {
+        Some(p) if p.end == chars.len() => numeral_from(p, s),
+        _ => {
+            let reached = parsed.map_or(0, |p| p.end);
+            let (position, reason) = if stop.position >= reached {
+                (stop.position, stop.reason)
+            } else {
+                (reached, StopReason::Unexpected)
+            };
+            Err(parse_error(s, lead + position, reason))
+        }
+    }
+}
+
+fn parse_error(input: &str, position: usize, reason: StopReason) -> Error {
+    let input_owned = || input.to_owned();
+    let character = input.chars().nth(position);
+    match (reason, character) {
+        (StopReason::Overflow, _) => Error::Overflow {
+            input: input_owned(),
+        },
+        (StopReason::Misordered, Some(magnitude)) => Error::MisorderedMagnitude {
+            input: input_owned(),
+            magnitude,
+            position,
+        },
+        (StopReason::Malformed(reason), _) => Error::Malformed {
+            input: input_owned(),
+            reason: reason.to_owned(),
+        },
+        (_, Some(character)) => Error::UnexpectedCharacter {
+            input: input_owned(),
+            character,
+            position,
+        },
+        (_, None) => Error::Malformed {
+            input: input_owned(),
+            reason: "the numeral is incomplete".to_owned(),
+        },
+    }
+}
+
+fn numeral_from(parsed: Parsed, input: &str) -> Result<Numeral> {
+    let value = match parsed.value {
+        Value::Exact(d) if d.is_integer() => match d.to_i64() {
+            Some(n) => NumeralValue::Integer(n),
+            None => {
+                return Err(Error::Overflow {
+                    input: input.to_owned(),
+                })
+            }
+        },
+        Value::Exact(d) => NumeralValue::Float(d.to_f64()),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => match numerator.exact_quotient(denominator) {
+            Some(n) => NumeralValue::Integer(n),
+            None => NumeralValue::Float(numerator.to_f64() / denominator.to_f64()),
+        },
+    };
+    Ok(Numeral {
+        value,
+        kind: parsed.kind,
+    })
+}
+
+fn match_from(parsed: Parsed, start: usize) -> NumeralMatch {
+    let (value, integer) = match parsed.value {
+        Value::Exact(d) => (d.to_f64(), d.to_i64()),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => (
+            numerator.to_f64() / denominator.to_f64(),
+            numerator.exact_quotient(denominator),
+        ),
+    };
+    NumeralMatch {
+        start,
+        end: parsed.end,
+        value,
+        integer,
+        kind: parsed.kind,
+        form: parsed.form,
+        has_magnitude: parsed.has_magnitude,
+    }
+}
+
+/// The longest numeral starting exactly at view position `start` of `chars` (a
+/// [`TextView`]'s folded characters), or `None`.
+///
+/// It takes a leading `第` (ordinal), `负`, or `-` directly before a digit (but not after a
+/// digit, a letter or a numeral, where `-` is a range dash: `3-5`); a leading `百分之` /
+/// `千分之` or a trailing `%` / `‰` (percent, per mille); fractions `三分之一` and `1/10`.
+/// It does not take approximation words (几 余 多 左右 …) or range dashes: callers compose
+/// those. Running-text rules the strict parser does not need: two Chinese digits in a row
+/// without a zero are a vague range (`三四个`), so only the first is taken; a lone financial
+/// digit or 零 is a word (`陆续`, `队伍`, `零售`); a magnitude that opens a metric unit is
+/// left to it (`5千瓦` is 5 before `千瓦`); a numeral never opens with 百 千 万 亿 unless it is
+/// `百分之` / `千分之` / `万分之`. At most [`MAX_NUMERAL_CHARS`] characters are read.
+///
+/// ```
+/// use xinzhi_extract::{match_numeral, NumeralForm};
+///
+/// let chars: Vec<char> = "投资4.2亿元".chars().collect();
+/// let m = match_numeral(&chars, 2).unwrap();
+/// assert_eq!((m.start, m.end, m.integer), (2, 6, Some(420_000_000)));
+/// assert_eq!(m.form, NumeralForm::Mixed);
+/// assert!(m.has_magnitude);
+/// assert!(match_numeral(&chars, 0).is_none());
+/// ```
+#[must_use]
+pub fn match_numeral(chars: &[char], start: usize) -> Option<NumeralMatch> {
+    match_numeral_within(chars, start, chars.len())
+}
+
+/// Like [`match_numeral`], but the numeral must end by view position `end`: the longest
+/// numeral in `chars[start..end]` that starts at `start`. Check `m.end == end` to parse a
+/// span known to hold exactly one numeral.
+///
+/// ```
+/// use xinzhi_extract::numeral::match_numeral_within;
+///
+/// let chars: Vec<char> = "三至五年".chars().collect();
+/// let low = match_numeral_within(&chars, 0, 1).unwrap();
+/// assert_eq!((low.end, low.integer), (1, Some(3)));
+/// let chars: Vec<char> = "一百二十三".chars().collect();
+/// assert_eq!(match_numeral_within(&chars, 0, 2).unwrap().integer, Some(100));
+/// ```
+#[must_use]
+pub fn match_numeral_within(chars: &[char], start: usize, end: usize) -> Option<NumeralMatch> {
+    let end = end.min(chars.len());
+    if start >= end || !may_start_numeral(chars[start]) {
+        return None;
+    }
+    let limit = end.min(start.saturating_add(MAX_NUMERAL_CHARS));
+    let (parsed, _) = grammar::parse_at(chars, start, limit, Mode::Scan);
+    parsed.map(|p| match_from(p, start))
+}
+
+/// Every numeral in `view`, left to right, non-overlapping: at each position the longest
+/// numeral that starts there, then scanning resumes after it.
+///
+/// ```
+/// use xinzhi_extract::{scan_numerals, TextView};
+///
+/// let view = TextView::new("新增企業77家，投資8990萬(wàn)元，增長百分之五。");
+/// let values: Vec<f64> = scan_numerals(&view).map(|m| m.value).collect();
+/// assert_eq!(values, [77.0, 89_900_000.0, 5.0]);
+/// ```
+pub fn scan_numerals<'v>(view: &'v TextView<'_>) -> impl Iterator<Item = NumeralMatch> + 'v {
+    ScanNumerals {
+        chars: view.chars(),
+        position: 0,
+    }
+}
+
+/// Iterator behind [`scan_numerals`].
+struct ScanNumerals<'v> {
+    chars: &'v [char],
+    position: usize,
+}
+
+impl Iterator for ScanNumerals<'_> {
+    type Item = NumeralMatch;
+
+    fn next(&mut self) -> Option<NumeralMatch> {
+        let chars = self.chars;
+        while self.position < chars.len() {
+            let start = self.position;
+            if let Some(m) = match_numeral(chars, start) {
+                self.position = m.end.max(start + 1);
+                return Some(m);
+            }
+            // No numeral starts here; none starts inside the same run of digits either
+            // (a numeral never begins in the middle of `123456…`).
+            self.position += 1;
+            if digit_value(chars[start]).is_some() {
+                while self.position < chars.len() && digit_value(chars[self.position]).is_some() {
+                    self.position += 1;
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Writes `n` as a Chinese numeral: `123` → `一百二十三`, `0` → `零`, `-5` → `负五`,
+/// `10` → `十`, `100010` → `十万零一十`. [`parse_numeral`] reads every output back to `n`.
+///
+/// ```
+/// use xinzhi_extract::{to_chinese, ChineseStyle};
+///
+/// assert_eq!(to_chinese(123, ChineseStyle::default()), "一百二十三");
+/// assert_eq!(to_chinese(150_006_355, ChineseStyle::default()), "一亿五千万六千三百五十五");
+/// assert_eq!(to_chinese(-11, ChineseStyle { upper: true, traditional: false }), "负壹拾壹");
+/// assert_eq!(to_chinese(20_000, ChineseStyle { upper: false, traditional: true }), "二萬");
+/// ```
+#[must_use]
+pub fn to_chinese(n: i64, style: ChineseStyle) -> String {
+    writer::to_chinese(n, style)
+}
+
+/// Writes a decimal given as text (what Python's `repr(float)` or `str(int)` gives) as a
+/// Chinese numeral: the integer part as [`to_chinese`] does, the fraction digit by digit,
+/// exponents applied (`1e-05` → `零点零零零零一`). Digits after the point are kept as written
+/// (`12.0` → `十二点零`).
+///
+/// ```
+/// use xinzhi_extract::{decimal_to_chinese, ChineseStyle};
+///
+/// assert_eq!(decimal_to_chinese("-12.05", ChineseStyle::default()).unwrap(), "负十二点零五");
+/// assert_eq!(decimal_to_chinese("5e-05", ChineseStyle::default()).unwrap(), "零点零零零零五");
+/// assert!(decimal_to_chinese("nan", ChineseStyle::default()).is_err());
+/// assert!(decimal_to_chinese("1.2.3", ChineseStyle::default()).is_err());
+/// ```
+pub fn decimal_to_chinese(decimal: &str, style: ChineseStyle) -> Result<String> {
+    writer::decimal_to_chinese(decimal, style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(s: &str) -> i64 {
+        match parse_numeral(s) {
+            Ok(Numeral {
+                value: NumeralValue::Integer(n),
+                ..
+            }) => n,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn ladder_and_colloquial_forms() {
+        let cases = [
+            ("一百二十三", 123),
+            ("十五", 15),
+            ("一十", 10),
+            ("两百五", 250),
+            ("一万二", 12_000),
+            ("一百二十万三", 1_203_000),
+            ("一千零十", 1010),
+            ("五万亿", 5_000_000_000_000),
+            ("三万五千亿", 3_500_000_000_000),
+            ("一亿五千万", 150_000_000),
+            ("200亿零四千230", 20_000_004_230),
+            ("1百01", 101),
+            ("廿三", 23),
+            ("壹佰壹拾壹圆整", 111),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(int(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn scanner_leaves_words_alone() {
+        let view = TextView::new("陆续开展零售，5千瓦，三四个，3-5万");
+        let found: Vec<(usize, usize)> = scan_numerals(&view).map(|m| (m.start, m.end)).collect();
+        assert_eq!(found, [(7, 8), (11, 12), (12, 13), (15, 16), (17, 19)]);
+    }
+}
