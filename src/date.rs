@@ -43,8 +43,10 @@ use crate::lexicon::date_cues::{
     CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY,
     NOT_AFTER_MONTH, PERIOD_SEPARATORS,
 };
-use crate::lexicon::relative_years::{self, relative_year_at, RelativeYear};
+use crate::lexicon::periods_of_year::period_of_year_at;
+use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::normalize::{is_han, TextView};
+use crate::numeral::{digit_value, match_numeral_within};
 use crate::record::{Date, Record};
 
 /// The earliest year read as a calendar year.
@@ -55,6 +57,8 @@ const LAST_YEAR: u32 = 2999;
 const MAX_NUMERAL_CHARS: usize = 5;
 /// How far a two-digit fiscal end year may lie after the start year (`2020/21`, `2023-25`).
 const MAX_SHORT_YEAR_SPAN: u32 = 10;
+/// The latest century read in `N世纪…年代`.
+const MAX_CENTURY: u32 = 30;
 
 /// Appends the date records found in `view` to `out`.
 pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
@@ -257,14 +261,25 @@ impl Scanner<'_> {
                 is_chinese_numeral_char(p) || CHINESE_NUMERAL_WORD_ENDS.contains(p)
             });
         }
-        self.reference_year.is_some() && relative_year_at(&self.chars[i..]).is_some()
+        if matches!(c, '第' | '前' | '上' | '下') && period_of_year_at(&self.chars[i..]).is_some()
+        {
+            return true;
+        }
+        self.reference_year.is_some()
+            && (relative_year_at(&self.chars[i..]).is_some()
+                || relative_century_at(&self.chars[i..]).is_some())
     }
 
-    /// Whether a duration word (`近`, `连续`) ends right before `i`.
+    /// Whether a duration word (`近`, `连续`) ends right before `i`, or one space before it.
     fn duration_word_before(&self, i: usize) -> bool {
+        let end = if self.before(i) == Some(' ') {
+            i - 1
+        } else {
+            i
+        };
         DURATION_BEFORE.iter().any(|word| {
             let len = word.chars().count();
-            i >= len && self.chars[i - len..i].iter().copied().eq(word.chars())
+            end >= len && self.chars[end - len..end].iter().copied().eq(word.chars())
         })
     }
 
@@ -358,12 +373,20 @@ impl Scanner<'_> {
         if let Some(iso) = self.iso_at(i) {
             return iso;
         }
+        if let Some(decade) = self.century_decade_at(i) {
+            return Attempt::Found(decade);
+        }
         let mut point = Point::default();
         let mut first: Option<Component> = None;
         let mut last: Option<Level> = None;
         let mut end = i;
         let mut compact_end = None;
-        while let Some(component) = self.component_at(end) {
+        // Components may stand one space apart (`2018年 十二月`), as text taken from PDFs does.
+        while let Some(component) = self.component_at(end).or_else(|| {
+            (end > i && self.at(end) == Some(' '))
+                .then(|| self.component_at(end + 1))
+                .flatten()
+        }) {
             if let Some(level) = last {
                 if level.finer() != Some(component.level) {
                     break;
@@ -443,8 +466,18 @@ impl Scanner<'_> {
                 hao: false,
             });
         }
+        if let Some(period) = period_of_year_at(self.chars.get(i..)?) {
+            return Some(Component {
+                level: Level::Month,
+                value: period.first_month,
+                end_value: Some(period.last_month),
+                end: i + period.word.chars().count(),
+                numeral: None,
+                hao: false,
+            });
+        }
         let numeral = read_numeral(self.chars, i)?;
-        if let Some((level, unit_end, hao)) = self.unit_at(numeral.end) {
+        if let Some((level, unit_end, hao)) = self.unit_after(numeral.end) {
             let value = numeral.as_level(level)?;
             if level == Level::Day && self.at(unit_end) == Some('元') {
                 return None;
@@ -475,7 +508,7 @@ impl Scanner<'_> {
     fn compact_range_at(&self, first: Numeral) -> Option<Component> {
         let (after_separator, separator) = self.separator_at(first.end)?;
         let second = read_numeral(self.chars, after_separator)?;
-        let (level, unit_end, hao) = self.unit_at(second.end)?;
+        let (level, unit_end, hao) = self.unit_after(second.end)?;
         if hao || (separator == '/' && level != Level::Year) {
             return None;
         }
@@ -530,6 +563,51 @@ impl Scanner<'_> {
             '号' => Some((Level::Day, i + 1, true)),
             _ => None,
         }
+    }
+
+    /// The unit at `i` or one space after it (`2008 年`).
+    fn unit_after(&self, i: usize) -> Option<(Level, usize, bool)> {
+        self.unit_at(i).or_else(|| {
+            (self.at(i) == Some(' '))
+                .then(|| self.unit_at(i + 1))
+                .flatten()
+        })
+    }
+
+    /// `20世纪80年代`, `二十世纪九十年代`, and with a reference year `上世纪90年代`: the decade
+    /// as a period of ten years.
+    fn century_decade_at(&self, i: usize) -> Option<PointMatch> {
+        let (century, after) = if let Some(offset) = relative_century_at(self.chars.get(i..)?) {
+            let reference = self.reference_year?;
+            ((reference - 1).div_euclid(100) + 1 + offset, i + 3)
+        } else {
+            let numeral = read_numeral(self.chars, i)?;
+            let century = numeral.as_small(MAX_CENTURY)?;
+            if !self.followed_by(numeral.end, "世纪") {
+                return None;
+            }
+            (century as i32, numeral.end + 2)
+        };
+        let decade = read_numeral(self.chars, after)?;
+        let decade_shape = if decade.ascii {
+            decade.digits == 2
+        } else {
+            decade.digits == 0
+        };
+        if !(decade_shape && decade.value % 10 == 0 && self.followed_by(decade.end, "年代")) {
+            return None;
+        }
+        let first_year = (century - 1) * 100 + decade.value as i32;
+        (first_year >= 0).then_some(PointMatch {
+            end: decade.end + 2,
+            point: Point {
+                year: Some(first_year),
+                ..Point::default()
+            },
+            first: Level::Year,
+            last: Level::Year,
+            compact_end: Some((Level::Year, first_year as u32 + 9)),
+        })
     }
 
     /// Takes in 度 after a year (`2026年度`).
@@ -666,7 +744,9 @@ fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
     }
     let run_chars = &tail[..run];
     let value = if run_chars.iter().any(|&c| is_chinese_tens(c)) {
-        (chinese_with_tens(run_chars)?, 0)
+        let numeral = match_numeral_within(run_chars, 0, run)?;
+        let value = u32::try_from(numeral.integer?).ok()?;
+        (numeral.end == run).then_some((value, 0))?
     } else {
         let value = run_chars.iter().fold(0, |v, &c| {
             v * 10
@@ -686,39 +766,13 @@ fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
     })
 }
 
-/// `十` 10, `十二` 12, `二十` 20, `二十七` 27, `廿三` 23, `卅` 30, `卅一` 31.
-fn chinese_with_tens(run: &[char]) -> Option<u32> {
-    let nonzero = |c: char| chinese_digit(c).filter(|&d| d > 0);
-    let tens_value = |c: char| match c {
-        '十' => Some(1),
-        '廿' => Some(2),
-        '卅' => Some(3),
-        _ => None,
-    };
-    match *run {
-        [t] => tens_value(t).map(|v| v * 10),
-        [t, u] if tens_value(t).is_some() => Some(tens_value(t)? * 10 + nonzero(u)?),
-        [d, '十'] => Some(nonzero(d)? * 10),
-        [d, '十', u] => Some(nonzero(d)? * 10 + nonzero(u)?),
-        _ => None,
-    }
-}
-
-/// A Chinese digit as written in dates (两 does not write a digit of a year or month).
+/// A Chinese digit as written in dates: 两 never writes a digit of a year, a month or a day,
+/// and ASCII digits take the other path.
 fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    if c == '两' || c.is_ascii_digit() {
+        return None;
+    }
+    digit_value(c)
 }
 
 fn is_chinese_tens(c: char) -> bool {
@@ -758,18 +812,24 @@ mod tests {
 
     #[test]
     fn chinese_numerals_with_tens() {
-        let cases: [(&[char], Option<u32>); 8] = [
-            (&['十'], Some(10)),
-            (&['十', '二'], Some(12)),
-            (&['二', '十'], Some(20)),
-            (&['二', '十', '七'], Some(27)),
-            (&['廿', '三'], Some(23)),
-            (&['卅', '一'], Some(31)),
-            (&['十', '〇'], None),
-            (&['十', '十'], None),
+        let cases = [
+            ("十", Some((10, 0))),
+            ("十二", Some((12, 0))),
+            ("二十七", Some((27, 0))),
+            ("廿三", Some((23, 0))),
+            ("卅一", Some((31, 0))),
+            ("二〇二三", Some((2023, 4))),
+            ("二O二三", Some((2023, 4))),
+            ("十〇", None),
+            ("十十", None),
+            ("两", None),
         ];
-        for (run, expected) in cases {
-            assert_eq!(chinese_with_tens(run), expected, "{run:?}");
+        for (text, expected) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            let read = read_numeral(&chars, 0)
+                .filter(|n| n.end == chars.len())
+                .map(|n| (n.value, n.digits));
+            assert_eq!(read, expected, "{text}");
         }
     }
 

@@ -5,5 +5,6 @@
 //! traditional form only where folding cannot produce the simplified one.
 
 pub mod date_cues;
+pub mod periods_of_year;
 pub mod relative_years;
 pub mod script;

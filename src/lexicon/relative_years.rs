@@ -91,3 +91,25 @@ pub fn relative_year_at(chars: &[char]) -> Option<&'static RelativeYear> {
         chars.len() >= 2 && word.next() == Some(chars[0]) && word.next() == Some(chars[1])
     })
 }
+
+/// Words that name a century relative to the reference year's: `上世纪80年代` is the 1980s
+/// when the reference year is in the twenty-first century.
+pub const RELATIVE_CENTURIES: &[(&str, i32)] = &[("上世纪", -1), ("本世纪", 0), ("下世纪", 1)];
+
+/// The relative century word at the start of `chars` and its offset in centuries.
+///
+/// ```
+/// use xinzhi_extract::lexicon::relative_years::relative_century_at;
+/// let chars: Vec<char> = "上世纪90年代".chars().collect();
+/// assert_eq!(relative_century_at(&chars), Some(-1));
+/// ```
+#[must_use]
+pub fn relative_century_at(chars: &[char]) -> Option<i32> {
+    RELATIVE_CENTURIES.iter().find_map(|&(word, offset)| {
+        let len = word.chars().count();
+        chars
+            .get(..len)
+            .is_some_and(|head| head.iter().copied().eq(word.chars()))
+            .then_some(offset)
+    })
+}

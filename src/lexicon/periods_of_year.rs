@@ -1,0 +1,56 @@
+//! Named parts of a year that economic news reports by: quarters and halves.
+//!
+//! `2024年一季度` is January to March 2024, `今年上半年` January to June of the reference year.
+
+/// A named part of a year and the months it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodOfYear {
+    /// The word, simplified.
+    pub word: &'static str,
+    /// First month, 1–12.
+    pub first_month: u32,
+    /// Last month, 1–12.
+    pub last_month: u32,
+}
+
+const fn period(word: &'static str, first_month: u32, last_month: u32) -> PeriodOfYear {
+    PeriodOfYear {
+        word,
+        first_month,
+        last_month,
+    }
+}
+
+/// Quarters and halves, longest first where one word ends another (`前三季度`, `三季度`).
+pub const PERIODS_OF_YEAR: &[PeriodOfYear] = &[
+    period("前三个季度", 1, 9),
+    period("前三季度", 1, 9),
+    period("第一季度", 1, 3),
+    period("第二季度", 4, 6),
+    period("第三季度", 7, 9),
+    period("第四季度", 10, 12),
+    period("一季度", 1, 3),
+    period("二季度", 4, 6),
+    period("三季度", 7, 9),
+    period("四季度", 10, 12),
+    period("上半年", 1, 6),
+    period("下半年", 7, 12),
+];
+
+/// The named part of a year at the start of `chars`, if any.
+///
+/// ```
+/// use xinzhi_extract::lexicon::periods_of_year::period_of_year_at;
+/// let chars: Vec<char> = "一季度末".chars().collect();
+/// let quarter = period_of_year_at(&chars).unwrap();
+/// assert_eq!((quarter.first_month, quarter.last_month), (1, 3));
+/// ```
+#[must_use]
+pub fn period_of_year_at(chars: &[char]) -> Option<&'static PeriodOfYear> {
+    PERIODS_OF_YEAR.iter().find(|p| {
+        let len = p.word.chars().count();
+        chars
+            .get(..len)
+            .is_some_and(|head| head.iter().copied().eq(p.word.chars()))
+    })
+}
