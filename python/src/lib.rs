@@ -1,10 +1,42 @@
 //! The `xinzhi_extract._core` extension module: converts types and maps errors, nothing more.
+//!
+//! One file per exposed concept: `records` (the four record classes), `extractor`
+//! (`Extractor` and the module-level functions), `batch` (`ExtractionBatch`), `numerals`
+//! (`parse_numeral`, `to_chinese`), `errors` (the exception tree). `run`, `text`, `columns`
+//! and `arrow` hold what those share.
 
 use pyo3::prelude::*;
+
+mod arrow;
+mod batch;
+mod columns;
+mod errors;
+mod extractor;
+mod numerals;
+mod records;
+mod run;
+mod text;
 
 /// The compiled core of the `xinzhi_extract` package.
 #[pymodule(gil_used = false)]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_class::<records::Quantity>()?;
+    m.add_class::<records::Date>()?;
+    m.add_class::<records::Title>()?;
+    m.add_class::<records::Number>()?;
+    m.add_class::<extractor::Extractor>()?;
+    m.add_class::<batch::ExtractionBatch>()?;
+    m.add_function(wrap_pyfunction!(extractor::extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::quantities, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::dates, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::titles, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::extract_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::to_frame, m)?)?;
+    m.add_function(wrap_pyfunction!(extractor::clean, m)?)?;
+    m.add_function(wrap_pyfunction!(numerals::parse_numeral, m)?)?;
+    m.add_function(wrap_pyfunction!(numerals::to_chinese, m)?)?;
     Ok(())
 }

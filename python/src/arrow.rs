@@ -1,0 +1,114 @@
+//! The batch's columns as an Arrow C stream (the `arrow_array_stream` PyCapsule), for
+//! pyarrow, polars, duckdb and anything else that speaks the Arrow PyCapsule interface.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::types::Int8Type;
+use arrow_array::{
+    ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
+    RecordBatch, RecordBatchIterator, StringArray,
+};
+use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use xinzhi_extract::Record;
+
+use crate::columns::{Column, Table};
+
+/// Rows per record batch: small enough that string offsets stay far below `i32::MAX`
+/// (a record's text is short), large enough that a batch of texts is usually one chunk.
+const ROWS_PER_BATCH: usize = 1 << 20;
+
+/// A stream of record batches over `documents`, built now and handed over whole.
+pub(crate) fn stream(documents: &[Vec<Record>]) -> Result<FFI_ArrowArrayStream, ArrowError> {
+    let schema = schema_of(&Table::build(documents, 0..0));
+    let batches = chunks(documents)
+        .map(|range| to_record_batch(&schema, Table::build(documents, range)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
+    Ok(FFI_ArrowArrayStream::new(Box::new(reader)))
+}
+
+/// Runs of whole documents holding up to [`ROWS_PER_BATCH`] rows (more if one document
+/// alone has more).
+fn chunks(documents: &[Vec<Record>]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        if first >= documents.len() {
+            return None;
+        }
+        let mut last = first;
+        let mut rows = 0;
+        while last < documents.len()
+            && (rows == 0 || rows + documents[last].len() <= ROWS_PER_BATCH)
+        {
+            rows += documents[last].len();
+            last += 1;
+        }
+        let range = first..last;
+        first = last;
+        Some(range)
+    })
+}
+
+fn data_type(column: &Column<'_>) -> DataType {
+    match column {
+        Column::Int64(_) => DataType::Int64,
+        Column::OptionalInt32(..) => DataType::Int32,
+        Column::OptionalFloat64(..) => DataType::Float64,
+        Column::OptionalBool(..) => DataType::Boolean,
+        Column::Text(_) | Column::OptionalText(_) => DataType::Utf8,
+        Column::Category { .. } => {
+            DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8))
+        }
+    }
+}
+
+fn schema_of(table: &Table<'_>) -> SchemaRef {
+    let fields: Vec<Field> = table
+        .columns
+        .iter()
+        .map(|(name, column)| {
+            let nullable = !matches!(column, Column::Int64(_) | Column::Text(_));
+            Field::new(*name, data_type(column), nullable)
+        })
+        .collect();
+    Arc::new(Schema::new(fields))
+}
+
+fn to_record_batch(schema: &SchemaRef, table: Table<'_>) -> Result<RecordBatch, ArrowError> {
+    let arrays = table
+        .columns
+        .into_iter()
+        .map(|(_, column)| to_array(column))
+        .collect::<Result<Vec<_>, _>>()?;
+    RecordBatch::try_new(schema.clone(), arrays)
+}
+
+fn to_array(column: Column<'_>) -> Result<ArrayRef, ArrowError> {
+    Ok(match column {
+        Column::Int64(values) => Arc::new(Int64Array::from(values)),
+        Column::OptionalInt32(values, valid) => Arc::new(Int32Array::new(
+            ScalarBuffer::from(values),
+            Some(NullBuffer::from(valid)),
+        )),
+        Column::OptionalFloat64(values, valid) => Arc::new(Float64Array::new(
+            ScalarBuffer::from(values),
+            Some(NullBuffer::from(valid)),
+        )),
+        Column::OptionalBool(values, valid) => Arc::new(BooleanArray::new(
+            BooleanBuffer::from(values),
+            Some(NullBuffer::from(valid)),
+        )),
+        Column::Text(values) => Arc::new(StringArray::from(values)),
+        Column::OptionalText(values) => Arc::new(StringArray::from(values)),
+        Column::Category { codes, categories } => {
+            let valid: Vec<bool> = codes.iter().map(|&c| c >= 0).collect();
+            let codes: Vec<i8> = codes.into_iter().map(|c| c.max(0)).collect();
+            let keys = Int8Array::new(ScalarBuffer::from(codes), Some(NullBuffer::from(valid)));
+            let values: ArrayRef = Arc::new(StringArray::from(categories));
+            Arc::new(DictionaryArray::<Int8Type>::try_new(keys, values)?)
+        }
+    })
+}

@@ -1,0 +1,276 @@
+//! `ExtractionBatch`: the records of many texts, as a sequence of lists, as pandas columns
+//! and as an Arrow C stream.
+
+use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyList, PySlice, PyString};
+use pyo3::IntoPyObjectExt;
+use xinzhi_extract::Record;
+
+use crate::arrow;
+use crate::columns::{Column, Table};
+use crate::errors::{type_name, XinzhiError};
+use crate::records::to_python;
+use crate::text::Place;
+
+/// The records of many texts, in input order: `batch[i]` is the list of records of text `i`.
+///
+/// It is also a table with one row per record (`to_pandas()`, `__arrow_c_stream__`).
+#[pyclass(frozen, sequence, module = "xinzhi_extract", name = "ExtractionBatch")]
+pub struct ExtractionBatch {
+    documents: Vec<Vec<Record>>,
+}
+
+impl ExtractionBatch {
+    pub(crate) fn new(documents: Vec<Vec<Record>>) -> Self {
+        ExtractionBatch { documents }
+    }
+
+    fn list_of<'py>(py: Python<'py>, records: &[Record]) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for record in records {
+            list.append(to_python(py, record.clone())?)?;
+        }
+        Ok(list)
+    }
+
+    fn record_total(&self) -> usize {
+        self.documents.iter().map(Vec::len).sum()
+    }
+}
+
+#[pymethods]
+impl ExtractionBatch {
+    fn __len__(&self) -> usize {
+        self.documents.len()
+    }
+
+    fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = index.py();
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let indices = slice.indices(self.documents.len() as isize)?;
+            let list = PyList::empty(py);
+            let mut position = indices.start;
+            for _ in 0..indices.slicelength {
+                list.append(Self::list_of(py, &self.documents[position as usize])?)?;
+                position += indices.step;
+            }
+            return Ok(list.into_any());
+        }
+        let position: isize = index.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "ExtractionBatch indices must be integers or slices, not {}",
+                type_name(index)
+            ))
+        })?;
+        let length = self.documents.len() as isize;
+        let resolved = if position < 0 {
+            position + length
+        } else {
+            position
+        };
+        if !(0..length).contains(&resolved) {
+            return Err(PyIndexError::new_err(format!(
+                "ExtractionBatch index {position} out of range for {length} texts"
+            )));
+        }
+        Ok(Self::list_of(py, &self.documents[resolved as usize])?.into_any())
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> BatchIterator {
+        BatchIterator {
+            batch: slf.unbind(),
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The number of records in all texts.
+    #[getter]
+    fn record_count(&self) -> usize {
+        self.record_total()
+    }
+
+    /// A list with one list of records per text.
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for records in &self.documents {
+            list.append(Self::list_of(py, records)?)?;
+        }
+        Ok(list)
+    }
+
+    /// A pandas DataFrame with one row per record; `index` labels the texts (the `doc`
+    /// column then holds `index[position]` instead of the position).
+    #[pyo3(signature = (index=None))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        index: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        py.import("xinzhi_extract._frame")?
+            .call_method1("to_pandas", (slf, index))
+    }
+
+    /// The columns for `to_pandas`, as `(name, layout, data, extra)` tuples: plain buffers
+    /// for numbers, lists for strings, codes and categories for closed vocabularies.
+    fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let table = py.detach(|| Table::build(&self.documents, 0..self.documents.len()));
+        let out = PyList::empty(py);
+        for (name, column) in table.columns {
+            let entry = match column {
+                Column::Int64(values) => (
+                    name,
+                    "int64",
+                    bytearray(py, &native_bytes(&values, i64::to_ne_bytes)),
+                    py.None().into_bound(py),
+                ),
+                Column::OptionalInt32(values, valid) => (
+                    name,
+                    "Int32",
+                    bytearray(py, &native_bytes(&values, i32::to_ne_bytes)),
+                    mask(py, &valid),
+                ),
+                Column::OptionalFloat64(values, valid) => (
+                    name,
+                    "Float64",
+                    bytearray(py, &native_bytes(&values, f64::to_ne_bytes)),
+                    mask(py, &valid),
+                ),
+                Column::OptionalBool(values, valid) => (
+                    name,
+                    "boolean",
+                    bytearray(py, &values.iter().map(|&b| u8::from(b)).collect::<Vec<_>>()),
+                    mask(py, &valid),
+                ),
+                Column::Text(values) => (
+                    name,
+                    "string",
+                    PyList::new(py, values)?.into_any(),
+                    py.None().into_bound(py),
+                ),
+                Column::OptionalText(values) => (
+                    name,
+                    "string",
+                    PyList::new(py, values)?.into_any(),
+                    py.None().into_bound(py),
+                ),
+                Column::Category { codes, categories } => (
+                    name,
+                    "category",
+                    bytearray(py, &codes.iter().map(|&c| c as u8).collect::<Vec<_>>()),
+                    PyList::new(py, categories)?.into_any(),
+                ),
+            };
+            out.append(entry)?;
+        }
+        Ok(out)
+    }
+
+    /// The Arrow PyCapsule stream interface: pyarrow, polars and duckdb read the columns
+    /// straight from Rust memory, without pyarrow being required here.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        // A consumer may ask for another schema; the protocol lets a producer keep its own.
+        let _ = requested_schema;
+        let stream = py
+            .detach(|| arrow::stream(&self.documents))
+            .map_err(|e| XinzhiError::new_err(format!("cannot export Arrow columns: {e}")))?;
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let equal = match op {
+            CompareOp::Eq | CompareOp::Ne => {
+                if let Ok(other) = other.cast::<ExtractionBatch>() {
+                    self.documents == other.get().documents
+                } else if other.is_instance_of::<PyList>() {
+                    self.to_list(py)?.eq(other)?
+                } else {
+                    return Ok(py.NotImplemented());
+                }
+            }
+            _ => return Ok(py.NotImplemented()),
+        };
+        (equal == matches!(op, CompareOp::Eq)).into_py_any(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ExtractionBatch(texts={}, records={})",
+            self.documents.len(),
+            self.record_total()
+        )
+    }
+}
+
+/// Iterates over an `ExtractionBatch`, one list of records per text.
+#[pyclass(frozen, module = "xinzhi_extract")]
+pub struct BatchIterator {
+    batch: Py<ExtractionBatch>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+#[pymethods]
+impl BatchIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
+        let position = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.batch
+            .get()
+            .documents
+            .get(position)
+            .map(|records| ExtractionBatch::list_of(py, records))
+            .transpose()
+    }
+}
+
+/// The items of `texts`, which must be an iterable of `str` (a lone `str` or `bytes` is a
+/// mistake, not an iterable of characters).
+pub(crate) fn collect_texts<'py>(
+    texts: &Bound<'py, PyAny>,
+    place: Place,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let refuse = || {
+        PyTypeError::new_err(format!(
+            "{place} must be an iterable of str, not {}",
+            type_name(texts)
+        ))
+    };
+    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
+        return Err(refuse());
+    }
+    if let Ok(list) = texts.cast::<PyList>() {
+        return Ok(list.iter().collect());
+    }
+    let iterator = texts.try_iter().map_err(|_| refuse())?;
+    let capacity = texts.len().unwrap_or(0);
+    let mut items = Vec::with_capacity(capacity);
+    for item in iterator {
+        items.push(item?);
+    }
+    Ok(items)
+}
+
+fn bytearray<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
+    PyByteArray::new(py, bytes).into_any()
+}
+
+/// One byte per row, 1 where the value is missing (pandas' mask convention).
+fn mask<'py>(py: Python<'py>, valid: &[bool]) -> Bound<'py, PyAny> {
+    let missing: Vec<u8> = valid.iter().map(|&v| u8::from(!v)).collect();
+    bytearray(py, &missing)
+}
+
+/// The values' bytes in native order, as numpy's `frombuffer` reads them.
+fn native_bytes<T: Copy, const N: usize>(values: &[T], to_bytes: fn(T) -> [u8; N]) -> Vec<u8> {
+    values.iter().flat_map(|&v| to_bytes(v)).collect()
+}

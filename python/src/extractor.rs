@@ -1,0 +1,384 @@
+//! `Extractor` and the module-level functions that use a default one.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyList, PyString, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
+use xinzhi_extract::{Kind, KindSet, Record};
+
+use crate::batch::{collect_texts, ExtractionBatch};
+use crate::errors::{type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
+use crate::records::to_python;
+use crate::run::{default_threads, extract_many, extract_one, Failure, Wanted};
+use crate::text::{borrow_text, Place};
+
+/// The constructor arguments an `Extractor` pickles as.
+type Options<'py> = (Bound<'py, PyTuple>, Option<i32>, &'static str);
+
+/// Finds quantities, dates, titles and numbers in text. Built once, reused, shared between
+/// threads, and pickled as its options.
+#[pyclass(frozen, module = "xinzhi_extract", name = "Extractor")]
+pub struct Extractor {
+    inner: xinzhi_extract::Extractor,
+}
+
+impl Extractor {
+    pub(crate) fn default_for(kinds: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult<Self> {
+        match kinds {
+            None => Ok(Extractor {
+                inner: xinzhi_extract::Extractor::shared().clone(),
+            }),
+            Some(kinds) => Self::build(Some(kinds), None, None, function),
+        }
+    }
+
+    fn build(
+        kinds: Option<&Bound<'_, PyAny>>,
+        reference_year: Option<&Bound<'_, PyAny>>,
+        yuan_currency: Option<&str>,
+        function: &str,
+    ) -> PyResult<Self> {
+        let mut builder = xinzhi_extract::Extractor::builder();
+        if let Some(kinds) = kinds.filter(|k| !k.is_none()) {
+            builder = builder.kinds(parse_kinds(kinds, function)?.iter());
+        }
+        if let Some(year) = reference_year.filter(|y| !y.is_none()) {
+            if year.is_instance_of::<PyBool>() {
+                return Err(wrong_type(function, "reference_year", "int or None", year));
+            }
+            let year: i64 = year
+                .extract()
+                .map_err(|_| wrong_type(function, "reference_year", "int or None", year))?;
+            let year = i32::try_from(year).map_err(|_| {
+                OptionError::new_err(format!(
+                    "invalid option reference_year: {year} is not a year between 1 and 9999"
+                ))
+            })?;
+            builder = builder.reference_year(year);
+        }
+        if let Some(code) = yuan_currency {
+            builder = builder.yuan_currency(code);
+        }
+        Ok(Extractor {
+            inner: builder.build().into_py_result()?,
+        })
+    }
+
+    pub(crate) fn extract_list<'py>(
+        &self,
+        text: &Bound<'py, PyAny>,
+        wanted: Wanted,
+        place: Place,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let text = borrow_text(text, place)?;
+        let records = py
+            .detach(|| extract_one(&self.inner, wanted, text))
+            .map_err(|failure| internal_error(&failure, place))?;
+        records_to_list(py, records)
+    }
+
+    pub(crate) fn extract_batch_of(
+        &self,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<&Bound<'_, PyAny>>,
+        function: &'static str,
+    ) -> PyResult<ExtractionBatch> {
+        let py = texts.py();
+        let threads = parse_threads(threads, function)?;
+        let place = Place::argument(function, "texts");
+        let objects = collect_texts(texts, place)?;
+        let strings = objects
+            .iter()
+            .enumerate()
+            .map(|(i, object)| borrow_text(object, place.item(i)))
+            .collect::<PyResult<Vec<&str>>>()?;
+        let records = py
+            .detach(|| extract_many(&self.inner, Wanted::Configured, &strings, threads))
+            .map_err(|failure| internal_error(&failure, place.item(failure.item)))?;
+        Ok(ExtractionBatch::new(records))
+    }
+}
+
+/// Module-level functions and methods share these implementations.
+#[pymethods]
+impl Extractor {
+    #[new]
+    #[pyo3(signature = (kinds=None, reference_year=None, yuan_currency="CNY"))]
+    fn new(
+        kinds: Option<&Bound<'_, PyAny>>,
+        reference_year: Option<&Bound<'_, PyAny>>,
+        yuan_currency: &str,
+    ) -> PyResult<Self> {
+        Self::build(kinds, reference_year, Some(yuan_currency), "Extractor")
+    }
+
+    /// The kinds of record this extractor returns, in a fixed order.
+    #[getter]
+    fn kinds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let names: Vec<&str> = self
+            .inner
+            .options()
+            .kinds
+            .iter()
+            .map(Kind::as_str)
+            .collect();
+        PyTuple::new(py, names)
+    }
+
+    /// The year that 今年, 去年, 明年, 前年 resolve against, or `None`.
+    #[getter]
+    fn reference_year(&self) -> Option<i32> {
+        self.inner.options().reference_year
+    }
+
+    /// The ISO 4217 code a plain 元 stands for.
+    #[getter]
+    fn yuan_currency(&self) -> &'static str {
+        self.inner.options().yuan_currency
+    }
+
+    /// Every record of the configured kinds, sorted by start.
+    fn extract<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        self.extract_list(text, Wanted::Configured, Place::argument("extract", "text"))
+    }
+
+    /// Quantities only.
+    fn quantities<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let place = Place::argument("quantities", "text");
+        self.extract_list(text, Wanted::Only(Kind::Quantity), place)
+    }
+
+    /// Dates only.
+    fn dates<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let place = Place::argument("dates", "text");
+        self.extract_list(text, Wanted::Only(Kind::Date), place)
+    }
+
+    /// Titles only.
+    fn titles<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let place = Place::argument("titles", "text");
+        self.extract_list(text, Wanted::Only(Kind::Title), place)
+    }
+
+    /// Numbers only.
+    fn numbers<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let place = Place::argument("numbers", "text");
+        self.extract_list(text, Wanted::Only(Kind::Number), place)
+    }
+
+    /// The records of many texts, in input order, on `threads` cores (all by default) with
+    /// the GIL released.
+    #[pyo3(signature = (texts, threads=None))]
+    fn extract_batch(
+        &self,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ExtractionBatch> {
+        self.extract_batch_of(texts, threads, "extract_batch")
+    }
+
+    /// A pandas DataFrame with one row per record (see `ExtractionBatch.to_pandas`).
+    #[pyo3(signature = (texts, threads=None))]
+    fn to_frame<'py>(
+        &self,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_frame_with(self, texts, threads)
+    }
+
+    fn __repr__(&self) -> String {
+        let options = self.inner.options();
+        let kinds: Vec<String> = options
+            .kinds
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        let year = options
+            .reference_year
+            .map_or_else(|| "None".to_owned(), |y| y.to_string());
+        format!(
+            "Extractor(kinds=({}{}), reference_year={year}, yuan_currency='{}')",
+            kinds.join(", "),
+            if kinds.len() == 1 { "," } else { "" },
+            options.yuan_currency
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Options<'py>)> {
+        let this = slf.get();
+        Ok((
+            slf.get_type(),
+            (
+                this.kinds(slf.py())?,
+                this.reference_year(),
+                this.yuan_currency(),
+            ),
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        match other.cast::<Extractor>() {
+            Ok(other) => (self.inner == other.get().inner).into_py_any(py),
+            Err(_) => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut state = DefaultHasher::new();
+        self.inner.options().hash(&mut state);
+        state.finish()
+    }
+}
+
+fn to_frame_with<'py>(
+    extractor: &Extractor,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = texts.py();
+    let frame = py.import("xinzhi_extract._frame")?;
+    let index = frame.call_method1("series_index", (texts,))?;
+    let batch = Bound::new(py, extractor.extract_batch_of(texts, threads, "to_frame")?)?;
+    frame.call_method1("to_pandas", (batch, index))
+}
+
+fn records_to_list(py: Python<'_>, records: Vec<Record>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for record in records {
+        list.append(to_python(py, record)?)?;
+    }
+    Ok(list)
+}
+
+/// A panic in the core, as an exception that names the text and asks for a report.
+pub(crate) fn internal_error(failure: &Failure, place: Place) -> PyErr {
+    XinzhiError::new_err(format!(
+        "internal error while extracting {place}: {}; this is a bug, please report it with the text",
+        failure.message
+    ))
+}
+
+/// `None`, one kind name, or any iterable of kind names.
+fn parse_kinds(kinds: &Bound<'_, PyAny>, function: &str) -> PyResult<KindSet> {
+    if let Ok(name) = kinds.cast::<PyString>() {
+        return Ok(KindSet::NONE.with(name.to_str()?.parse().into_py_result()?));
+    }
+    let expected = "an iterable of kind names (quantity, date, title, number)";
+    let iterator = kinds
+        .try_iter()
+        .map_err(|_| wrong_type(function, "kinds", expected, kinds))?;
+    let mut set = KindSet::NONE;
+    for item in iterator {
+        let item = item?;
+        let name = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{function}() argument 'kinds' must hold kind names (str), not {}",
+                type_name(&item)
+            ))
+        })?;
+        set = set.with(name.to_str()?.parse().into_py_result()?);
+    }
+    Ok(set)
+}
+
+/// `None` (every core) or a positive int.
+fn parse_threads(threads: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult<usize> {
+    let Some(threads) = threads.filter(|t| !t.is_none()) else {
+        return Ok(default_threads());
+    };
+    if threads.is_instance_of::<PyBool>() {
+        return Err(wrong_type(function, "threads", "int or None", threads));
+    }
+    let count: i64 = threads
+        .extract()
+        .map_err(|_| wrong_type(function, "threads", "int or None", threads))?;
+    usize::try_from(count)
+        .ok()
+        .filter(|&n| n >= 1)
+        .ok_or_else(|| {
+            OptionError::new_err(format!(
+                "invalid option threads: {count} is not a positive number of threads"
+            ))
+        })
+}
+
+/// Every record in `text`, sorted by start; `kinds` limits the kinds returned.
+#[pyfunction]
+#[pyo3(signature = (text, kinds=None))]
+pub fn extract<'py>(
+    text: &Bound<'py, PyAny>,
+    kinds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let place = Place::argument("extract", "text");
+    Extractor::default_for(kinds, "extract")?.extract_list(text, Wanted::Configured, place)
+}
+
+/// Quantities in `text`.
+#[pyfunction]
+pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let place = Place::argument("quantities", "text");
+    Extractor::default_for(None, "quantities")?.extract_list(
+        text,
+        Wanted::Only(Kind::Quantity),
+        place,
+    )
+}
+
+/// Dates in `text`.
+#[pyfunction]
+pub fn dates<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let place = Place::argument("dates", "text");
+    Extractor::default_for(None, "dates")?.extract_list(text, Wanted::Only(Kind::Date), place)
+}
+
+/// Titles in `text`.
+#[pyfunction]
+pub fn titles<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let place = Place::argument("titles", "text");
+    Extractor::default_for(None, "titles")?.extract_list(text, Wanted::Only(Kind::Title), place)
+}
+
+/// Numbers in `text`.
+#[pyfunction]
+pub fn numbers<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let place = Place::argument("numbers", "text");
+    Extractor::default_for(None, "numbers")?.extract_list(text, Wanted::Only(Kind::Number), place)
+}
+
+/// The records of many texts, in input order, on every core with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (texts, threads=None, kinds=None))]
+pub fn extract_batch(
+    texts: &Bound<'_, PyAny>,
+    threads: Option<&Bound<'_, PyAny>>,
+    kinds: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ExtractionBatch> {
+    Extractor::default_for(kinds, "extract_batch")?.extract_batch_of(
+        texts,
+        threads,
+        "extract_batch",
+    )
+}
+
+/// A pandas DataFrame with one row per record of `texts`.
+#[pyfunction]
+#[pyo3(signature = (texts, threads=None, kinds=None))]
+pub fn to_frame<'py>(
+    texts: &Bound<'py, PyAny>,
+    threads: Option<&Bound<'py, PyAny>>,
+    kinds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_frame_with(&Extractor::default_for(kinds, "to_frame")?, texts, threads)
+}
+
+/// `text` with pinyin annotations such as `萬(wàn)` removed; nothing else changes.
+#[pyfunction]
+pub fn clean(text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = text.py();
+    let text = borrow_text(text, Place::argument("clean", "text"))?;
+    Ok(py.detach(|| xinzhi_extract::clean(text)))
+}

@@ -1,0 +1,155 @@
+//! Running the core extractor: one text, or many on scoped worker threads, with offsets
+//! converted to code points and panics turned into errors that name the text.
+
+use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use xinzhi_extract::offsets::to_char_offsets;
+use xinzhi_extract::{Extractor, Kind, Record};
+
+/// Which records a call asks for: all the extractor's kinds, or one kind through the
+/// per-kind helpers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wanted {
+    Configured,
+    Only(Kind),
+}
+
+/// A text whose extraction panicked: a bug in the core, reported rather than fatal.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub item: usize,
+    pub message: String,
+}
+
+/// Below this many bytes per worker, starting another thread costs more than it saves.
+const BYTES_PER_WORKER: usize = 32 * 1024;
+
+/// The records of one text, offsets in code points.
+pub(crate) fn extract_one(
+    extractor: &Extractor,
+    wanted: Wanted,
+    text: &str,
+) -> Result<Vec<Record>, Failure> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut records = match wanted {
+            Wanted::Configured => extractor.extract(text),
+            Wanted::Only(Kind::Quantity) => wrap(extractor.quantities(text), Record::Quantity),
+            Wanted::Only(Kind::Date) => wrap(extractor.dates(text), Record::Date),
+            Wanted::Only(Kind::Title) => wrap(extractor.titles(text), Record::Title),
+            Wanted::Only(Kind::Number) => wrap(extractor.numbers(text), Record::Number),
+        };
+        to_code_points(text, &mut records);
+        records
+    }))
+    .map_err(|payload| Failure {
+        item: 0,
+        message: payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned()),
+    })
+}
+
+fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
+    records.into_iter().map(variant).collect()
+}
+
+/// Rewrites the records' byte offsets into `text` as code-point offsets, in one pass.
+fn to_code_points(text: &str, records: &mut [Record]) {
+    let mut offsets: Vec<usize> = Vec::with_capacity(records.len() * 2);
+    for record in records.iter() {
+        offsets.push(record.start());
+        offsets.push(record.end());
+    }
+    to_char_offsets(text, &mut offsets);
+    for (record, span) in records.iter_mut().zip(offsets.chunks_exact(2)) {
+        let (start, end) = match record {
+            Record::Quantity(r) => (&mut r.start, &mut r.end),
+            Record::Date(r) => (&mut r.start, &mut r.end),
+            Record::Title(r) => (&mut r.start, &mut r.end),
+            Record::Number(r) => (&mut r.start, &mut r.end),
+        };
+        *start = span[0];
+        *end = span[1];
+    }
+}
+
+/// A run of consecutive texts done by one worker: the first one's position and the results.
+type Run = (usize, Vec<Result<Vec<Record>, Failure>>);
+
+/// The number of threads `None` stands for: every core the process may use.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+/// The records of every text, in input order, on up to `threads` scoped threads.
+///
+/// Workers take small runs of texts from a shared counter, so a few long texts do not leave
+/// a core idle. The threads live only for this call: no pool survives it, and a forked
+/// process (Dask, Spark, multiprocessing) inherits nothing.
+pub(crate) fn extract_many(
+    extractor: &Extractor,
+    wanted: Wanted,
+    texts: &[&str],
+    threads: usize,
+) -> Result<Vec<Vec<Record>>, Failure> {
+    let total_bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let threads = threads
+        .min(texts.len())
+        .min(1 + total_bytes / BYTES_PER_WORKER)
+        .max(1);
+    if threads == 1 {
+        return texts
+            .iter()
+            .enumerate()
+            .map(|(item, text)| {
+                extract_one(extractor, wanted, text).map_err(|f| Failure { item, ..f })
+            })
+            .collect();
+    }
+    let run_length = texts.len().div_ceil(threads * 16).clamp(1, 64);
+    let next = AtomicUsize::new(0);
+    let mut runs: Vec<Run> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let first = next.fetch_add(run_length, Ordering::Relaxed);
+                        if first >= texts.len() {
+                            break done;
+                        }
+                        let last = (first + run_length).min(texts.len());
+                        let run = texts[first..last]
+                            .iter()
+                            .map(|text| extract_one(extractor, wanted, text))
+                            .collect();
+                        done.push((first, run));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
+            })
+            .collect()
+    });
+    runs.sort_unstable_by_key(|(first, _)| *first);
+    let mut out = Vec::with_capacity(texts.len());
+    for (first, run) in runs {
+        for (i, result) in run.into_iter().enumerate() {
+            out.push(result.map_err(|f| Failure {
+                item: first + i,
+                ..f
+            })?);
+        }
+    }
+    Ok(out)
+}
