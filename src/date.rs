@@ -221,6 +221,8 @@ struct Component {
     numeral: Option<Numeral>,
     /// Written with 号 rather than 日.
     hao: bool,
+    /// A quarter or half of a year (`一季度`, `上半年`).
+    named_period: bool,
 }
 
 /// One point: its fields, first and last levels, and any compact range it ends with.
@@ -260,10 +262,6 @@ impl Scanner<'_> {
             return !previous.is_some_and(|p| {
                 is_chinese_numeral_char(p) || CHINESE_NUMERAL_WORD_ENDS.contains(p)
             });
-        }
-        if matches!(c, '第' | '前' | '上' | '下') && period_of_year_at(&self.chars[i..]).is_some()
-        {
-            return true;
         }
         self.reference_year.is_some()
             && (relative_year_at(&self.chars[i..]).is_some()
@@ -395,6 +393,10 @@ impl Scanner<'_> {
             if component.hao && last != Some(Level::Month) {
                 break;
             }
+            // A quarter or half names part of a year only when the year is stated with it.
+            if component.named_period && last != Some(Level::Year) {
+                break;
+            }
             if component.level == Level::Day {
                 let longest = days_in_month(point.year, point.month);
                 let too_long =
@@ -464,6 +466,7 @@ impl Scanner<'_> {
                 end,
                 numeral: None,
                 hao: false,
+                named_period: false,
             });
         }
         if let Some(period) = period_of_year_at(self.chars.get(i..)?) {
@@ -474,6 +477,7 @@ impl Scanner<'_> {
                 end: i + period.word.chars().count(),
                 numeral: None,
                 hao: false,
+                named_period: true,
             });
         }
         let numeral = read_numeral(self.chars, i)?;
@@ -489,6 +493,7 @@ impl Scanner<'_> {
                 end: unit_end,
                 numeral: Some(numeral),
                 hao,
+                named_period: false,
             };
             if level == Level::Year {
                 if value % 10 == 0 && self.at(unit_end) == Some('代') {
@@ -532,6 +537,7 @@ impl Scanner<'_> {
             end,
             numeral: Some(first),
             hao: false,
+            named_period: false,
         })
     }
 
