@@ -35,6 +35,7 @@ from xinzhi_extract._core import (
     to_chinese,
     to_frame,
 )
+from xinzhi_extract.highlight import highlight
 
 #: Any of the four record classes.
 Record = Quantity | Date | Title | Number
@@ -56,6 +57,7 @@ __all__ = [
     "dates",
     "extract",
     "extract_batch",
+    "highlight",
     "numbers",
     "parse_numeral",
     "quantities",

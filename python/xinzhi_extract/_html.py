@@ -38,14 +38,16 @@ KIND_STYLES: dict[str, str] = {
 _OTHER_STYLE = _MARK_BASE + "background-color:#dddddd;"
 _TEXT_STYLE = "white-space:pre-wrap;line-height:1.9;font-size:15px;"
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile("[\x00\r]")
 _CLASS_SAFE = re.compile("[^a-z0-9_-]")
 
 
 def _escape_text(text: str) -> str:
-    """HTML for ``text`` whose DOM text is exactly ``text``: HTML parsing would turn a carriage
-    return into a line feed and so shift every later offset, so control characters other than
-    tab and line feed are written as character references."""
+    """HTML for ``text`` whose DOM text is ``text`` character for character. HTML parsing
+    turns a carriage return into a line feed (joining CR LF into one character) and drops a
+    raw U+0000, either of which would shift every later offset; as character references they
+    stay one character each (U+0000 reads as U+FFFD, which nothing in HTML can avoid). Other
+    control characters pass through parsing unchanged."""
     return _CONTROL.sub(lambda match: f"&#{ord(match.group())};", html.escape(text, quote=False))
 
 

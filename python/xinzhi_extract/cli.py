@@ -17,13 +17,16 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO
 
 from xinzhi_extract.highlight import RecordLike, format_records
+
+if TYPE_CHECKING:
+    from xinzhi_extract import Extractor
 
 __all__ = ["EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -359,14 +362,16 @@ def expand_inputs(paths: Sequence[str], pattern: str) -> Iterator[Source | Input
                     InputProblem(str(error.filename or name), error.strerror or str(error))
                 )
 
-            for folder, subfolders, files in os.walk(path, onerror=walk_error):
-                subfolders.sort()
-                yield from _drain(problems)
-                for file_name in sorted(files):
-                    if fnmatch.fnmatch(file_name, pattern):
-                        file_path = Path(folder, file_name)
-                        yield Source(file_path, str(file_path), _size(file_path))
+            found = [
+                Path(folder, file_name)
+                for folder, _, files in os.walk(path, onerror=walk_error)
+                for file_name in files
+                if fnmatch.fnmatch(file_name, pattern)
+            ]
             yield from _drain(problems)
+            # Sorted by the parts of the path, as `find | sort` lists them.
+            for file_path in sorted(found, key=lambda found_path: found_path.parts):
+                yield Source(file_path, str(file_path), _size(file_path))
         elif path.exists():
             yield Source(path, name, _size(path))
         else:
@@ -566,6 +571,11 @@ class HtmlWriter:
 # --- progress ------------------------------------------------------------------------------
 
 
+def _amount(size: int) -> str:
+    """A byte count as people read it: kilobytes below a tenth of a megabyte."""
+    return f"{size / 1e3:,.1f} kB" if size < 100_000 else f"{size / 1e6:,.1f} MB"
+
+
 @dataclass
 class Tally:
     """What a run has done so far."""
@@ -602,7 +612,7 @@ class Progress:
             return
         self._last = now
         line = (
-            f"{tally.documents:,} docs  {tally.input_bytes / 1e6:,.1f} MB  "
+            f"{tally.documents:,} docs  {_amount(tally.input_bytes)}  "
             f"{tally.records:,} records  {tally.rate(now):,.1f} MB/s"
         )
         if tally.skipped:
@@ -750,28 +760,12 @@ def _kinds(parser: argparse.ArgumentParser, value: str | None) -> set[str] | Non
 
 def _build_extractor(
     kinds: set[str] | None, reference_year: int | None, yuan_currency: str | None
-) -> Any:
-    import xinzhi_extract
+) -> Extractor:
+    from xinzhi_extract import Extractor
 
-    options: dict[str, object] = {}
-    if kinds is not None:
-        options["kinds"] = kinds
-    if reference_year is not None:
-        options["reference_year"] = reference_year
-    if yuan_currency is not None:
-        options["yuan_currency"] = yuan_currency
-    return xinzhi_extract.Extractor(**options)
-
-
-def _batch_extract(extractor: Any, threads: int | None) -> Callable[[list[str]], list[Any]]:
-    method = getattr(extractor, "extract_batch", None)
-    if method is not None:
-        return lambda texts: list(method(texts, threads=threads))
-    import xinzhi_extract
-
-    if threads is not None:
-        return lambda texts: list(xinzhi_extract.extract_batch(texts, threads=threads))
-    return lambda texts: [extractor.extract(text) for text in texts]
+    if yuan_currency is None:
+        return Extractor(kinds=kinds, reference_year=reference_year)
+    return Extractor(kinds=kinds, reference_year=reference_year, yuan_currency=yuan_currency)
 
 
 def _is_terminal(stream: IO[Any]) -> bool:
@@ -869,7 +863,7 @@ class _Run:
         self.tally = Tally(started=time.monotonic())
         self.batch: list[Document] = []
         self.batch_characters = 0
-        self.extract: Callable[[list[str]], list[Any]] = lambda texts: []
+        self.extract: Callable[[list[str]], Iterable[Sequence[RecordLike]]] = lambda texts: []
         self.progress = Progress(stderr, enabled=False, total_bytes=None)
 
     def say(self, message: str) -> None:
@@ -902,7 +896,7 @@ class _Run:
         tally = self.tally
         text = (
             f"{tally.documents:,} document{'s' if tally.documents != 1 else ''}, "
-            f"{tally.input_bytes / 1e6:,.1f} MB, {tally.records:,} records "
+            f"{_amount(tally.input_bytes)}, {tally.records:,} records "
             f"in {elapsed:,.2f} s ({tally.rate(time.monotonic()):,.1f} MB/s)"
         )
         if tally.skipped:
@@ -964,7 +958,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         extractor = _build_extractor(kinds, args.reference_year, args.yuan_currency)
     except (ValueError, TypeError) as error:
         parser.error(str(error))
-    run.extract = _batch_extract(extractor, args.threads)
+    threads = args.threads
+    run.extract = lambda texts: extractor.extract_batch(texts, threads=threads)
     code = EXIT_OK
     broken_pipe = False
     try:

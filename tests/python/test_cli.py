@@ -1,0 +1,495 @@
+"""The ``xinzhi-extract`` command, run as a user runs it: a separate process, real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xinzhi_extract as xe
+from xinzhi_extract.highlight import display_width
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "python" / "xinzhi_extract" / "data" / "sample.txt"
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+SUMMARY = re.compile(
+    r"^xinzhi-extract: (\d+) documents?, [\d.,]+ [kM]B, ([\d,]+) records in [\d.,]+ s "
+    r"\([\d.,]+ MB/s\)(?:; (\d+) inputs? skipped)?$"
+)
+
+# Short passages in the genre, written for these tests: money, counts, percentages, dates,
+# a title, traditional script with a pinyin annotation.
+PASSAGES = {
+    "gansu": "2023年，全省新增规上工业企业77家，完成投资8990萬元，同比增长16%。",
+    "tianjin": "天津市印發《天津市推動製造業高質量發展若干措施》，支持資金約4.2億元。",
+    "roundup": "2024年以来，全省新建5G基站約5萬(wàn)個，覆盖率近65%，用时3年左右。",
+}
+
+
+def shared_dir() -> Path | None:
+    """Corpus and conformance material beside the repository, or where XINZHI_SHARED says."""
+    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
+    return path if path.is_dir() else None
+
+
+def run_cli(
+    *args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "xinzhi_extract.cli", *map(str, args)],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
+
+
+def jsonl_rows(output: bytes) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.decode("utf-8").splitlines()]
+
+
+def expected_rows(doc: object, text: str, **options: Any) -> list[dict[str, object]]:
+    extractor = xe.Extractor(**options) if options else None
+    records = extractor.extract(text) if extractor else xe.extract(text)
+    return [{"doc": doc, **record.to_dict()} for record in records]
+
+
+def stderr_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return result.stderr.decode("utf-8").splitlines()
+
+
+@pytest.fixture
+def passages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    (folder / "nested").mkdir(parents=True)
+    for name, text in PASSAGES.items():
+        target = folder / ("nested" if name == "roundup" else "") / f"{name}.txt"
+        target.write_text(text, encoding="utf-8")
+    (folder / "notes.md").write_text("不读这个文件：5万个", encoding="utf-8")
+    return folder
+
+
+# --- the demo ------------------------------------------------------------------------------
+
+
+def test_demo_prints_every_record_of_the_bundled_sample_as_an_aligned_table() -> None:
+    result = run_cli("--demo")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    records = xe.extract(SAMPLE_TEXT)
+    assert len(records) >= 20, "the sample is meant to show every kind of record"
+    assert {record.kind for record in records} == {"quantity", "date", "title", "number"}
+    assert lines[0].startswith("── sample.txt")
+    rows = [line for line in lines[1:] if line.strip()]
+    assert len(rows) == len(records)
+    span_ends = set()
+    for row, record in zip(rows, records, strict=True):
+        assert row.split()[0] == record.kind
+        span = f"{record.start}–{record.end}"
+        assert f"  {span}  " in row
+        # The span column is right-aligned, so it ends in the same terminal column on every
+        # row however many wide characters come before it.
+        span_ends.add(display_width(row[: row.index(f"  {span}  ") + 2 + len(span)]))
+    assert len(span_ends) == 1
+    assert SUMMARY.match(stderr_lines(result)[-1])
+
+
+def test_demo_honours_an_explicit_format() -> None:
+    result = run_cli("--demo", "--format", "jsonl")
+    assert result.returncode == 0
+    assert jsonl_rows(result.stdout) == expected_rows("sample.txt (bundled demo)", SAMPLE_TEXT)
+
+
+# --- inputs --------------------------------------------------------------------------------
+
+
+def test_folder_is_read_recursively_in_name_order_and_matches_the_python_api(
+    passages: Path,
+) -> None:
+    result = run_cli(passages)
+    assert result.returncode == 0, result.stderr
+    files = [passages / "gansu.txt", passages / "nested" / "roundup.txt", passages / "tianjin.txt"]
+    expected = [row for path in files for row in expected_rows(str(path), path.read_text("utf-8"))]
+    assert expected, "the passages hold records"
+    assert jsonl_rows(result.stdout) == expected
+    summary = SUMMARY.match(stderr_lines(result)[-1])
+    assert summary
+    assert summary.group(1) == "3"
+    assert summary.group(2) == str(len(expected))
+
+
+def test_glob_chooses_other_files_in_folders(passages: Path) -> None:
+    result = run_cli(passages, "--glob", "*.md", "--kinds", "quantity")
+    assert result.returncode == 0, result.stderr
+    assert jsonl_rows(result.stdout) == expected_rows(
+        str(passages / "notes.md"), "不读这个文件：5万个", kinds={"quantity"}
+    )
+
+
+def test_standard_input_is_one_text_document() -> None:
+    text = PASSAGES["gansu"]
+    result = run_cli("-", stdin=text.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert jsonl_rows(result.stdout) == expected_rows("<stdin>", text)
+
+
+def test_jsonl_with_text_and_id_fields(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    rows = [{"url": f"https://example.cn/{name}", "body": text} for name, text in PASSAGES.items()]
+    source.write_text(
+        "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n\n", encoding="utf-8"
+    )
+    result = run_cli(source, "--text-field", "body", "--id-field", "url")
+    assert result.returncode == 0, result.stderr
+    expected = [record for row in rows for record in expected_rows(row["url"], row["body"])]
+    assert jsonl_rows(result.stdout) == expected
+
+
+def test_jsonl_on_standard_input_without_id_field_names_lines() -> None:
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in PASSAGES.values()]
+    result = run_cli("--text-field", "text", stdin="\n".join(lines).encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    expected = [
+        row
+        for number, text in enumerate(PASSAGES.values(), start=1)
+        for row in expected_rows(f"<stdin>:{number}", text)
+    ]
+    assert jsonl_rows(result.stdout) == expected
+
+
+def test_csv_input_with_quoted_multiline_text(tmp_path: Path) -> None:
+    source = tmp_path / "pages.csv"
+    texts = {"a-1": PASSAGES["gansu"] + "\n" + PASSAGES["tianjin"], "a-2": PASSAGES["roundup"]}
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "content"])
+        for key, text in texts.items():
+            writer.writerow([key, "标题", text])
+    result = run_cli(source, "--text-field", "content", "--id-field", "id")
+    assert result.returncode == 0, result.stderr
+    expected = [row for key, text in texts.items() for row in expected_rows(key, text)]
+    assert jsonl_rows(result.stdout) == expected
+
+    by_line = run_cli(source, "--text-field", "content")
+    # The first row starts on line 2 and spans two lines, so the second starts on line 4.
+    assert {row["doc"] for row in jsonl_rows(by_line.stdout)} == {f"{source}:2", f"{source}:4"}
+
+
+ENCODINGS = [
+    # (encoding option, how the file is written, text)
+    ("gb18030", "gb18030", PASSAGES["gansu"]),
+    ("gbk", "gbk", PASSAGES["roundup"].replace("(wàn)", "")),
+    ("big5", "big5", PASSAGES["tianjin"]),
+    ("utf-8", "utf-8-sig", PASSAGES["tianjin"]),  # byte order mark, dropped
+    ("gb18030", "utf-8-sig", PASSAGES["gansu"]),  # the mark overrides --encoding
+    ("utf-8", "utf-16", PASSAGES["roundup"]),  # UTF-16 found by its mark
+]
+
+
+@pytest.mark.parametrize(("option", "written_as", "text"), ENCODINGS)
+def test_encodings_and_byte_order_marks(
+    tmp_path: Path, option: str, written_as: str, text: str
+) -> None:
+    source = tmp_path / "page.txt"
+    source.write_bytes(text.encode(written_as))
+    result = run_cli(source, "--encoding", option)
+    assert result.returncode == 0, result.stderr
+    assert jsonl_rows(result.stdout) == expected_rows(str(source), text)
+
+
+def test_jsonl_in_utf16_with_byte_order_mark(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in PASSAGES.values()]
+    source.write_bytes("\n".join(lines).encode("utf-16"))
+    result = run_cli(source)
+    assert result.returncode == 0, result.stderr
+    assert len({row["doc"] for row in jsonl_rows(result.stdout)}) == len(PASSAGES)
+
+
+def test_kinds_reference_year_and_yuan_currency_reach_the_extractor(tmp_path: Path) -> None:
+    text = "今年香港特區政府撥款約4.2億元，去年為8990萬元。" + PASSAGES["tianjin"]
+    source = tmp_path / "hk.txt"
+    source.write_text(text, encoding="utf-8")
+    options = {"kinds": {"quantity", "date"}, "reference_year": 2025, "yuan_currency": "HKD"}
+    result = run_cli(
+        source, "--kinds", "quantity,date", "--reference-year", "2025", "--yuan-currency", "HKD"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = jsonl_rows(result.stdout)
+    assert rows == expected_rows(str(source), text, **options)
+    assert {row["kind"] for row in rows} <= {"quantity", "date"}
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+def test_csv_output_has_every_column_and_the_same_records(passages: Path, tmp_path: Path) -> None:
+    target = tmp_path / "records.csv"
+    result = run_cli(passages, "-o", target, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    assert result.stderr == b""
+    reference = jsonl_rows(run_cli(passages).stdout)
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(reference)
+    for row, expected in zip(rows, reference, strict=True):
+        for name, value in expected.items():
+            cell = row[name]
+            if value is None:
+                assert cell == ""
+            elif isinstance(value, float):
+                assert float(cell) == value
+            else:
+                assert cell == str(value)
+
+
+def test_parquet_output_is_typed_and_holds_the_same_records(passages: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "records.parquet"
+    result = run_cli(passages, "-o", target)
+    assert result.returncode == 0, result.stderr
+    table = pq.read_table(target)
+    reference = jsonl_rows(run_cli(passages).stdout)
+    assert table.num_rows == len(reference)
+    assert str(table.schema.field("start").type) == "int64"
+    assert str(table.schema.field("value").type) == "double"
+    assert str(table.schema.field("is_policy").type) == "bool"
+    for row, expected in zip(table.to_pylist(), reference, strict=True):
+        assert {name: row[name] for name in expected} == expected
+
+
+def test_every_record_field_has_an_output_column() -> None:
+    from xinzhi_extract.cli import COLUMNS
+
+    columns = {name for name, _ in COLUMNS}
+    fields = {name for record in xe.extract(SAMPLE_TEXT) for name in record.to_dict()}
+    assert fields <= columns, fields - columns
+
+
+def test_html_output_replaces_standard_output_when_alone(passages: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = run_cli(passages, "--html", page)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count('<section class="xz-doc"') == 3
+    total = len(jsonl_rows(run_cli(passages).stdout))
+    assert html.count("<tr data-record=") == total
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    """Each bad input: the command line and what its one-line message must name."""
+    undecodable = tmp_path / "gbk_page.txt"
+    undecodable.write_bytes("全省77家".encode() + "企业".encode("gbk"))
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text(
+        '{"text": "2023年新增77家"}\n{"text": "2024年投资8990萬元"}\n{"text": "5萬個\n', "utf-8"
+    )
+    no_field = tmp_path / "no_field.jsonl"
+    no_field.write_text('{"text": "77家"}\n{"body": "8990萬元"}\n', "utf-8")
+    not_text = tmp_path / "not_text.jsonl"
+    not_text.write_text('{"text": null}\n', "utf-8")
+    bad_line = tmp_path / "bad_line.jsonl"
+    bad_line.write_bytes(b'{"text": "77\xe5\xae\xb6"}\n{"text": "\xd5\xfe"}\n')
+    no_column = tmp_path / "no_column.csv"
+    no_column.write_text("id,body\n1,77家\n", "utf-8")
+    short_row = tmp_path / "short_row.csv"
+    short_row.write_text("id,text\n1,77家\n2\n", "utf-8")
+    missing = tmp_path / "missing.txt"
+    # The GBK bytes start after 全省77家, 11 bytes of UTF-8; the bad JSONL line's after the
+    # first line and the 10 bytes of its opening.
+    bad_line_offset = len(bad_line.read_bytes().split(b"\n")[0]) + 1 + len(b'{"text": "')
+    return {
+        "missing file": ([str(missing)], f"{missing}: no such file or folder"),
+        "undecodable bytes": ([str(undecodable)], f"{undecodable}: byte 11: bytes"),
+        "malformed JSONL line": ([str(bad_json)], f"{bad_json}:3: malformed JSON"),
+        "missing text field": ([str(no_field)], f"{no_field}:2: no field 'text'"),
+        "text that is not a string": ([str(not_text)], f"{not_text}:1: field 'text' is null"),
+        "undecodable JSONL line": (
+            [str(bad_line)],
+            f"{bad_line}:2: byte {bad_line_offset}: bytes d5",
+        ),
+        "missing CSV column": ([str(no_column)], f"{no_column}: no column 'text'"),
+        "short CSV row": ([str(short_row)], f"{short_row}:3: 1 fields, none for column 'text'"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing file",
+        "undecodable bytes",
+        "malformed JSONL line",
+        "missing text field",
+        "text that is not a string",
+        "undecodable JSONL line",
+        "missing CSV column",
+        "short CSV row",
+    ],
+)
+def test_bad_input_stops_with_exit_code_1_and_one_line_naming_it(tmp_path: Path, case: str) -> None:
+    args, named = _bad_inputs(tmp_path)[case]
+    result = run_cli(*args)
+    assert result.returncode == 1
+    lines = stderr_lines(result)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"xinzhi-extract: error: {named}"), lines[0]
+
+
+def test_fail_writes_every_document_before_the_error(tmp_path: Path) -> None:
+    source = tmp_path / "bad.jsonl"
+    good = [PASSAGES["gansu"], PASSAGES["tianjin"]]
+    source.write_text(
+        "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in good) + "{oops\n",
+        "utf-8",
+    )
+    result = run_cli(source)
+    assert result.returncode == 1
+    expected = [
+        row
+        for number, text in enumerate(good, start=1)
+        for row in expected_rows(f"{source}:{number}", text)
+    ]
+    assert jsonl_rows(result.stdout) == expected
+
+
+def test_skip_reports_each_bad_input_and_counts_it(tmp_path: Path) -> None:
+    cases = _bad_inputs(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(PASSAGES["gansu"], "utf-8")
+    args = [arg for case_args, _ in cases.values() for arg in case_args]
+    result = run_cli(good, *args, "--on-error", "skip")
+    assert result.returncode == 0
+    lines = stderr_lines(result)
+    skipped = [line for line in lines if line.startswith("xinzhi-extract: skipped ")]
+    assert len(skipped) == len(cases)
+    for line, (_, named) in zip(skipped, cases.values(), strict=True):
+        assert line.startswith(f"xinzhi-extract: skipped {named}"), line
+    summary = SUMMARY.match(lines[-1])
+    assert summary
+    assert summary.group(3) == str(len(cases))
+    # The good lines of the partly bad files still yield their records.
+    docs = {row["doc"] for row in jsonl_rows(result.stdout)}
+    bad_json = next(arg for arg in args if arg.endswith("bad.jsonl"))
+    assert {str(good), f"{bad_json}:1", f"{bad_json}:2"} <= docs
+
+
+USAGE_ERRORS = [
+    ["--kinds", "money"],
+    ["--demo", "page.txt"],
+    ["--encoding", "gb-nonexistent", "-"],
+    ["--threads", "0", "-"],
+    ["--format", "xml", "-"],
+    ["--on-error", "ignore", "-"],
+    ["--reference-year", "twenty", "-"],
+]
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=lambda args: " ".join(args))
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "usage: xinzhi-extract" in result.stderr.decode("utf-8")
+
+
+def test_help_documents_the_exit_codes() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    text = result.stdout.decode("utf-8")
+    for code in ("0", "1", "2", "130", "141"):
+        assert re.search(rf"^  {code} ", text, re.MULTILINE), code
+
+
+def test_closed_standard_output_exits_quietly(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    line = json.dumps({"text": SAMPLE_TEXT}, ensure_ascii=False) + "\n"
+    source.write_text(line * 2000, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "xinzhi_extract.cli", str(source), "--batch-size", "16"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait(timeout=120) == 141
+    assert json.loads(first)["doc"] == f"{source}:1"
+    assert b"Traceback" not in error
+
+
+# --- terminals ----------------------------------------------------------------------------
+
+
+def _run_in_terminal(args: Sequence[str]) -> tuple[int, str]:
+    """Runs the command with standard output and error on a pseudo-terminal."""
+    pty = pytest.importorskip("pty")
+    command = [sys.executable, "-m", "xinzhi_extract.cli", *args]
+    chunks: list[bytes] = []
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 65536)
+        chunks.append(data)
+        return data
+
+    status = pty.spawn(command, read)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_output_is_a_table(passages: Path) -> None:
+    code, output = _run_in_terminal([str(passages / "gansu.txt")])
+    assert code == 0
+    records = xe.extract(PASSAGES["gansu"])
+    assert f"── {passages / 'gansu.txt'}" in output
+    for record in records:
+        assert f"{record.start}–{record.end}" in output
+    assert "{" not in output, "no JSON on a terminal unless asked for"
+
+
+def test_progress_line_reports_documents_megabytes_records_and_rate() -> None:
+    from xinzhi_extract.cli import Progress, Tally
+
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=True, total_bytes=4_000_000)
+    tally = Tally(documents=1200, input_bytes=3_000_000, records=45_000, started=0.0)
+    progress.update(tally)
+    line = stream.getvalue()
+    assert line.startswith("\r[")
+    assert " 75%" in line
+    assert "1,200 docs" in line
+    assert "3.0 MB" in line
+    assert "45,000 records" in line
+    assert "MB/s" in line
+    progress.clear()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_no_progress_line_when_standard_error_is_not_a_terminal(passages: Path) -> None:
+    result = run_cli(passages)
+    assert b"\r" not in result.stderr
+    assert len(stderr_lines(result)) == 1
+
+
+def test_installed_script_runs() -> None:
+    script = shutil.which("xinzhi-extract")
+    if script is None:
+        pytest.skip("xinzhi-extract is not on PATH (package not installed)")
+    result = subprocess.run([script, "--version"], capture_output=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"xinzhi-extract {xe.__version__}"

@@ -1,0 +1,284 @@
+"""``highlight()``: records shown in their text, as notebook HTML and for a terminal."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import xinzhi_extract as xe
+from xinzhi_extract._html import marked_text
+from xinzhi_extract.highlight import Highlight, display_width, format_records, highlight
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_TEXT = (ROOT / "python" / "xinzhi_extract" / "data" / "sample.txt").read_text("utf-8")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def shared_dir() -> Path | None:
+    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
+    return path if path.is_dir() else None
+
+
+def corpus_texts() -> list[tuple[str, str]]:
+    shared = shared_dir()
+    texts = [("sample.txt", SAMPLE_TEXT)]
+    if shared is not None:
+        texts += [
+            (path.name, path.read_text("utf-8")) for path in sorted(shared.glob("corpus/*.txt"))
+        ]
+    return texts
+
+
+class MarkedText(HTMLParser):
+    """Reads highlighted HTML back: the text inside ``.xz-text`` and, for each record, its
+    kind, offsets, starting position in that text and the text of all its pieces."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.depth = 0  # elements open inside .xz-text, 0 when outside
+        self.open: list[str | None] = []
+        self.marks: dict[str, dict[str, object]] = {}
+        self.parents: dict[str, set[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.depth == 0:
+            if tag == "div" and "xz-text" in (attributes.get("class") or "").split():
+                self.depth = 1
+            return
+        self.depth += 1
+        record = attributes.get("data-record") if tag == "mark" else None
+        if record is not None:
+            mark = self.marks.setdefault(
+                record,
+                {
+                    "kind": attributes["data-kind"],
+                    "start": int(attributes["data-start"] or -1),
+                    "end": int(attributes["data-end"] or -1),
+                    "seen_at": len(self.text),
+                    "text": "",
+                },
+            )
+            assert mark["kind"] == attributes["data-kind"], "pieces of one record agree"
+            self.parents.setdefault(record, set()).update(r for r in self.open if r is not None)
+        self.open.append(record)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth == 0:
+            return
+        self.depth -= 1
+        if self.depth > 0:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.depth == 0:
+            return
+        self.text += data
+        for record in self.open:
+            if record is not None:
+                self.marks[record]["text"] = str(self.marks[record]["text"]) + data
+
+
+def read_back(html: str) -> MarkedText:
+    parser = MarkedText()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+@dataclass(frozen=True)
+class Made:
+    """A record made by hand, to check rendering of layouts the extractor never produces."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def made(text: str, kind: str, start: int, end: int) -> Made:
+    return Made(kind, text[start:end], start, end)
+
+
+# --- the notebook view ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "text"), corpus_texts(), ids=lambda value: value[:24])
+def test_every_record_is_highlighted_with_its_kind_and_offsets(name: str, text: str) -> None:
+    view = highlight(text)
+    records = xe.extract(text)
+    assert list(view.records) == records
+    assert records, f"{name} has records to show"
+    shown = read_back(view._repr_html_())
+    assert shown.text == text
+    assert len(shown.marks) == len(records)
+    for index, record in enumerate(view.records):
+        mark = shown.marks[str(index)]
+        assert mark["kind"] == record.kind
+        assert (mark["start"], mark["end"]) == (record.start, record.end)
+        assert mark["seen_at"] == record.start
+        assert mark["text"] == record.text
+
+
+def test_records_inside_a_title_are_nested_in_its_highlight() -> None:
+    text = "省政府印发《云江市数字经济三年行动方案（2024—2026年）》。"
+    view = highlight(text)
+    title = next(i for i, r in enumerate(view.records) if r.kind == "title")
+    inner = [i for i, r in enumerate(view.records) if r.kind != "title"]
+    assert inner, "the period inside the title is a record of its own"
+    shown = read_back(view.to_html())
+    for index in inner:
+        assert str(title) in shown.parents[str(index)]
+
+
+def test_tooltip_holds_every_field_and_legend_counts_kinds() -> None:
+    view = highlight(SAMPLE_TEXT)
+    html = view.to_html()
+    for record in view.records:
+        for name, value in record.to_dict().items():
+            if name in {"kind", "text", "start", "end"} or value is None:
+                continue
+            assert f"{name}: " in html
+    counts = Counter(record.kind for record in view.records)
+    for kind, count in counts.items():
+        assert re.search(rf'data-kind="{kind}"[^>]*>{kind}</mark> {count}<', html), kind
+
+
+UNTRUSTED = [
+    # (text, records as (kind, start, end)): markup, references, carriage returns and other
+    # control characters must come back as the same text at the same offsets.
+    ('<script>alert("x")</script> 77家 &amp; 5萬個', [("quantity", 29, 32), ("quantity", 39, 42)]),
+    ("第一行\r\n投资8990萬元\r\n", [("quantity", 7, 13)]),
+    ("a\x00b\x1b[31m 2023年 \x7f", [("date", 9, 14)]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), UNTRUSTED)
+def test_untrusted_text_keeps_its_text_and_offsets(
+    text: str, spans: list[tuple[str, int, int]]
+) -> None:
+    records = [made(text, kind, start, end) for kind, start, end in spans]
+    shown = read_back(Highlight(text, records).to_html())
+    # HTML has no way to write U+0000; it reads as U+FFFD, still one character.
+    assert shown.text == text.replace("\x00", "\ufffd")
+    assert "<script>" not in Highlight(text, records).to_html()
+    for index, record in enumerate(records):
+        assert shown.marks[str(index)]["text"] == record.text
+        assert shown.marks[str(index)]["seen_at"] == record.start
+
+
+def test_overlapping_records_are_split_into_pieces_of_one_record() -> None:
+    text = "总投资约4.2億元。"
+    records = [made(text, "quantity", 3, 9), made(text, "number", 5, 10)]
+    html = marked_text(text, records)
+    shown = read_back(f'<div class="xz-text">{html}</div>')
+    assert shown.text == text
+    assert [shown.marks[str(i)]["text"] for i in range(2)] == ["约4.2億元", ".2億元。"]
+    assert html.count('data-record="1"') == 2
+    assert "xz-cont" in html
+
+
+def test_offsets_outside_the_text_do_not_break_the_view() -> None:
+    text = "77家"
+    records = [Made("quantity", "77家", 0, 3), Made("number", "", 2, 99), Made("date", "", 5, 1)]
+    shown = read_back(f'<div class="xz-text">{marked_text(text, records)}</div>')
+    assert shown.text == text
+    assert set(shown.marks) == {"0", "1", "2"}
+
+
+# --- the terminal view ---------------------------------------------------------------------
+
+
+def test_str_is_the_text_coloured_by_kind_with_a_legend_and_the_fields(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    view = highlight(SAMPLE_TEXT)
+    terminal = str(view)
+    assert "\x1b[" in terminal
+    plain = ANSI.sub("", terminal)
+    assert plain.startswith(SAMPLE_TEXT)
+    legend, *rows = plain[len(SAMPLE_TEXT) :].strip("\n").split("\n")
+    for kind in {record.kind for record in view.records}:
+        assert kind in legend
+    assert rows == format_records(view.records, indent="  ")
+
+
+def test_no_color_marks_records_with_brackets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    view = highlight(SAMPLE_TEXT)
+    terminal = str(view)
+    assert "\x1b[" not in terminal
+    marked = terminal[: terminal.rindex("\n\n")]
+    assert marked.count("⟦") == marked.count("⟧") == len(view.records)
+    assert marked.replace("⟦", "").replace("⟧", "") == SAMPLE_TEXT
+
+
+def test_terminal_view_neutralises_escape_sequences() -> None:
+    text = "\x1b]0;title\x07 77家\r"
+    view = Highlight(text, [made(text, "quantity", 11, 14)])
+    terminal = view.to_text(color=True)
+    assert "\x1b]" not in terminal
+    assert "\x07" not in terminal
+    assert "\r" not in terminal
+
+
+def test_repr_counts_records() -> None:
+    text = "全省新增企业77家。"
+    assert repr(Highlight(text, [made(text, "quantity", 6, 9)])) == (
+        "<Highlight of 10 characters: 1 quantity>"
+    )
+
+
+WIDTHS = [
+    ("8990萬元", 8),
+    ("ｗａｎ", 6),  # full width
+    ("é", 1),  # e and a combining accent
+    ("约5萬(wàn)個", 12),
+    ("", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "cells"), WIDTHS)
+def test_display_width_counts_terminal_cells(text: str, cells: int) -> None:
+    assert display_width(text) == cells
+
+
+def test_table_columns_line_up_with_wide_characters() -> None:
+    text = "投资8990萬元和5家，ABC 12%"
+    records = [
+        made(text, "quantity", 2, 9),
+        made(text, "quantity", 10, 12),
+        made(text, "quantity", 17, 20),
+    ]
+    rows = format_records(records)
+    starts = {display_width(row[: row.index(record.text)]) for row, record in zip(rows, records)}
+    ends = {
+        display_width(row[: row.index(f"{r.start}–{r.end}") + len(f"{r.start}–{r.end}")])
+        for row, r in zip(rows, records)
+    }
+    assert len(starts) == 1
+    assert len(ends) == 1
+
+
+def test_highlight_takes_kinds_or_a_configured_extractor() -> None:
+    text = "2023年，全省新增企业77家。"
+    only_dates = highlight(text, kinds={"date"})
+    assert {record.kind for record in only_dates.records} == {"date"}
+    configured = highlight(text, extractor=xe.Extractor(kinds={"quantity"}))
+    assert {record.kind for record in configured.records} == {"quantity"}
+    with pytest.raises(TypeError):
+        highlight(text, kinds={"date"}, extractor=xe.Extractor())
+
+
+def test_highlight_is_exported() -> None:
+    assert xe.highlight is highlight
