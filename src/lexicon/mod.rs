@@ -5,6 +5,10 @@
 //! traditional form only where folding cannot produce the simplified one.
 
 pub mod date_cues;
+pub mod doc_types;
+pub mod issuers;
+pub mod media;
 pub mod periods_of_year;
+pub mod regions;
 pub mod relative_years;
 pub mod script;
