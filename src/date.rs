@@ -870,6 +870,104 @@ mod tests {
         assert_eq!(dates("2024年2月29日", None).len(), 1);
     }
 
+    /// Characters that start or continue dates, and noise around them.
+    const DATE_ALPHABET: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "3",
+        "9",
+        "20",
+        "2023",
+        "１",
+        "年",
+        "月",
+        "日",
+        "号",
+        "度",
+        "份",
+        "代",
+        "世纪",
+        "-",
+        "—",
+        "/",
+        ".",
+        "至",
+        "到",
+        "~",
+        " ",
+        "(",
+        ")",
+        "(nián)",
+        "〇",
+        "○",
+        "零",
+        "一",
+        "二",
+        "十",
+        "廿",
+        "卅",
+        "两",
+        "今年",
+        "去年",
+        "前年",
+        "后年",
+        "上年",
+        "上世纪",
+        "一季度",
+        "上半年",
+        "第",
+        "近",
+        "元",
+        "均",
+        "以来",
+        "O",
+        "財",
+        "\u{E000}",
+        "😀",
+    ];
+
+    fn check_dates(text: &str, found: &[Date]) {
+        let mut covered_until = 0;
+        for date in found {
+            assert!(
+                date.start >= covered_until,
+                "overlap in {text:?}: {found:?}"
+            );
+            covered_until = date.end;
+            assert_eq!(&text[date.start..date.end], date.text);
+            assert!(date.month.is_none_or(|m| (1..=12).contains(&m)), "{date:?}");
+            assert!(date.day.is_none_or(|d| (1..=31).contains(&d)), "{date:?}");
+            assert!(
+                date.end_month.is_none_or(|m| (1..=12).contains(&m)),
+                "{date:?}"
+            );
+            assert!(
+                date.end_day.is_none_or(|d| (1..=31).contains(&d)),
+                "{date:?}"
+            );
+            let from = (date.year, date.month, date.day);
+            let to = (date.end_year, date.end_month, date.end_day);
+            assert!(
+                to == (None, None, None) || to > from,
+                "a period ends before it starts: {date:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn dates_keep_their_invariants(
+            parts in proptest::collection::vec(proptest::sample::select(DATE_ALPHABET), 0..40),
+            reference in proptest::option::of(1..=9999i32),
+        ) {
+            let text = parts.concat();
+            check_dates(&text, &dates(&text, reference));
+        }
+    }
+
     #[test]
     fn relative_years_need_a_reference() {
         assert!(dates("今年以来", None).is_empty());
