@@ -19,6 +19,7 @@
 
 pub mod error;
 mod extract;
+mod invariants;
 pub mod lexicon;
 pub mod normalize;
 pub mod numeral;
@@ -32,6 +33,7 @@ mod title;
 
 pub use error::{Error, Result};
 pub use extract::{Extractor, ExtractorBuilder, KindSet, Options, YUAN_CURRENCIES};
+pub use invariants::check_records;
 pub use normalize::{clean, TextView};
 pub use numeral::{
     decimal_to_chinese, match_numeral, parse_numeral, scan_numerals, to_chinese, ChineseStyle,

@@ -8,49 +8,116 @@
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use xinzhi_extract::{Extractor, Kind, Record};
+use xinzhi_extract::{check_records, Extractor, Record};
 
 fn check_invariants(text: &str, records: &[Record]) {
-    let mut previous_start = 0;
-    let mut covered_until = 0;
-    for record in records {
-        let (start, end) = (record.start(), record.end());
-        assert!(start < end, "empty span {record:?} in {text:?}");
-        assert!(end <= text.len(), "span past the end: {record:?}");
-        assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-        assert_eq!(&text[start..end], record.text(), "text differs from the span");
-        assert!(start >= previous_start, "records out of order in {text:?}");
-        previous_start = start;
-        if record.kind() != Kind::Title {
-            assert!(start >= covered_until, "overlap at {record:?} in {text:?}");
-            covered_until = end;
-        }
-        let values: Vec<Option<f64>> = match record {
-            Record::Quantity(q) => vec![q.value, q.low, q.high],
-            Record::Number(n) => vec![Some(n.value)],
-            Record::Date(_) | Record::Title(_) => vec![],
-        };
-        for value in values.into_iter().flatten() {
-            assert!(value.is_finite(), "non-finite value in {record:?}");
-        }
-        if let Record::Quantity(q) = record {
-            if let (Some(low), Some(high)) = (q.low, q.high) {
-                assert!(low <= high, "low above high in {record:?}");
-            }
-        }
+    if let Err(violation) = check_records(text, records) {
+        panic!("{violation}\nin {text:?}");
     }
 }
 
 /// Characters that start or continue candidates, plus noise: the alphabet a fuzzer would need
 /// a long time to find by chance.
 const TRIGGERS: &[&str] = &[
-    "0", "1", "5", "9", "０", "１", ".", ",", " ", "%", "％", "‰", "/", "-", "—", "～", "至", "到",
-    "一", "二", "两", "兩", "三", "十", "百", "千", "万", "萬", "亿", "億", "兆", "零", "〇", "○",
-    "壹", "贰", "拾", "佰", "廿", "点", "點", "负", "第", "分之", "几", "数", "余", "多", "约", "約",
-    "近", "超", "逾", "左右", "以上", "不到", "元", "万元", "美元", "个", "個", "家", "项", "年",
-    "月", "日", "个月", "平方米", "个百分点", "大", "《", "》", "〈", "〉", "(", ")", "（", "）",
-    "(wàn)", "(gè)", "(a)", "“", "”", "\n", "?", "\u{E000}", "😀", "\u{200D}", "\u{0301}", "G",
-    "今年", "去年", "增长", "下降", "规划", "实施方案", "省", "市", "(2023—2026年)",
+    "0",
+    "1",
+    "5",
+    "9",
+    "０",
+    "１",
+    ".",
+    ",",
+    " ",
+    "%",
+    "％",
+    "‰",
+    "/",
+    "-",
+    "—",
+    "～",
+    "至",
+    "到",
+    "一",
+    "二",
+    "两",
+    "兩",
+    "三",
+    "十",
+    "百",
+    "千",
+    "万",
+    "萬",
+    "亿",
+    "億",
+    "兆",
+    "零",
+    "〇",
+    "○",
+    "壹",
+    "贰",
+    "拾",
+    "佰",
+    "廿",
+    "点",
+    "點",
+    "负",
+    "第",
+    "分之",
+    "几",
+    "数",
+    "余",
+    "多",
+    "约",
+    "約",
+    "近",
+    "超",
+    "逾",
+    "左右",
+    "以上",
+    "不到",
+    "元",
+    "万元",
+    "美元",
+    "个",
+    "個",
+    "家",
+    "项",
+    "年",
+    "月",
+    "日",
+    "个月",
+    "平方米",
+    "个百分点",
+    "大",
+    "《",
+    "》",
+    "〈",
+    "〉",
+    "(",
+    ")",
+    "（",
+    "）",
+    "(wàn)",
+    "(gè)",
+    "(a)",
+    "“",
+    "”",
+    "\n",
+    "?",
+    "\u{E000}",
+    "😀",
+    "\u{200D}",
+    "\u{0301}",
+    "G",
+    "今年",
+    "去年",
+    "增长",
+    "下降",
+    "规划",
+    "实施方案",
+    "省",
+    "市",
+    "(2023—2026年)",
 ];
 
 fn trigger_text() -> impl Strategy<Value = String> {
@@ -150,7 +217,8 @@ fn adversarial_inputs_cost_linear_time() {
 
 #[test]
 fn one_long_line_without_breaks_is_handled() {
-    let sentence = "2024年，全省完成投资约4.2億元，新增企業77家，《關於促進經濟發展的若干措施》落地。";
+    let sentence =
+        "2024年，全省完成投资约4.2億元，新增企業77家，《關於促進經濟發展的若干措施》落地。";
     let text = sentence.repeat(20_000);
     let records = Extractor::shared().extract(&text);
     check_invariants(&text, &records);
