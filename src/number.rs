@@ -1,8 +1,218 @@
-//! number extraction (being written).
+//! Numbers: numerals that stand for a number and belong to no other record.
+//!
+//! Three shapes: `N大` ("the N major …": `八大產業` → `八大`, 8), ordinals with 第 (`第七`),
+//! and numerals standing alone: Arabic ones (`由3.27缩小至2.93`), Chinese ones of more than one
+//! character (`十四届` → `十四`), and bare magnitudes used as modifiers (`万亿级` → `万亿`).
+//! A single Chinese digit alone is never a number: it is almost always part of a word.
+//! Numerals followed by a unit are left to quantities and dates, which win the merge anyway.
 
 use crate::extract::Options;
+use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
-use crate::record::Record;
+use crate::numeral::{digit_value, magnitude_value, match_numeral, may_start_numeral, NumeralKind};
+use crate::quantity::exclude;
+use crate::quantity::magnitude_chain;
+use crate::record::{Number, Record};
 
 /// Appends the number records found in `view` to `out`.
-pub(crate) fn find(_view: &TextView<'_>, _options: &Options, _out: &mut Vec<Record>) {}
+pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record>) {
+    let chars = view.chars();
+    let mut slogan_until = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if i >= slogan_until {
+            if let Some(close) = exclude::slogan_quote(chars, i) {
+                slogan_until = close;
+            }
+        }
+        let in_slogan = i < slogan_until;
+        let c = chars[i];
+        if !may_start_numeral(c) {
+            i += 1;
+            continue;
+        }
+        let Some(m) = match_numeral(chars, i) else {
+            if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
+                push(view, out, i, i + len, value, false);
+                i += len;
+            } else {
+                i = past_digit_run(chars, i);
+            }
+            continue;
+        };
+        let (start, end) = (m.start, m.end);
+        let excluded = exclude::in_set_phrase(chars, start, end)
+            || exclude::is_list_label(chars, start, end)
+            || (chars[start].is_ascii_digit()
+                && (exclude::glued_to_letters(chars, start, end, false)
+                    || exclude::is_time_or_code(chars, start, end)));
+        if !excluded {
+            if m.kind == NumeralKind::Ordinal
+                || (m.kind == NumeralKind::Cardinal && exclude::is_session_number(chars, end))
+            {
+                push(view, out, start, end, m.value, true);
+            } else if m.kind == NumeralKind::Cardinal && exclude::is_rank(chars, start, end) {
+                push(view, out, start, end, m.value, false);
+            } else if let Some(end_with_da) = major_count(chars, &m) {
+                push(view, out, start, end_with_da, m.value, false);
+            } else if !in_slogan
+                && stands_alone(chars, start, end)
+                && m.kind == NumeralKind::Cardinal
+            {
+                push(view, out, start, end, m.value, false);
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+fn push(
+    view: &TextView<'_>,
+    out: &mut Vec<Record>,
+    start: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+) {
+    let (byte_start, byte_end) = view.byte_span(start..end);
+    out.push(Record::Number(Number {
+        text: view.source()[byte_start..byte_end].to_owned(),
+        start: byte_start,
+        end: byte_end,
+        value,
+        ordinal,
+    }));
+}
+
+fn past_digit_run(chars: &[char], i: usize) -> usize {
+    let mut k = i + 1;
+    if chars[i].is_ascii_digit() {
+        while k < chars.len() && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// `N大` (`八大`, `20大`, `兩大`): the end of the span with 大, for a whole number of two or
+/// more followed by 大 that is not `大于` / `大约` / `大概`.
+fn major_count(chars: &[char], m: &crate::numeral::NumeralMatch) -> Option<usize> {
+    if m.kind != NumeralKind::Cardinal || m.integer.is_none_or(|n| n < 2) {
+        return None;
+    }
+    if chars.get(m.end) != Some(&'大') {
+        return None;
+    }
+    let comparison = matches!(
+        chars.get(m.end + 1),
+        Some('于' | '约' | '概' | '致' | '小' | '多')
+    );
+    (!comparison).then_some(m.end + 1)
+}
+
+/// A bare run of magnitudes used as a number (`万亿级`, `千亿级`, `百亿县区`): two or more
+/// magnitude words with no digit before them and no unit after them (`千亿元` is a quantity).
+fn bare_magnitude(chars: &[char], i: usize) -> Option<(f64, usize)> {
+    if i > 0 && (digit_value(chars[i - 1]).is_some() || magnitude_value(chars[i - 1]).is_some()) {
+        return None;
+    }
+    let (value, len) = magnitude_chain(chars, i)?;
+    let followed = chars.get(i + len).copied();
+    let qualified = matches!(followed, Some('余' | '多'));
+    if len < 2 || qualified || exclude::in_set_phrase(chars, i, i + len) {
+        return None;
+    }
+    // 级 after a bare magnitude is a grade (`万亿级产业`), not a unit of it.
+    let unit = unit_after(chars, i + len).filter(|(unit, _)| unit.unit != "级");
+    unit.is_none().then_some((value, len))
+}
+
+/// Whether the numeral `chars[start..end]` stands for a number by itself: written with an
+/// Arabic digit or with two or more Chinese numeral characters, not followed by a unit, a
+/// date or time word, or a vague word, and not preceded by one (`数`, `几`, `上`).
+fn stands_alone(chars: &[char], start: usize, end: usize) -> bool {
+    let arabic = chars[start..end].iter().any(char::is_ascii_digit);
+    if !arabic && end - start < 2 {
+        return false;
+    }
+    let before = start.checked_sub(1).map(|k| chars[k]);
+    if matches!(before, Some('数' | '几' | '上' | '第' | '近' | '约' | '超')) {
+        return false;
+    }
+    let after = chars.get(end).copied();
+    if matches!(
+        after,
+        Some(
+            '年' | '月'
+                | '日'
+                | '号'
+                | '时'
+                | '点'
+                | '分'
+                | '秒'
+                | '几'
+                | '余'
+                | '多'
+                | '来'
+                | '%'
+                | '‰'
+                | '/'
+        )
+    ) {
+        return false;
+    }
+    unit_after(chars, end).is_none()
+        && !(after == Some(' ') && unit_after(chars, end + 1).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Kind, Number};
+
+    fn numbers(text: &str) -> Vec<(String, f64, bool)> {
+        Extractor::builder()
+            .kinds([Kind::Number])
+            .build()
+            .unwrap()
+            .numbers(text)
+            .into_iter()
+            .map(
+                |Number {
+                     text,
+                     value,
+                     ordinal,
+                     ..
+                 }| (text, value, ordinal),
+            )
+            .collect()
+    }
+
+    type Case = (&'static str, &'static [(&'static str, f64, bool)]);
+
+    #[test]
+    fn major_counts_ordinals_and_bare_numbers() {
+        let cases: &[Case] = &[
+            ("全面梳理八大產業34個領域", &[("八大", 8.0, false)]),
+            ("深化20大先進製造業園區布局", &[("20大", 20.0, false)]),
+            ("算力規模位列全國第七", &[("第七", 7.0, true)]),
+            (
+                "收入比值由3.27缩小至2.93",
+                &[("3.27", 3.27, false), ("2.93", 2.93, false)],
+            ),
+            ("形成4个万亿级主导产业", &[("万亿", 1e12, false)]),
+            ("形成一批成果", &[]),
+            ("引入第三方评估", &[]),
+            ("“十四五”时期", &[]),
+            ("科技创新“八大工程”", &[("八大", 8.0, false)]),
+            ("部署5G基站", &[]),
+            ("一大批项目", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, f64, bool)> = expected
+                .iter()
+                .map(|(t, v, o)| ((*t).to_owned(), *v, *o))
+                .collect();
+            assert_eq!(numbers(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Words with numerals in them that count nothing, and other exclusions.
+//!
+//! A numeral inside one of these yields no record of any kind: `一批`, `一系列`, `万众`,
+//! `千方百计`, `第三方`, `一季度` (a quarter of the year, not a duration). Product and technology
+//! names (`5G`, `G20`) are kept here too. Both tables list simplified forms.
+//!
+//! ```
+//! use xinzhi_extract::lexicon::phrases::set_phrase_covering;
+//! let chars: Vec<char> = "形成一批成果".chars().collect();
+//! assert_eq!(set_phrase_covering(&chars, 2), Some(2..4));
+//! assert_eq!(set_phrase_covering(&chars, 0), None);
+//! ```
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::word_index::WordIndex;
+
+/// Set phrases whose numerals are not numbers.
+pub static SET_PHRASES: &[&str] = &[
+    // Named in the specification.
+    "一方面",
+    "一批",
+    "一系列",
+    "一些",
+    "一体化",
+    "一线",
+    "一流",
+    "一揽子",
+    // The script folding leaves 攬 as written.
+    "一攬子",
+    "一张网",
+    "万众",
+    "千方百计",
+    "不遗余力",
+    // 一 as "the whole", "same", "once" or an article.
+    "一大批",
+    "一体",
+    "一带一路",
+    "一帶一路",
+    "一起",
+    "一直",
+    "一定",
+    "一样",
+    "一切",
+    "一般",
+    "一致",
+    "一律",
+    "一旦",
+    "一举",
+    "一道",
+    "一同",
+    "一并",
+    "一再",
+    "一贯",
+    "一概",
+    "一向",
+    "一味",
+    "一番",
+    "翻一番",
+    "一次性",
+    "一成不变",
+    "两位数",
+    "三位数",
+    "个位数",
+    "五位一体",
+    "一站式",
+    "一网通办",
+    "一网统管",
+    "一件事",
+    "一张图",
+    "一图",
+    "一盘棋",
+    "一把手",
+    "一把钥匙",
+    "一手",
+    "一边",
+    "一步",
+    "进一步",
+    "一环",
+    "一窗",
+    "一码",
+    "一号",
+    "一级",
+    "二级",
+    "三级",
+    "一年级",
+    "一线城市",
+    "二线",
+    "三线",
+    "统一",
+    "唯一",
+    "同一",
+    "单一",
+    "万一",
+    "逐一",
+    "一一",
+    "一下",
+    "一心一意",
+    "一以贯之",
+    "一张蓝图",
+    "一马当先",
+    "一往无前",
+    "一鼓作气",
+    "一视同仁",
+    "一方有难",
+    "八方支援",
+    "四面八方",
+    "五湖四海",
+    "五花八门",
+    "七上八下",
+    "三令五申",
+    "十全十美",
+    "百分百",
+    // Quarters of the year and school years are periods, not durations.
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "前三季度",
+    "上半年",
+    "下半年",
+    // 万, 千, 百 as "many" or "all".
+    "万家灯火",
+    "千家万户",
+    "万物",
+    "万事",
+    "万象",
+    "千里",
+    "千钧",
+    "重若千钧",
+    "千鈞",
+    "重若千鈞",
+    "千军万马",
+    "千差万别",
+    "千辛万苦",
+    "千丝万缕",
+    "万无一失",
+    "万紫千红",
+    "百花齐放",
+    "百家争鸣",
+    "百尺竿头",
+    "百年大计",
+    "百年未有",
+    "百姓",
+    "老百姓",
+    "百货",
+    "百科",
+    // 兆 as mega in network speeds.
+    "千兆",
+    "万兆",
+    // Ordinals that name a role, not a rank.
+    "第一时间",
+    "第一线",
+    "第三方",
+    "第一书记",
+    // Pairs and sides.
+    "两岸",
+    "两会",
+    "两者",
+    "双方",
+    "三农",
+    "两个维护",
+    "两个确立",
+    "两个毫不动摇",
+    "两个大局",
+    "两个一百年",
+    "四个意识",
+    "四个自信",
+];
+
+/// Product and technology names whose digits are part of a name, not a number. They match as
+/// whole Latin-digit tokens (`5G` but not the `5` of `5Gbps`).
+pub static NAMES_WITH_DIGITS: &[&str] = &[
+    "5G", "4G", "3G", "2G", "6G", "5G-A", "3D", "4D", "2D", "4K", "8K", "G20", "G7", "B20", "C919",
+    "Wi-Fi6", "F1", "H5", "O2O", "P2P", "B2B", "B2C", "C2M", "MP3", "MP4", "COVID-19", "PM2.5",
+    "PM10", "ISO9001",
+];
+
+/// Characters that cannot open the noun a bare number counts (`46万群众`): particles,
+/// prepositions, verbs and measure words that follow a number without being counted by it
+/// (`投资10亿建设`, `300万以上`).
+pub static NOT_COUNTED: &[char] = &[
+    '的', '了', '是', '在', '和', '与', '及', '或', '等', '以', '为', '于', '从', '到', '至', '达',
+    '将', '把', '被', '向', '对', '由', '并', '且', '而', '但', '就', '也', '都', '又', '再', '还',
+    '已', '均', '各', '每', '左', '上', '下', '内', '外', '后', '前', '中', '间', '之', '其', '次',
+    '来', '起', '增', '减', '降', '升', '涨', '跌', '超', '占', '比', '同', '较', '约', '近', '用',
+    '投', '建', '实', '完', '支', '购', '开', '提', '年', '月', '日', '时', '级', '多', '余', '这',
+    '那', '此', '该', '即', '则', '如', '若', '因', '可', '能', '会', '要', '需', '应', '规', '量',
+    '额', '美', '港', '欧', '韩', '英', '澳', '台', '新', '现', '共', '计', '合', '总', '净', '折',
+];
+
+static PHRASES: LazyLock<WordIndex<&'static str>> =
+    LazyLock::new(|| WordIndex::new(SET_PHRASES, |p| p));
+
+/// The longest set phrase, if any, that covers view position `position`.
+#[must_use]
+pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usize>> {
+    let longest = SET_PHRASES
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    (position.saturating_sub(longest - 1)..=position)
+        .filter_map(|start| {
+            PHRASES
+                .all_at(chars, start)
+                .map(|(_, len)| start..start + len)
+                .find(|range| range.end > position)
+        })
+        .max_by_key(ExactSizeIterator::len)
+}
+
+/// Whether the Latin-digit token of `chars` around `range` is a product or technology name.
+#[must_use]
+pub fn is_name_with_digits(token: &str) -> bool {
+    NAMES_WITH_DIGITS
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_cover_their_numerals() {
+        let chars: Vec<char> = "守护万家灯火".chars().collect();
+        assert_eq!(set_phrase_covering(&chars, 2), Some(2..6));
+        let chars: Vec<char> = "新增2家".chars().collect();
+        assert_eq!(set_phrase_covering(&chars, 2), None);
+        let chars: Vec<char> = "迈出进一步".chars().collect();
+        assert_eq!(set_phrase_covering(&chars, 3), Some(2..5));
+    }
+
+    #[test]
+    fn names_match_whole_tokens_only() {
+        assert!(is_name_with_digits("5G"));
+        assert!(is_name_with_digits("g20"));
+        assert!(!is_name_with_digits("5"));
+    }
+}

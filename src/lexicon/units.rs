@@ -1,0 +1,469 @@
+//! Units and classifiers: what may follow (or, for currencies, precede) a number in a quantity.
+//!
+//! One row per written form, in simplified characters: the form, the unit it normalises to,
+//! what it measures and, for money, its currency. Magnitude words are not part of any form:
+//! the numeral takes them in (`8990万元` is the numeral `8990万` and the unit `元`), which is
+//! how `万千瓦`, `亿元` and `万亿元` all come out right with one row each.
+//!
+//! Latin forms (`km`, `kg`, `kWh`) match only as whole words, case as written. A traditional
+//! form is listed beside its simplified one only where the view's script folding leaves a
+//! character as written (`加侖`, `泰銖`).
+//!
+//! ```
+//! use xinzhi_extract::lexicon::units::{unit_after, Currency};
+//! let chars: Vec<char> = "5平方公里".chars().collect();
+//! let (unit, len) = unit_after(&chars, 1).unwrap();
+//! assert_eq!((unit.unit, len), ("平方公里", 4));
+//! let chars: Vec<char> = "3港币".chars().collect();
+//! assert_eq!(unit_after(&chars, 1).unwrap().0.currency, Currency::Code("HKD"));
+//! ```
+
+use std::sync::LazyLock;
+
+use super::word_index::WordIndex;
+use crate::record::Dimension;
+
+/// Which currency a money unit names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    /// Not money.
+    None,
+    /// A plain `元` (or `块`): the extractor's `yuan_currency`, `CNY` unless told otherwise.
+    Yuan,
+    /// A currency named outright, by its ISO 4217 code.
+    Code(&'static str),
+}
+
+/// Where a form stands relative to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Placement {
+    /// After the number only: `77家`, `8990万元`.
+    After,
+    /// Before the number only: `$20`, `HK$3`.
+    Before,
+    /// Either side: `4人民币`, `人民币8千元`, `港币3.14`.
+    Either,
+}
+
+/// One written form of a unit or classifier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    /// The form as written, in simplified characters (folded view).
+    pub form: &'static str,
+    /// The unit a quantity reports, simplified, without magnitude.
+    pub unit: &'static str,
+    /// What it measures.
+    pub dimension: Dimension,
+    /// For money, the currency.
+    pub currency: Currency,
+    /// Where it stands.
+    pub placement: Placement,
+    /// What the number is multiplied by in the reported unit: 10 for `成` and `折` (tenths,
+    /// reported in `%`), else 1.
+    pub factor: f64,
+}
+
+use Currency::{Code, Yuan};
+use Dimension::{
+    Age, Area, Count, Duration, Energy, Length, Mass, Money, Other, Percent, PercentagePoint,
+    Power, Ratio, Temperature, Volume,
+};
+use Placement::{After, Before, Either};
+
+const fn unit(form: &'static str, unit: &'static str, dimension: Dimension) -> Unit {
+    Unit {
+        form,
+        unit,
+        dimension,
+        currency: Currency::None,
+        placement: After,
+        factor: 1.0,
+    }
+}
+
+const fn tenths(form: &'static str) -> Unit {
+    Unit {
+        factor: 10.0,
+        ..unit(form, "%", Percent)
+    }
+}
+
+const fn classifier(form: &'static str) -> Unit {
+    unit(form, form, Count)
+}
+
+const fn money(
+    form: &'static str,
+    unit: &'static str,
+    currency: Currency,
+    placement: Placement,
+) -> Unit {
+    Unit {
+        form,
+        unit,
+        dimension: Money,
+        currency,
+        placement,
+        factor: 1.0,
+    }
+}
+
+/// Every unit and classifier form. Adding a unit is one line here.
+pub static UNITS: &[Unit] = &[
+    // Money. A plain 元 follows the extractor's option; a named currency is fixed.
+    money("元", "元", Yuan, After),
+    money("圆", "元", Yuan, After),
+    money("块", "元", Yuan, After),
+    money("块钱", "元", Yuan, After),
+    money("元钱", "元", Yuan, After),
+    money("元整", "元", Yuan, After),
+    money("圆整", "元", Yuan, After),
+    money("蚊", "元", Yuan, After),
+    money("人民币", "元", Code("CNY"), Either),
+    money("元人民币", "元", Code("CNY"), After),
+    money("人民币元", "元", Code("CNY"), After),
+    money("美元", "美元", Code("USD"), Either),
+    money("美圆", "美元", Code("USD"), After),
+    money("美金", "美元", Code("USD"), After),
+    money("美分", "美分", Code("USD"), After),
+    money("港元", "港元", Code("HKD"), Either),
+    money("港币", "港元", Code("HKD"), Either),
+    money("港纸", "港元", Code("HKD"), After),
+    money("澳门元", "澳门元", Code("MOP"), Either),
+    money("澳门币", "澳门元", Code("MOP"), Either),
+    money("澳元", "澳元", Code("AUD"), Either),
+    money("澳币", "澳元", Code("AUD"), After),
+    money("新台币", "新台币", Code("TWD"), Either),
+    money("台币", "新台币", Code("TWD"), Either),
+    money("欧元", "欧元", Code("EUR"), Either),
+    money("日元", "日元", Code("JPY"), Either),
+    money("日币", "日元", Code("JPY"), After),
+    money("英镑", "英镑", Code("GBP"), Either),
+    money("韩元", "韩元", Code("KRW"), Either),
+    money("卢布", "卢布", Code("RUB"), After),
+    money("盧布", "卢布", Code("RUB"), After),
+    money("泰铢", "泰铢", Code("THB"), After),
+    money("泰銖", "泰铢", Code("THB"), After),
+    money("瑞士法郎", "瑞士法郎", Code("CHF"), After),
+    money("加元", "加元", Code("CAD"), After),
+    money("加拿大元", "加元", Code("CAD"), After),
+    money("新加坡元", "新加坡元", Code("SGD"), After),
+    money("新西兰元", "新西兰元", Code("NZD"), After),
+    money("印度卢比", "卢比", Code("INR"), After),
+    money("卢比", "卢比", Code("INR"), After),
+    money("盧比", "卢比", Code("INR"), After),
+    money("奈拉", "奈拉", Code("NGN"), After),
+    money("林吉特", "林吉特", Code("MYR"), After),
+    money("越南盾", "越南盾", Code("VND"), After),
+    money("比特币", "比特币", Currency::None, After),
+    money("$", "美元", Code("USD"), Before),
+    money("US$", "美元", Code("USD"), Before),
+    money("USD", "美元", Code("USD"), Either),
+    money("HK$", "港元", Code("HKD"), Before),
+    money("HKD", "港元", Code("HKD"), Either),
+    money("NT$", "新台币", Code("TWD"), Before),
+    money("MOP$", "澳门元", Code("MOP"), Before),
+    money("RMB", "元", Code("CNY"), Either),
+    money("CNY", "元", Code("CNY"), Either),
+    money("￥", "元", Code("CNY"), Before),
+    money("¥", "元", Code("CNY"), Before),
+    money("€", "欧元", Code("EUR"), Before),
+    money("£", "英镑", Code("GBP"), Before),
+    // Percentages and points. `百分之五` and `5%` come from the numeral itself.
+    unit("%", "%", Percent),
+    unit("‰", "‰", Percent),
+    unit("个百分点", "个百分点", PercentagePoint),
+    unit("百分点", "个百分点", PercentagePoint),
+    tenths("成"),
+    tenths("折"),
+    unit("倍", "倍", Ratio),
+    // Area.
+    unit("平方米", "平方米", Area),
+    unit("平米", "平方米", Area),
+    unit("平方公里", "平方公里", Area),
+    unit("平方千米", "平方公里", Area),
+    unit("平方厘米", "平方厘米", Area),
+    unit("亩", "亩", Area),
+    unit("公顷", "公顷", Area),
+    unit("m²", "平方米", Area),
+    unit("km²", "平方公里", Area),
+    // Length.
+    unit("米", "米", Length),
+    unit("公尺", "米", Length),
+    unit("公里", "公里", Length),
+    unit("千米", "公里", Length),
+    unit("厘米", "厘米", Length),
+    unit("公分", "厘米", Length),
+    unit("毫米", "毫米", Length),
+    unit("微米", "微米", Length),
+    unit("纳米", "纳米", Length),
+    unit("英里", "英里", Length),
+    unit("海里", "海里", Length),
+    unit("英尺", "英尺", Length),
+    unit("呎", "英尺", Length),
+    unit("英寸", "英寸", Length),
+    unit("吋", "英寸", Length),
+    unit("英吋", "英寸", Length),
+    unit("延米", "米", Length),
+    unit("里", "里", Length),
+    unit("km", "公里", Length),
+    unit("m", "米", Length),
+    unit("cm", "厘米", Length),
+    unit("CM", "厘米", Length),
+    unit("mm", "毫米", Length),
+    unit("nm", "纳米", Length),
+    // Mass.
+    unit("吨", "吨", Mass),
+    unit("公吨", "吨", Mass),
+    unit("公斤", "公斤", Mass),
+    unit("千克", "公斤", Mass),
+    unit("克", "克", Mass),
+    unit("毫克", "毫克", Mass),
+    unit("微克", "微克", Mass),
+    unit("斤", "斤", Mass),
+    unit("kg", "公斤", Mass),
+    unit("g", "克", Mass),
+    unit("mg", "毫克", Mass),
+    // Volume.
+    unit("立方米", "立方米", Volume),
+    unit("立方", "立方米", Volume),
+    unit("标准立方米", "立方米", Volume),
+    unit("升", "升", Volume),
+    unit("公升", "升", Volume),
+    unit("毫升", "毫升", Volume),
+    unit("加仑", "加仑", Volume),
+    unit("加侖", "加仑", Volume),
+    unit("桶", "桶", Volume),
+    unit("m³", "立方米", Volume),
+    unit("L", "升", Volume),
+    unit("ml", "毫升", Volume),
+    unit("mL", "毫升", Volume),
+    // Energy and power. A bare 度 is settled by its context (electricity or temperature).
+    unit("千瓦时", "千瓦时", Energy),
+    unit("度电", "千瓦时", Energy),
+    unit("兆瓦时", "兆瓦时", Energy),
+    unit("吉瓦时", "吉瓦时", Energy),
+    unit("太瓦时", "太瓦时", Energy),
+    unit("焦耳", "焦耳", Energy),
+    unit("千卡", "千卡", Energy),
+    unit("kWh", "千瓦时", Energy),
+    unit("瓦", "瓦", Power),
+    unit("千瓦", "千瓦", Power),
+    unit("兆瓦", "兆瓦", Power),
+    unit("吉瓦", "吉瓦", Power),
+    unit("kW", "千瓦", Power),
+    unit("MW", "兆瓦", Power),
+    unit("GW", "吉瓦", Power),
+    // Temperature.
+    unit("℃", "℃", Temperature),
+    unit("°C", "℃", Temperature),
+    unit("°c", "℃", Temperature),
+    unit("摄氏度", "℃", Temperature),
+    unit("攝氏度", "℃", Temperature),
+    unit("℉", "℉", Temperature),
+    unit("°F", "℉", Temperature),
+    unit("华氏度", "℉", Temperature),
+    unit("度", "度", Temperature),
+    // Durations. A 4-digit year + 年, and 月 / 日 of a date, are dates: the extractor checks.
+    unit("年", "年", Duration),
+    unit("周年", "周年", Duration),
+    unit("个月", "个月", Duration),
+    unit("月", "月", Duration),
+    unit("个季度", "个季度", Duration),
+    unit("季度", "个季度", Duration),
+    unit("周", "周", Duration),
+    unit("个星期", "周", Duration),
+    unit("星期", "周", Duration),
+    unit("天", "天", Duration),
+    unit("日", "天", Duration),
+    unit("个工作日", "个工作日", Duration),
+    unit("工作日", "个工作日", Duration),
+    unit("小时", "小时", Duration),
+    unit("个小时", "小时", Duration),
+    unit("个钟头", "小时", Duration),
+    unit("分钟", "分钟", Duration),
+    unit("秒钟", "秒", Duration),
+    unit("秒", "秒", Duration),
+    // Age.
+    unit("岁", "岁", Age),
+    unit("周岁", "岁", Age),
+    // Other measures.
+    unit("级", "级", Other),
+    unit("比特", "比特", Other),
+    unit("字节", "字节", Other),
+    unit("赫兹", "赫兹", Other),
+    unit("赫茲", "赫兹", Other),
+    unit("帧", "帧", Other),
+    unit("分贝", "分贝", Other),
+    // Petaflops of computing power (`11.4万P`).
+    unit("P", "P", Other),
+    unit("PFlops", "PFlops", Other),
+    // Classifiers: the unit is the classifier itself.
+    classifier("个"),
+    classifier("家"),
+    classifier("项"),
+    classifier("条"),
+    classifier("户"),
+    classifier("场"),
+    classifier("类"),
+    classifier("种"),
+    classifier("批"),
+    classifier("座"),
+    classifier("台"),
+    classifier("套"),
+    classifier("所"),
+    classifier("支"),
+    classifier("名"),
+    classifier("人"),
+    classifier("人次"),
+    classifier("位"),
+    classifier("件"),
+    classifier("次"),
+    classifier("家次"),
+    classifier("宗"),
+    classifier("处"),
+    classifier("间"),
+    classifier("栋"),
+    classifier("幢"),
+    classifier("辆"),
+    classifier("架"),
+    classifier("艘"),
+    classifier("列"),
+    classifier("部"),
+    classifier("册"),
+    classifier("份"),
+    classifier("篇"),
+    classifier("封"),
+    classifier("张"),
+    classifier("只"),
+    classifier("头"),
+    classifier("棵"),
+    classifier("株"),
+    classifier("匹"),
+    classifier("颗"),
+    classifier("枚"),
+    classifier("根"),
+    classifier("口"),
+    classifier("层"),
+    classifier("轮"),
+    classifier("例"),
+    classifier("起"),
+    classifier("笔"),
+    classifier("单"),
+    classifier("对"),
+    classifier("双"),
+    classifier("组"),
+    classifier("队"),
+    classifier("款"),
+    classifier("幅"),
+    classifier("粒"),
+    classifier("部门"),
+    unit("人口", "人", Count),
+    classifier("户次"),
+    classifier("架次"),
+    classifier("车次"),
+    classifier("班次"),
+    classifier("项次"),
+    classifier("张次"),
+    classifier("所次"),
+];
+
+static AFTER_INDEX: LazyLock<WordIndex<Unit>> =
+    LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == Before { "" } else { u.form }));
+
+static BEFORE_INDEX: LazyLock<WordIndex<Unit>> =
+    LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == After { "" } else { u.form }));
+
+/// Whether a Latin form ending at `end` is a whole word, not the start of a longer one
+/// (`m` in `mile`, `g` in `gb`).
+fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
+    let latin = form.chars().last().is_some_and(|c| c.is_ascii_alphabetic());
+    !latin || !chars.get(end).is_some_and(char::is_ascii_alphanumeric)
+}
+
+/// The longest unit or classifier written at `chars[start]` that may follow a number,
+/// with its length in characters.
+#[must_use]
+pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)> {
+    AFTER_INDEX
+        .all_at(chars, start)
+        .find(|(unit, len)| ends_word(chars, unit.form, start + len))
+}
+
+/// The longest currency written just before `chars[end]` that may precede a number (`$`,
+/// `HK$`, `人民币`, `港币`), with its length in characters.
+#[must_use]
+pub fn currency_before(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
+    let (unit, len) = BEFORE_INDEX.longest_ending_at(chars, end)?;
+    let start = end - len;
+    let latin = unit
+        .form
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    let glued = start > 0 && chars[start - 1].is_ascii_alphanumeric();
+    (!latin || !glued).then_some((unit, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(text: &str) -> Option<(&'static str, usize)> {
+        let chars: Vec<char> = text.chars().collect();
+        unit_after(&chars, 0).map(|(u, len)| (u.unit, len))
+    }
+
+    #[test]
+    fn longest_form_wins() {
+        let cases = [
+            ("平方公里内", Some(("平方公里", 4))),
+            ("个百分点", Some(("个百分点", 4))),
+            ("个月", Some(("个月", 2))),
+            ("个企业", Some(("个", 1))),
+            ("千瓦时", Some(("千瓦时", 3))),
+            ("千瓦", Some(("千瓦", 2))),
+            ("元人民币", Some(("元", 4))),
+            ("km以上", Some(("公里", 2))),
+            ("mile", None),
+            ("gb", None),
+            ("企业", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(after(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn currencies_before_the_number() {
+        let cases = [
+            ("HK$", Some("HKD")),
+            ("$", Some("USD")),
+            ("人民币", Some("CNY")),
+            ("港币", Some("HKD")),
+            ("元", None),
+            ("家", None),
+        ];
+        for (text, code) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            let found = currency_before(&chars, chars.len()).map(|(u, _)| u.currency);
+            assert_eq!(found, code.map(Code), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_form_is_distinct_and_nonempty() {
+        for (i, a) in UNITS.iter().enumerate() {
+            assert!(!a.form.is_empty() && !a.unit.is_empty());
+            assert!(
+                UNITS[i + 1..].iter().all(|b| b.form != a.form),
+                "{} is listed twice",
+                a.form
+            );
+            assert_eq!(
+                a.dimension == Money,
+                a.currency != Currency::None || a.form == "比特币"
+            );
+        }
+    }
+}

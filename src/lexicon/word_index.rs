@@ -1,0 +1,96 @@
+//! A look-up structure shared by the word tables: entries grouped by their first (or last)
+//! character, longest first, so finding the longest word at a position is one binary search
+//! and a handful of short comparisons.
+
+/// An index over the words of one table, for matches that start at a position and for
+/// matches that end at one.
+pub(crate) struct WordIndex<T: 'static> {
+    /// Sorted by first character, then longest first.
+    forward: Vec<(Vec<char>, &'static T)>,
+    /// Sorted by last character, then longest first.
+    backward: Vec<(Vec<char>, &'static T)>,
+}
+
+impl<T: 'static> WordIndex<T> {
+    /// Indexes `entries` by the word `form` gives for each; empty words are left out.
+    pub(crate) fn new(entries: &'static [T], form: impl Fn(&T) -> &'static str) -> Self {
+        let mut forward: Vec<(Vec<char>, &'static T)> = entries
+            .iter()
+            .map(|entry| (form(entry).chars().collect::<Vec<char>>(), entry))
+            .filter(|(word, _)| !word.is_empty())
+            .collect();
+        let mut backward = forward.clone();
+        forward.sort_by(|(a, _), (b, _)| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
+        backward.sort_by(|(a, _), (b, _)| {
+            a[a.len() - 1]
+                .cmp(&b[b.len() - 1])
+                .then(b.len().cmp(&a.len()))
+        });
+        WordIndex { forward, backward }
+    }
+
+    /// The longest word starting at `chars[start]`, with its length in characters.
+    pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(&'static T, usize)> {
+        let &first = chars.get(start)?;
+        let from = self.forward.partition_point(|(word, _)| word[0] < first);
+        self.forward[from..]
+            .iter()
+            .take_while(|(word, _)| word[0] == first)
+            .find(|(word, _)| chars[start..].starts_with(word))
+            .map(|(word, entry)| (*entry, word.len()))
+    }
+
+    /// Every word starting at `chars[start]`, longest first.
+    pub(crate) fn all_at<'s>(
+        &'s self,
+        chars: &'s [char],
+        start: usize,
+    ) -> impl Iterator<Item = (&'static T, usize)> + 's {
+        let first = chars.get(start).copied();
+        let from = first.map_or(self.forward.len(), |first| {
+            self.forward.partition_point(|(word, _)| word[0] < first)
+        });
+        self.forward[from..]
+            .iter()
+            .take_while(move |(word, _)| Some(word[0]) == first)
+            .filter(move |(word, _)| chars[start..].starts_with(word))
+            .map(|(word, entry)| (*entry, word.len()))
+    }
+
+    /// The longest word ending just before `chars[end]`, with its length in characters.
+    pub(crate) fn longest_ending_at(
+        &self,
+        chars: &[char],
+        end: usize,
+    ) -> Option<(&'static T, usize)> {
+        let last = *chars.get(end.checked_sub(1)?)?;
+        let from = self
+            .backward
+            .partition_point(|(word, _)| word[word.len() - 1] < last);
+        self.backward[from..]
+            .iter()
+            .take_while(|(word, _)| word[word.len() - 1] == last)
+            .find(|(word, _)| chars[..end].ends_with(word))
+            .map(|(word, entry)| (*entry, word.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordIndex;
+
+    static WORDS: &[&str] = &["平方", "平方米", "平方公里", "米", "方"];
+
+    #[test]
+    fn finds_the_longest_word_both_ways() {
+        let index = WordIndex::new(WORDS, |w| *w);
+        let chars: Vec<char> = "20平方公里内".chars().collect();
+        assert_eq!(index.longest_at(&chars, 2), Some((&"平方公里", 4)));
+        assert_eq!(index.longest_at(&chars, 0), None);
+        assert_eq!(index.all_at(&chars, 2).count(), 2);
+        let chars: Vec<char> = "5平方米".chars().collect();
+        assert_eq!(index.longest_ending_at(&chars, 4), Some((&"平方米", 3)));
+        assert_eq!(index.longest_ending_at(&chars, 3), Some((&"平方", 2)));
+        assert_eq!(index.longest_ending_at(&chars, 0), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Numerals that are not numbers: coded slogans in quotation marks, list labels, digits glued
+//! to Latin letters (`5G`, `G20`, a hash), clock times, file names and set phrases.
+//!
+//! Shared by the quantity and number extractors. Every check looks at a bounded window
+//! around the numeral, so scanning stays linear.
+
+use crate::lexicon::phrases::{is_name_with_digits, set_phrase_covering};
+use crate::numeral::{digit_value, magnitude_value};
+
+/// The longest quotation, in characters between the marks, read as a possible coded slogan
+/// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.
+const MAX_SLOGAN_CHARS: usize = 10;
+
+/// How far back a list label may be indented.
+const MAX_LABEL_INDENT: usize = 8;
+
+/// Characters a scraped page leaves where a character was lost: `?`, U+FFFD, private use.
+#[must_use]
+pub(crate) fn is_lost_mark(c: char) -> bool {
+    matches!(c, '?' | '\u{FFFD}')
+        || matches!(c as u32, 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
+}
+
+fn is_numeral_char(c: char) -> bool {
+    digit_value(c).is_some() || magnitude_value(c).is_some()
+}
+
+/// If `chars[open]` opens a short quotation that holds a numeral (a coded slogan such as
+/// `“1650”`, `“十四五”`, `“四化”`), the position of its closing mark.
+#[must_use]
+pub(crate) fn slogan_quote(chars: &[char], open: usize) -> Option<usize> {
+    let close_mark = match chars[open] {
+        '“' => '”',
+        '「' => '」',
+        '‘' => '’',
+        '『' => '』',
+        _ => return None,
+    };
+    let window = chars.len().min(open + 2 + MAX_SLOGAN_CHARS);
+    let close = (open + 1..window).find(|&k| chars[k] == close_mark || chars[k] == '\n')?;
+    if chars[close] != close_mark {
+        return None;
+    }
+    chars[open + 1..close]
+        .iter()
+        .any(|&c| is_numeral_char(c))
+        .then_some(close)
+}
+
+/// Whether the Arabic numeral `chars[start..end]` is glued to Latin letters: a product or
+/// grade name (`5G`, `G20`, `4A`), part of an identifier or a hash. With `latin_unit`, the
+/// letters after it are a unit (`168cm`) and only those before it count.
+#[must_use]
+pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_unit: bool) -> bool {
+    let letter_before = start > 0
+        && (chars[start - 1].is_ascii_alphabetic()
+            || (matches!(chars[start - 1], '-' | '_')
+                && start > 1
+                && chars[start - 2].is_ascii_alphanumeric()));
+    let letter_after = !latin_unit && chars.get(end).is_some_and(char::is_ascii_alphabetic);
+    if letter_before || letter_after {
+        return true;
+    }
+    // A product name of digits and letters with punctuation inside (`PM2.5`, `5G-A`).
+    let token_start = (start.saturating_sub(4)..start)
+        .rev()
+        .take_while(|&k| chars[k].is_ascii_alphanumeric())
+        .last()
+        .unwrap_or(start);
+    let token_end = (end..chars.len().min(end + 4))
+        .take_while(|&k| chars[k].is_ascii_alphanumeric())
+        .last()
+        .map_or(end, |k| k + 1);
+    let token: String = chars[token_start..token_end].iter().collect();
+    !latin_unit && is_name_with_digits(&token)
+}
+
+/// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
+/// (`11.jpg`, `www.12.cn`) or of a code with slashes or colons.
+#[must_use]
+pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool {
+    let next = chars.get(end).copied();
+    let after_next = chars.get(end + 1).copied();
+    let before = start.checked_sub(1).map(|k| chars[k]);
+    let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
+    let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
+    let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
+    clock || dotted_name || after_colon
+}
+
+/// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` at the
+/// start of a line, or a number alone in brackets (`（1）`, `(一)`).
+#[must_use]
+pub(crate) fn is_list_label(chars: &[char], start: usize, end: usize) -> bool {
+    let next = chars.get(end).copied();
+    let bracketed =
+        start > 0 && matches!(chars[start - 1], '(' | '（') && matches!(next, Some(')' | '）'));
+    if bracketed {
+        return true;
+    }
+    let arabic_integer = chars[start..end].iter().all(char::is_ascii_digit);
+    let label_mark =
+        matches!(next, Some('.' | '、')) && !chars.get(end + 1).is_some_and(char::is_ascii_digit);
+    if !arabic_integer || !label_mark {
+        return false;
+    }
+    let mut k = start;
+    while k > 0 && start - k < MAX_LABEL_INDENT && matches!(chars[k - 1], ' ' | '\t') {
+        k -= 1;
+    }
+    k == 0 || matches!(chars[k - 1], '\n' | '\r' | '。' | '；' | ';' | '：' | ':')
+}
+
+/// Words after `N次` that make N the number of a session (`五次全会`, `三次会议`), an ordinal.
+const SESSION_WORDS: &[&str] = &["全会", "会议", "全体会议", "大会", "常委会"];
+
+/// Whether the numeral `chars[start..end]` numbers a session without 第: `十四届`,
+/// `十二届五次全会` (the number is an ordinal, not a count).
+#[must_use]
+pub(crate) fn is_session_number(chars: &[char], end: usize) -> bool {
+    match chars.get(end) {
+        Some('届') => true,
+        Some('次') => SESSION_WORDS.iter().any(|word| {
+            chars[end + 1..]
+                .iter()
+                .copied()
+                .take(word.chars().count())
+                .eq(word.chars())
+        }),
+        _ => false,
+    }
+}
+
+/// Whether the numeral `chars[start..end]` is a rank: `前10位`, `前三名`.
+#[must_use]
+pub(crate) fn is_rank(chars: &[char], start: usize, end: usize) -> bool {
+    start > 0 && chars[start - 1] == '前' && matches!(chars.get(end), Some('位' | '名'))
+}
+
+/// Whether a set phrase (`一批`, `万众`, `千方百计`, `一季度`) covers any Chinese character of
+/// `chars[start..end]`.
+#[must_use]
+pub(crate) fn in_set_phrase(chars: &[char], start: usize, end: usize) -> bool {
+    (start..end)
+        .filter(|&k| !chars[k].is_ascii())
+        .any(|k| set_phrase_covering(chars, k).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(text: &str) -> Vec<char> {
+        text.chars().collect()
+    }
+
+    #[test]
+    fn slogans_are_short_quotations_with_numerals() {
+        let c = chars("构建“1+3+4”体系");
+        assert_eq!(slogan_quote(&c, 2), Some(8));
+        let c = chars("“天河天元”");
+        assert_eq!(slogan_quote(&c, 0), None);
+        let c = chars("“这是一段很长的引语，其中有3个数字”");
+        assert_eq!(slogan_quote(&c, 0), None);
+    }
+
+    #[test]
+    fn letters_times_and_labels() {
+        let c = chars("5G基站");
+        assert!(glued_to_letters(&c, 0, 1, false));
+        let c = chars("G20峰会");
+        assert!(glued_to_letters(&c, 1, 3, false));
+        let c = chars("PM2.5浓度");
+        assert!(glued_to_letters(&c, 2, 5, false));
+        let c = chars("新增5家");
+        assert!(!glued_to_letters(&c, 2, 3, false));
+        let c = chars("今天2:00 pm");
+        assert!(is_time_or_code(&c, 2, 3));
+        let c = chars("11.jpg");
+        assert!(is_time_or_code(&c, 0, 2));
+        let c = chars("说明\n1.“两重”");
+        assert!(is_list_label(&c, 3, 4));
+        let c = chars("增长1.5%");
+        assert!(!is_list_label(&c, 2, 5));
+        let c = chars("（1）");
+        assert!(is_list_label(&c, 1, 2));
+    }
+}

@@ -1,0 +1,513 @@
+//! Quantities: a number with a unit or classifier (`8990萬元`, `超9.3萬個`, `3年左右`, `近65%`).
+//!
+//! One pass over the view. At each character that can open a number, [`amount::read`] reads
+//! the number part (a numeral, a range, a vague number); [`assemble`] then looks for what
+//! makes it a quantity (a unit after it, a currency sign before it, or a noun it counts) and
+//! for the words around it: approximation words, which join the span, and verbs of change,
+//! which only set the trend. Every look-around is bounded, so the pass is linear.
+
+mod amount;
+pub(crate) mod exclude;
+
+use crate::extract::Options;
+use crate::lexicon::approx::{
+    approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
+    CHANGE_SIZE_WORDS,
+};
+use crate::lexicon::phrases::NOT_COUNTED;
+use crate::lexicon::units::{currency_before, unit_after, Currency, Unit};
+use crate::normalize::{is_han, TextView};
+use crate::numeral::{digit_value, may_start_numeral, NumeralKind};
+use crate::record::{Approx, Dimension, Quantity, Record, Trend};
+
+pub(crate) use amount::magnitude_chain;
+use amount::{inclusive_mark_len, Amount, Reading};
+
+/// How far back a verb of change may govern a quantity (`净增有进出口实绩企业485家`).
+const TREND_WINDOW: usize = 24;
+/// How far back a clause is searched for the electricity that makes `度` a kilowatt-hour.
+const ELECTRICITY_WINDOW: usize = 12;
+
+/// Appends the quantity records found in `view` to `out`.
+pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
+    let chars = view.chars();
+    let mut floor = 0;
+    let mut previous: Option<Found> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !may_open_amount(c) {
+            i += 1;
+            continue;
+        }
+        match amount::read(chars, i) {
+            Reading::Nothing => i = past_digit_run(chars, i),
+            Reading::Skip(end) => i = end.max(i + 1),
+            Reading::Amount(a) => match assemble(chars, &a, floor, options, previous.as_ref()) {
+                Some(found) => {
+                    let (start, end) = view.byte_span(found.start..found.end);
+                    out.push(Record::Quantity(Quantity {
+                        text: view.source()[start..end].to_owned(),
+                        start,
+                        end,
+                        ..found.quantity.clone()
+                    }));
+                    floor = found.end;
+                    i = found.end.max(i + 1);
+                    previous = Some(found);
+                }
+                None => i = a.end.max(i + 1),
+            },
+        }
+    }
+}
+
+/// Whether `c` may open the number part of a quantity.
+fn may_open_amount(c: char) -> bool {
+    may_start_numeral(c) || matches!(c, '上' | '数' | '几') || exclude::is_lost_mark(c)
+}
+
+/// Past a run of digits no numeral starts in (an identifier longer than the engine reads).
+fn past_digit_run(chars: &[char], i: usize) -> usize {
+    let mut k = i + 1;
+    if chars[i].is_ascii_digit() {
+        while k < chars.len() && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// A quantity found, in view positions, before its text and byte offsets are filled in.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    quantity: Quantity,
+}
+
+/// What a quantity's unit turned out to be.
+struct Measure {
+    unit: Option<&'static str>,
+    dimension: Dimension,
+    currency: Option<&'static str>,
+    factor: f64,
+}
+
+impl Measure {
+    fn of(unit: &Unit, options: &Options) -> Measure {
+        Measure {
+            unit: Some(unit.unit),
+            dimension: unit.dimension,
+            currency: currency_code(unit.currency, options),
+            factor: unit.factor,
+        }
+    }
+}
+
+fn currency_code(currency: Currency, options: &Options) -> Option<&'static str> {
+    match currency {
+        Currency::None => None,
+        Currency::Yuan => Some(options.yuan_currency),
+        Currency::Code(code) => Some(code),
+    }
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?' | '、' | '\n' | '\r'
+    )
+}
+
+/// Turns a number part into a quantity, or says it is none.
+fn assemble(
+    chars: &[char],
+    a: &Amount,
+    floor: usize,
+    options: &Options,
+    previous: Option<&Found>,
+) -> Option<Found> {
+    if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
+        return None;
+    }
+    if exclude::is_list_label(chars, a.start, a.end)
+        || exclude::in_set_phrase(chars, a.start, a.end)
+        || exclude::is_session_number(chars, a.end)
+        || exclude::is_rank(chars, a.start, a.end)
+    {
+        return None;
+    }
+    let mut end = a.end;
+    let mut measure = None;
+    match a.kind {
+        NumeralKind::Percent | NumeralKind::PerMille => {
+            let unit = if a.kind == NumeralKind::Percent {
+                "%"
+            } else {
+                "‰"
+            };
+            measure = Some(Measure {
+                unit: Some(unit),
+                dimension: Dimension::Percent,
+                currency: None,
+                factor: 1.0,
+            });
+        }
+        NumeralKind::Cardinal | NumeralKind::Fraction => {
+            if let Some((unit, len)) = unit_at(chars, end, a) {
+                measure = Some(Measure::of(unit, options));
+                end += len;
+                if unit.form == "度" && means_electricity(chars, a) {
+                    measure = Some(Measure {
+                        unit: Some("千瓦时"),
+                        dimension: Dimension::Energy,
+                        currency: None,
+                        factor: 1.0,
+                    });
+                }
+            } else if a.kind == NumeralKind::Fraction {
+                measure = Some(Measure {
+                    unit: None,
+                    dimension: Dimension::Ratio,
+                    currency: None,
+                    factor: 1.0,
+                });
+            }
+        }
+        NumeralKind::Ordinal => return None,
+    }
+    let latin_unit = end > a.end && chars[end - 1].is_ascii_alphabetic();
+    if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
+        return None;
+    }
+
+    let mut start = a.start;
+    let mut value = a.value;
+    let mut low = a.low;
+    let mut high = a.high;
+    let mut approx = a.approx;
+
+    // A currency written before the number: `$20`, `HK$3.5億`, `人民币 8千元`.
+    let mut prefix_start = None;
+    let approx_first = approx_before(chars, start).filter(|(_, len)| start - len >= floor);
+    let currency_at = approx_first.map_or(start, |(_, len)| start - len);
+    if let Some((currency, len, gap)) = currency_prefix(chars, currency_at, floor) {
+        let compatible = match &measure {
+            None => true,
+            Some(m) => m.dimension == Dimension::Money,
+        };
+        if compatible && !a.lost {
+            let plain_yuan = measure.as_ref().is_none_or(|m| m.unit == Some("元"));
+            if plain_yuan {
+                measure = Some(Measure::of(currency, options));
+            }
+            prefix_start = Some(currency_at - len - gap);
+        }
+    }
+
+    let measure = match measure {
+        Some(m) => m,
+        None if a.counts_noun && counts_a_noun(chars, a.end) => Measure {
+            unit: None,
+            dimension: Dimension::Count,
+            currency: None,
+            factor: 1.0,
+        },
+        None => return None,
+    };
+
+    if !plausible(chars, a, &measure, end) {
+        return None;
+    }
+
+    // Approximation words before: `约`, `超过`, `不到`; `近` before a span of time means recent.
+    let mut before_approx = None;
+    if let Some((word, len)) = approx_first {
+        let recent = word.form == "近" && measure.dimension == Dimension::Duration;
+        if !recent {
+            before_approx = Some(word.approx);
+            start -= len;
+        }
+    }
+    if let Some(p) = prefix_start {
+        start = start.min(p);
+        if let Some((word, len)) =
+            approx_before(chars, start).filter(|(_, len)| start - len >= floor)
+        {
+            if before_approx.is_none() {
+                before_approx = Some(word.approx);
+                start -= len;
+            }
+        }
+    }
+    if a.lone_wan && before_approx.is_none() {
+        return None;
+    }
+    if a.lone_one && measure.dimension == Dimension::Count && before_approx.is_none() {
+        return None;
+    }
+
+    // What may follow the unit: `半`, 角 and 分, the unit again after a range, `左右`.
+    if let Some(v) = value {
+        if let Some((extra, len)) = fraction_after_unit(chars, end, &measure) {
+            value = Some(v + extra);
+            low = value;
+            high = value;
+            end += len;
+        }
+    }
+    if !a.is_range && value.is_some() {
+        if let Some((second, len)) = repeated_unit_range(chars, end, a, &measure, options) {
+            low = value;
+            high = Some(second);
+            value = None;
+            end += len;
+        }
+    }
+    let mut after_approx = None;
+    let mark = inclusive_mark_len(chars, end);
+    if let Some((word, len)) = approx_after(chars, end + mark) {
+        after_approx = Some(word.approx);
+        end += mark + len;
+    } else if measure.dimension == Dimension::Duration
+        && matches!(chars.get(end), Some('多' | '余'))
+    {
+        after_approx = Some(Approx::Over);
+        end += 1;
+    }
+    if let Some(found) = before_approx.or(after_approx) {
+        approx = found;
+    }
+
+    // `零下12℃`.
+    if measure.dimension == Dimension::Temperature
+        && start >= 2
+        && chars[start - 2..start] == ['零', '下']
+        && start - 2 >= floor
+    {
+        start -= 2;
+        value = value.map(|v| -v);
+        (low, high) = (high.map(|v| -v), low.map(|v| -v));
+    }
+
+    let scale = |v: Option<f64>| v.map(|v| v * measure.factor);
+    let listed_after = previous.filter(|p| p.quantity.dimension == measure.dimension);
+    let trend = trend_of(chars, start, floor, listed_after);
+    Some(Found {
+        start,
+        end,
+        quantity: Quantity {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            value: scale(value),
+            low: scale(low),
+            high: scale(high),
+            unit: measure.unit.map(str::to_owned),
+            dimension: measure.dimension,
+            approx,
+            currency: measure.currency.map(str::to_owned),
+            trend,
+        },
+    })
+}
+
+/// The unit at `end`, allowing one space before it (`3.0 公里`, `250 ml`).
+fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usize)> {
+    if let Some(found) = unit_after(chars, end) {
+        return Some(found);
+    }
+    if chars.get(end) == Some(&' ') && !a.lost {
+        return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
+    }
+    None
+}
+
+/// A currency sign or word written before the number, at most one space away.
+fn currency_prefix(
+    chars: &[char],
+    at: usize,
+    floor: usize,
+) -> Option<(&'static Unit, usize, usize)> {
+    let gap = usize::from(at > 0 && chars[at - 1] == ' ');
+    let (unit, len) = currency_before(chars, at - gap)?;
+    (at - gap - len >= floor).then_some((unit, len, gap))
+}
+
+/// Whether a number that carries a magnitude is followed by a noun it counts (`46万群众`).
+fn counts_a_noun(chars: &[char], end: usize) -> bool {
+    chars
+        .get(end)
+        .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_start_numeral(c))
+}
+
+/// `度` is a kilowatt-hour after electricity (`发电量约12亿度`) or with a big magnitude.
+fn means_electricity(chars: &[char], a: &Amount) -> bool {
+    if chars[a.start..a.end]
+        .iter()
+        .any(|&c| matches!(c, '万' | '亿'))
+    {
+        return true;
+    }
+    let from = a.start.saturating_sub(ELECTRICITY_WINDOW);
+    chars[from..a.start]
+        .iter()
+        .rev()
+        .take_while(|&&c| !is_clause_break(c))
+        .any(|&c| c == '电')
+}
+
+/// Checks that depend on the unit: dates are not durations, a month name is not a count of
+/// months, 级 after Chinese numerals is a rank.
+fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool {
+    let unit = measure.unit.unwrap_or("");
+    let next = chars.get(end).copied();
+    match unit {
+        "年" => {
+            !a.year_like
+                && !matches!(next, Some('代' | '度' | '级' | '初' | '底' | '末'))
+                && (!a.arabic || next.and_then(digit_value).is_none())
+        }
+        "月" => !a.is_range && a.value.is_some_and(|v| v > 12.0 && v.fract() == 0.0),
+        "日" => {
+            let after_month = a.start > 0 && chars[a.start - 1] == '月';
+            let long = a.value.is_some_and(|v| v > 31.0);
+            let within =
+                matches!(next, Some('内' | '来' | '后')) || chars[end..].starts_with(&['以', '内']);
+            !after_month && !a.is_range && (long || within)
+        }
+        "级" => !a.is_range && !a.bare_magnitude,
+        _ => true,
+    }
+}
+
+/// `一年半`, `三斤半`; `5元3角`, `123元1角1分`, `十块三毛`.
+fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<(f64, usize)> {
+    let next = *chars.get(end)?;
+    let measured = !matches!(
+        measure.dimension,
+        Dimension::Count | Dimension::Money | Dimension::Percent | Dimension::Ratio
+    );
+    if next == '半' && measured && measure.unit.is_some() {
+        let glued = chars
+            .get(end + 1)
+            .is_some_and(|&c| matches!(c, '年' | '月' | '天' | '日'));
+        return (!glued).then_some((0.5, 1));
+    }
+    if measure.unit != Some("元") {
+        return None;
+    }
+    let mut extra = 0.0;
+    let mut len = 0;
+    for (mark, worth) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
+        let d = chars.get(end + len).and_then(|&c| digit_value(c))?;
+        let at = chars.get(end + len + 1).copied();
+        if at == Some(mark[0]) || at == Some(mark[1]) {
+            extra += f64::from(d) * worth;
+            len += 2;
+        } else if len == 0 {
+            continue;
+        }
+        if chars.get(end + len).and_then(|&c| digit_value(c)).is_none() {
+            break;
+        }
+    }
+    (len > 0).then_some((extra, len))
+}
+
+/// `50万元至100万元`, `兩升到三升`: a range with the unit written after both ends.
+fn repeated_unit_range(
+    chars: &[char],
+    end: usize,
+    first: &Amount,
+    measure: &Measure,
+    _options: &Options,
+) -> Option<(f64, usize)> {
+    let sep = match chars.get(end) {
+        Some('-' | '—' | '–' | '－' | '~' | '～' | '〜' | '至' | '到') => {
+            if chars.get(end + 1) == Some(&'—') || chars.get(end + 1) == Some(&'-') {
+                2
+            } else {
+                1
+            }
+        }
+        _ => return None,
+    };
+    let Reading::Amount(second) = amount::read(chars, end + sep) else {
+        return None;
+    };
+    if second.is_range || second.value.is_none() || second.kind != first.kind {
+        return None;
+    }
+    let (unit, len) = unit_after(chars, second.end)?;
+    if Some(unit.unit) != measure.unit {
+        return None;
+    }
+    let (low, high) = (first.value?, second.value?);
+    (low <= high).then_some((high, second.end + len - end))
+}
+
+/// The trend a verb of change before `start` gives the quantity, within the clause. A
+/// quantity listed after another with 、 or 和 (`分别增长32.9%、41.6%`, `示范项目14项、省级48项`)
+/// shares the trend of the one it is joined to.
+fn trend_of(
+    chars: &[char],
+    start: usize,
+    floor: usize,
+    listed_after: Option<&Found>,
+) -> Option<Trend> {
+    let limit = start.saturating_sub(TREND_WINDOW).max(floor);
+    let joined_to = |k: usize| {
+        listed_after
+            .filter(|p| p.end + 1 == k && matches!(chars[p.end], '、' | '和' | '及'))
+            .and_then(|p| p.quantity.trend)
+    };
+    let mut k = start;
+    if let Some(len) = filler_before(chars, k) {
+        k = k.saturating_sub(len).max(limit);
+    }
+    while k > limit {
+        if is_clause_break(chars[k - 1]) {
+            return joined_to(k);
+        }
+        if let Some(len) = arrival_before(chars, k) {
+            return change_size_before(chars, k - len, limit);
+        }
+        if let Some((word, len)) = trend_before(chars, k) {
+            let noun = chars
+                .get(k)
+                .is_some_and(|c| k < start && CHANGE_NOUN_ENDINGS.contains(c));
+            if !noun && k - len >= limit {
+                return Some(word.trend);
+            }
+            k -= len;
+            continue;
+        }
+        if joined_to(k).is_some() {
+            return joined_to(k);
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Before a word of arrival: `下降幅度高达93%` or `增幅为3%` name the size of a change.
+fn change_size_before(chars: &[char], mut k: usize, limit: usize) -> Option<Trend> {
+    if k > limit && chars[k - 1] == '高' {
+        k -= 1;
+    }
+    for word in CHANGE_SIZE_WORDS {
+        let len = word.chars().count();
+        if k >= limit + len && chars[k - len..k].iter().copied().eq(word.chars()) {
+            let (found, _) = trend_before(chars, k - len).or_else(|| trend_before(chars, k))?;
+            return Some(found.trend);
+        }
+    }
+    if let Some((word, len)) = trend_before(chars, k) {
+        if word.form.ends_with('幅') && k - len >= limit {
+            return Some(word.trend);
+        }
+    }
+    None
+}
