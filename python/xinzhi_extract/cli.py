@@ -15,6 +15,7 @@ import importlib
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO
 
+from xinzhi_extract._core import InvalidTextError
 from xinzhi_extract.highlight import RecordLike, format_records
 
 if TYPE_CHECKING:
@@ -136,11 +138,13 @@ examples:
 
 @dataclass(frozen=True)
 class Document:
-    """One input document: its identifier, its text and how many input bytes it came from."""
+    """One input document: its identifier, its text, how many input bytes it came from and
+    where it is (file, and line for JSONL and CSV) for messages."""
 
     doc: object
     text: str
     size: int
+    where: str
 
 
 @dataclass(frozen=True)
@@ -254,7 +258,7 @@ def _read_jsonl(
             yield InputProblem(place, problem, size)
             continue
         doc = row[id_field] if id_field else place
-        yield Document(doc, row[text_field], size)
+        yield Document(doc, row[text_field], size, place)
 
 
 def _field_problem(row: dict[str, Any], text_field: str, id_field: str | None) -> str | None:
@@ -319,7 +323,7 @@ def _read_csv(
             )
             continue
         doc = values.get(id_field, place) if id_field else place
-        yield Document(doc, values[text_field], consumed[0])
+        yield Document(doc, values[text_field], consumed[0], place)
 
 
 def _drain(problems: list[InputProblem]) -> Iterator[InputProblem]:
@@ -411,7 +415,7 @@ def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterat
             if isinstance(text, InputProblem):
                 yield InputProblem(text.where, text.message, len(data))
             else:
-                yield Document(source.name, text, len(data))
+                yield Document(source.name, text, len(data), source.name)
         elif fmt == "jsonl":
             yield from _read_jsonl(
                 stream, source.name, options.encoding, options.text_field, options.id_field
@@ -778,7 +782,10 @@ def _is_terminal(stream: IO[Any]) -> bool:
 def _utf8_text_stream(stream: TextIO) -> TextIO:
     """Standard output as UTF-8 with line feeds, whatever the locale says."""
     if isinstance(stream, io.TextIOWrapper):
-        stream.reconfigure(encoding="utf-8", newline="\n")
+        # Buffered even under python -u: one write per record would be one system call each.
+        stream.reconfigure(
+            encoding="utf-8", newline="\n", line_buffering=False, write_through=False
+        )
     return stream
 
 
@@ -850,7 +857,17 @@ def _text_writer(fmt: str, stream: TextIO, *, color: bool, own: bool) -> Writer:
 
 def _demo_source() -> Iterator[Item]:
     data = resources.files("xinzhi_extract").joinpath("data/sample.txt").read_bytes()
-    yield Document("sample.txt (bundled demo)", data.decode("utf-8"), len(data))
+    yield Document("sample.txt (bundled demo)", data.decode("utf-8"), len(data), "sample.txt")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _invalid_text(text: str, error: InvalidTextError) -> str:
+    found = _SURROGATE.search(text)
+    if found is None:
+        return str(error)
+    return f"text holds a lone surrogate {found.group()!r} at character {found.start()}"
 
 
 class _Run:
@@ -877,18 +894,48 @@ class _Run:
         if len(self.batch) >= self.args.batch_size or self.batch_characters >= BATCH_CHARACTERS:
             self.flush()
 
+    def problem(self, problem: InputProblem) -> None:
+        """An input that yields no document: stop (``fail``) or report and count it."""
+        if self.args.on_error == "fail":
+            raise _Stop(problem)
+        self.tally.skipped += 1
+        self.tally.input_bytes += problem.size
+        self.say(f"skipped {problem}")
+
+    def _extract(self, batch: list[Document]) -> list[Sequence[RecordLike] | InputProblem]:
+        try:
+            return list(self.extract([document.text for document in batch]))
+        except InvalidTextError:
+            # Text the library refuses (a lone surrogate from a JSON escape) fails the whole
+            # batch; extracting one document at a time finds which.
+            results: list[Sequence[RecordLike] | InputProblem] = []
+            for document in batch:
+                try:
+                    results.extend(self.extract([document.text]))
+                except InvalidTextError as error:
+                    results.append(
+                        InputProblem(
+                            document.where, _invalid_text(document.text, error), document.size
+                        )
+                    )
+            return results
+
     def flush(self) -> None:
+        """Extract the documents read so far and write their records, in input order."""
         if not self.batch:
             return
-        results = self.extract([document.text for document in self.batch])
-        for document, records in zip(self.batch, results, strict=True):
+        batch = self.batch
+        self.batch = []
+        self.batch_characters = 0
+        for document, records in zip(batch, self._extract(batch), strict=True):
+            if isinstance(records, InputProblem):
+                self.problem(records)
+                continue
             for writer in self.outputs.writers:
                 writer.write(document, records)
             self.tally.documents += 1
             self.tally.input_bytes += document.size
             self.tally.records += len(records)
-        self.batch.clear()
-        self.batch_characters = 0
         self.progress.update(self.tally)
 
     def summary(self) -> str:
@@ -991,19 +1038,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+class _Stop(Exception):
+    """Raised to stop the run at an input problem under ``--on-error fail``."""
+
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def _loop(args: argparse.Namespace, run: _Run, stdin: BinaryIO | None) -> int:
-    for item in _items(args, stdin or io.BytesIO(), run):
-        if isinstance(item, InputProblem):
-            if args.on_error == "fail":
-                run.flush()
-                run.say(f"error: {item} (use --on-error skip to go on)")
-                return EXIT_FAILURE
-            run.tally.skipped += 1
-            run.tally.input_bytes += item.size
-            run.say(f"skipped {item}")
-            continue
-        run.add(item)
-    run.flush()
+    try:
+        for item in _items(args, stdin or io.BytesIO(), run):
+            if isinstance(item, InputProblem):
+                # Documents read before the problem are written before the run stops.
+                if args.on_error == "fail":
+                    run.flush()
+                run.problem(item)
+            else:
+                run.add(item)
+        run.flush()
+    except _Stop as stop:
+        run.say(f"error: {stop.problem} (use --on-error skip to go on)")
+        return EXIT_FAILURE
     return EXIT_OK
 
 

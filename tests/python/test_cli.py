@@ -310,6 +310,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
     no_column.write_text("id,body\n1,77家\n", "utf-8")
     short_row = tmp_path / "short_row.csv"
     short_row.write_text("id,text\n1,77家\n2\n", "utf-8")
+    surrogate = tmp_path / "surrogate.jsonl"
+    surrogate.write_text('{"text": "2023年"}\n{"text": "新增77家\\ud800"}\n', "utf-8")
     missing = tmp_path / "missing.txt"
     # The GBK bytes start after 全省77家, 11 bytes of UTF-8; the bad JSONL line's after the
     # first line and the 10 bytes of its opening.
@@ -326,6 +328,10 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
         ),
         "missing CSV column": ([str(no_column)], f"{no_column}: no column 'text'"),
         "short CSV row": ([str(short_row)], f"{short_row}:3: 1 fields, none for column 'text'"),
+        "lone surrogate from a JSON escape": (
+            [str(surrogate)],
+            f"{surrogate}:2: text holds a lone surrogate '\\ud800' at character 5",
+        ),
     }
 
 
@@ -340,6 +346,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
         "undecodable JSONL line",
         "missing CSV column",
         "short CSV row",
+        "lone surrogate from a JSON escape",
     ],
 )
 def test_bad_input_stops_with_exit_code_1_and_one_line_naming_it(tmp_path: Path, case: str) -> None:
