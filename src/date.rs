@@ -264,6 +264,7 @@ impl Scanner<'_> {
             });
         }
         self.reference_year.is_some()
+            && relative_years::may_start_relative_word(c)
             && (relative_year_at(&self.chars[i..]).is_some()
                 || relative_century_at(&self.chars[i..]).is_some())
     }
@@ -965,6 +966,58 @@ mod tests {
         ) {
             let text = parts.concat();
             check_dates(&text, &dates(&text, reference));
+        }
+    }
+
+    fn best_of_three(text: &str) -> std::time::Duration {
+        let view = TextView::new(text);
+        let options = Options {
+            reference_year: Some(2025),
+            ..Options::default()
+        };
+        (0..3)
+            .map(|_| {
+                let mut out = Vec::new();
+                let started = std::time::Instant::now();
+                find(&view, &options, &mut out);
+                started.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    }
+
+    /// A megabyte of date-like debris costs about ten times what a tenth of it costs: a ratio,
+    /// so a busy machine cannot fail it, where a quadratic scan would cost a hundred times.
+    #[test]
+    fn a_megabyte_of_debris_costs_linear_time() {
+        let megabyte = 1 << 20;
+        // A megabyte of the plainest debris; half of one for the units that yield a record
+        // every few characters, which debug builds pay for in allocations.
+        let units = [
+            ("1", megabyte),
+            ("年", megabyte),
+            ("2023-", megabyte),
+            ("今年", megabyte),
+            ("〇", megabyte),
+            ("二十", megabyte),
+            ("2023年", megabyte / 2),
+            ("二〇二三至", megabyte / 2),
+            ("1月1—", megabyte / 2),
+            ("2023年1月1日至", megabyte / 2),
+            ("(2023-", megabyte / 2),
+            ("20世纪", megabyte / 2),
+        ];
+        for (unit, size) in units {
+            let long = unit.repeat(size / unit.len());
+            let short = unit.repeat(size / 10 / unit.len());
+            let (t_short, t_long) = (best_of_three(&short), best_of_three(&long));
+            let limit = t_short.mul_f64(40.0) + std::time::Duration::from_millis(20);
+            assert!(
+                t_long <= limit,
+                "{unit:?}: {t_short:?} for {} bytes but {t_long:?} for {} bytes",
+                short.len(),
+                long.len()
+            );
         }
     }
 

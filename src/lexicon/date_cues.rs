@@ -20,9 +20,10 @@ pub const NOT_AFTER_DAY: &str = "元均内游之";
 pub const NOT_AFTER_MONTH: &str = "均薪息租";
 
 /// Characters right before a Chinese month or day numeral that make the numeral part of another
-/// word: 统一月度, 同一月份, 每一日, 唯一日期.
+/// word: 统一月度, 同一月份, 每一日, 唯一日期, and the weekdays 星期一, 礼拜四, 周四 (so that
+/// `星期一到十月` is not read as January to October).
 pub const CHINESE_NUMERAL_WORD_ENDS: &str =
-    "统同每单唯逐第这那哪某上下前后近几数半头整各本当次隔专";
+    "统同每单唯逐第这那哪某上下前后近几数半头整各本当次隔专期拜周";
 
 /// Separators between the two ends of a period: `2023—2026年`, `2023至2026年`, `1~3月`.
 /// Full-width forms are folded by the view (`～` is `~`, `－` is `-`).

@@ -113,3 +113,19 @@ pub fn relative_century_at(chars: &[char]) -> Option<i32> {
             .then_some(offset)
     })
 }
+
+/// Whether a relative year or century word may start with `c`: a cheap test before the
+/// tables are searched.
+///
+/// ```
+/// use xinzhi_extract::lexicon::relative_years::may_start_relative_word;
+/// assert!(may_start_relative_word('今'));
+/// assert!(!may_start_relative_word('年'));
+/// ```
+#[must_use]
+pub fn may_start_relative_word(c: char) -> bool {
+    RELATIVE_YEARS.iter().any(|r| r.word.starts_with(c))
+        || RELATIVE_CENTURIES
+            .iter()
+            .any(|(word, _)| word.starts_with(c))
+}
