@@ -1,9 +1,74 @@
-//! Criterion benchmark: title (being written).
+//! Criterion benchmark: throughput of title extraction alone (`Extractor::titles`), in bytes
+//! per second, on each corpus text beside the repository (skipped when absent) and on an
+//! embedded sample of policy news dense with titles.
 #![allow(missing_docs)]
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use std::fs;
+use std::hint::black_box;
+use std::path::PathBuf;
 
-fn bench(_c: &mut Criterion) {}
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use xinzhi_extract::Extractor;
+
+/// A paragraph in the genre: runs of titles, periods and notes in brackets, joint issuers,
+/// a newspaper, traditional script with pinyin annotations, and an unclosed bracket.
+const SAMPLE: &str = "\
+今年以来，省政府办公厅先后印发《四川省推进新型工业化实施方案（2024—2027年）》《四川省制造业\
+数字化转型行动计划》《关于进一步优化营商环境的若干措施》等5个配套政策，\
+《中共中央 国务院关于促进民营经济发展壮大的意见》和《工业和信息化部等七部门关于推动未来产业\
+创新发展的实施意见》落地见效。《四川日报》报道，成都市出台《成都市智能工厂和数字化车间认定\
+管理办法（试行）》，全市新增智能工厂77家。\n\
+廣州市推動(dòng)出臺(tái)《廣州市低空經(jīng)濟(jì)發(fā)展實(shí)施方案》《廣州市推動(dòng)\
+低空經(jīng)濟(jì)高質(zhì)量發(fā)展的若干措施》，深圳市編制《深圳市戰(zhàn)新與未來(lái)產(chǎn)業(yè)\
+空間布局規(guī)劃》。見《附件一，相關(guān)內(nèi)容另行通知。\n";
+
+fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("XINZHI_SHARED").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from,
+    );
+    dir.is_dir().then_some(dir)
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let Some(dir) = shared_dir() else {
+        eprintln!("no shared corpus beside the repository: benchmarking the embedded sample only");
+        return Vec::new();
+    };
+    let Ok(entries) = fs::read_dir(dir.join("corpus")) else {
+        return Vec::new();
+    };
+    let mut texts: Vec<(String, String)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|path| {
+            let name = path.file_stem()?.to_str()?.to_owned();
+            Some((name, fs::read_to_string(&path).ok()?))
+        })
+        .collect();
+    texts.sort();
+    texts
+}
+
+fn bench(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("titles");
+    let mut inputs = corpus();
+    inputs.push(("embedded_sample_x64".to_owned(), SAMPLE.repeat(64)));
+    for (name, text) in &inputs {
+        eprintln!(
+            "{name}: {} bytes, {} titles",
+            text.len(),
+            extractor.titles(text).len()
+        );
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| extractor.titles(black_box(text)));
+        });
+    }
+    group.finish();
+}
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -135,32 +135,46 @@ fn read_title(view: &TextView<'_>, open: usize, close: usize) -> Option<Title> {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-/// Words keyed by their characters, for longest-match look-ups at a position.
+/// Words sorted by their first and by their last character, longest first, so the longest word
+/// at a position is a binary search and a few short comparisons.
 struct Words<V> {
-    map: HashMap<Vec<char>, V>,
-    longest: usize,
+    forward: Vec<(Box<[char]>, V)>,
+    backward: Vec<(Box<[char]>, V)>,
 }
 
-impl<V> Words<V> {
-    fn new() -> Self {
-        Words {
-            map: HashMap::new(),
-            longest: 0,
+impl<V: Copy> Words<V> {
+    /// Indexes `entries`; of two entries for the same word, the later one wins.
+    fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>) -> Self {
+        let mut unique: HashMap<Vec<char>, V> = HashMap::new();
+        for (word, value) in entries {
+            let word: Vec<char> = word.as_ref().chars().collect();
+            if !word.is_empty() {
+                unique.insert(word, value);
+            }
         }
+        let mut forward: Vec<(Box<[char]>, V)> = unique
+            .into_iter()
+            .map(|(word, value)| (word.into_boxed_slice(), value))
+            .collect();
+        let mut backward = forward.clone();
+        forward.sort_by(|(a, _), (b, _)| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
+        backward.sort_by(|(a, _), (b, _)| {
+            a[a.len() - 1]
+                .cmp(&b[b.len() - 1])
+                .then(b.len().cmp(&a.len()))
+        });
+        Words { forward, backward }
     }
 
-    fn insert(&mut self, word: &str, value: V) {
-        let word: Vec<char> = word.chars().collect();
-        self.longest = self.longest.max(word.len());
-        self.map.insert(word, value);
-    }
-
-    /// The longest word starting at `chars[at]` and its length.
-    fn longest_at(&self, chars: &[char], at: usize) -> Option<(&V, usize)> {
-        let room = chars.len().saturating_sub(at).min(self.longest);
-        (1..=room)
-            .rev()
-            .find_map(|k| self.map.get(&chars[at..at + k]).map(|v| (v, k)))
+    /// The longest word starting at `chars[at]`, with its length.
+    fn longest_at(&self, chars: &[char], at: usize) -> Option<(V, usize)> {
+        let &first = chars.get(at)?;
+        let from = self.forward.partition_point(|(word, _)| word[0] < first);
+        self.forward[from..]
+            .iter()
+            .take_while(|(word, _)| word[0] == first)
+            .find(|(word, _)| chars[at..].starts_with(word))
+            .map(|(word, value)| (*value, word.len()))
     }
 
     /// The length of the longest word starting at `chars[at]`.
@@ -168,16 +182,23 @@ impl<V> Words<V> {
         self.longest_at(chars, at).map(|(_, len)| len)
     }
 
-    /// The longest word ending `chars`.
-    fn longest_ending(&self, chars: &[char]) -> Option<&V> {
-        let room = chars.len().min(self.longest);
-        (1..=room)
-            .rev()
-            .find_map(|k| self.map.get(&chars[chars.len() - k..]))
+    /// The longest word that `chars` ends with.
+    fn longest_ending(&self, chars: &[char]) -> Option<V> {
+        let &last = chars.last()?;
+        let from = self
+            .backward
+            .partition_point(|(word, _)| word[word.len() - 1] < last);
+        self.backward[from..]
+            .iter()
+            .take_while(|(word, _)| word[word.len() - 1] == last)
+            .find(|(word, _)| chars.ends_with(word))
+            .map(|(_, value)| *value)
     }
 
+    /// Whether `chars` is one of the words.
     fn contains(&self, chars: &[char]) -> bool {
-        self.map.contains_key(chars)
+        self.longest_at(chars, 0)
+            .is_some_and(|(_, len)| len == chars.len())
     }
 }
 
@@ -204,37 +225,36 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
 
 fn word_set(words: &[&str]) -> Words<()> {
-    let mut set = Words::new();
-    for word in words {
-        set.insert(word, ());
-    }
-    set
+    Words::new(words.iter().map(|word| (word, ())))
 }
 
 impl Tables {
     fn build() -> Tables {
-        let mut doc_type_endings = Words::new();
-        for &doc_type in doc_types::DOC_TYPES {
-            doc_type_endings.insert(doc_type, Some(doc_type));
-        }
-        for &(ending, doc_type) in doc_types::DOC_TYPE_OVERRIDES {
-            doc_type_endings.insert(ending, doc_type);
-        }
-        let mut region_forms = Words::new();
-        for region in regions::REGIONS {
-            for form in region.forms() {
-                region_forms.insert(form, region);
-            }
-        }
-        let mut body_parts = word_set(issuers::REGIONAL_BODIES);
-        for stem in issuers::DEPARTMENT_STEMS {
-            for suffix in issuers::DEPARTMENT_SUFFIXES {
-                body_parts.insert(&format!("{stem}{suffix}"), ());
-            }
-        }
-        for office in issuers::OFFICE_SUFFIXES {
-            body_parts.insert(office, ());
-        }
+        // Overrides come last so that they win over the plain types.
+        let doc_type_endings = Words::new(
+            doc_types::DOC_TYPES
+                .iter()
+                .map(|&doc_type| (doc_type, Some(doc_type)))
+                .chain(doc_types::DOC_TYPE_OVERRIDES.iter().copied()),
+        );
+        let region_forms = Words::new(
+            regions::REGIONS
+                .iter()
+                .flat_map(|region| region.forms().map(move |form| (form, region))),
+        );
+        let departments = issuers::DEPARTMENT_STEMS.iter().flat_map(|stem| {
+            issuers::DEPARTMENT_SUFFIXES
+                .iter()
+                .map(move |suffix| format!("{stem}{suffix}"))
+        });
+        let body_parts = Words::new(
+            issuers::REGIONAL_BODIES
+                .iter()
+                .chain(issuers::OFFICE_SUFFIXES)
+                .map(|&part| part.to_owned())
+                .chain(departments)
+                .map(|part| (part, ())),
+        );
         Tables {
             doc_type_endings,
             status_notes: doc_types::STATUS_NOTES
@@ -266,10 +286,7 @@ impl Tables {
     }
 
     fn doc_type(&self, body: &[char]) -> Option<&'static str> {
-        self.doc_type_endings
-            .longest_ending(body)
-            .copied()
-            .flatten()
+        self.doc_type_endings.longest_ending(body).flatten()
     }
 
     /// Whether a bracket's content is a status or a period that the type reading passes over.
@@ -574,11 +591,11 @@ fn regional_body_end(
     }
     let mut end;
     let mut last_region: Option<&Region> = None;
-    if let Some((&region, len)) = tables.regions.longest_at(title, start) {
+    if let Some((region, len)) = tables.regions.longest_at(title, start) {
         end = start + len;
         last_region = Some(region);
         // A prefecture after its province (`广东省广州市`).
-        while let Some((&inner, len)) = tables.regions.longest_at(title, end) {
+        while let Some((inner, len)) = tables.regions.longest_at(title, end) {
             if inner.level.is_provincial() || inner.province != region.province {
                 break;
             }
