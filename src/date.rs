@@ -13,15 +13,22 @@
 //!   before 年 (`3年`, `30年`, `三十年`) are durations and are left to the quantity
 //!   extractor; so is a year number after an approximation word (`近2000年`) or before
 //!   `历史` / `之久`. Two-digit years are read only as the end of a fiscal year
-//!   (`2020/21年度`, `2024-25年度`), where the century is clear; `90年代` is left alone,
-//!   while `2020年代` is the period 2020 to 2029.
+//!   (`2020/21年度`, `2024-25年度`), where the century is clear. A decade needs its century:
+//!   `2020年代` and `20世纪80年代` are ten-year periods, `90年代` alone is left open.
+//! - A quarter or half is a month range of the year stated with it (`2024年一季度` is
+//!   January to March 2024, `今年上半年` January to June); alone (`一季度`) it names no year
+//!   and yields nothing.
 //! - Words after a date are outside its span: `2023年以来`, `2025年初`, `2024年底` are the
 //!   year alone. `年度` and a month's `份` are inside (`2026年度`, `6月份`).
 //! - A day alone needs 日 and, in Chinese numerals, a tens digit (`二十七日`): `一日` and
 //!   `七日` are too often "one day" and "seven days". 号 counts only after a month (`3月5号`;
 //!   `1号文件` is not a date). `5日元` is yen.
-//! - Relative years (今年, 去年, 明年, 前年, 后年, 上年, 本年) become dates only with a
-//!   reference year; without one, `今年3月` is just the month.
+//! - Relative years (今年, 去年, 明年, 前年, 后年, 上年, 本年) and centuries (上世纪, 本世纪)
+//!   become dates only with a reference year; without one, `今年3月` is just the month.
+//!   Their neighbours decide whether they are words at all: `今后年均` and `过去年均` hold
+//!   no 后年 or 去年.
+//! - A Chinese numeral that ends another word is not a date: `统一月度`, `星期一到十月`.
+//! - Text taken from PDFs may put one space between a number and its unit (`2009 年`).
 //! - ISO-like dates need all three parts in range and one separator throughout
 //!   (`2026-02-10`, `2026/2/10`, `2026.02.10`): `1.2`, `3.5`, `2.3.1` and `2026.02.10.1` are
 //!   not dates. A four-digit year range without 年 counts only inside brackets
