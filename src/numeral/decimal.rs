@@ -75,6 +75,11 @@ impl Decimal {
         Decimal::new(a.checked_add(b)?, scale)
     }
 
+    pub(crate) fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let mantissa = self.mantissa.checked_mul(other.mantissa)?;
+        Decimal::new(mantissa, self.scale.checked_add(other.scale)?)
+    }
+
     /// `self × 10^exp`.
     pub(crate) fn checked_mul_pow10(self, exp: u32) -> Option<Decimal> {
         if self.scale >= exp {

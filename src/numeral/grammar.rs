@@ -109,6 +109,9 @@ fn tens_value(c: char) -> Option<u32> {
 fn chinese_digit(c: char) -> Option<u32> {
     if c.is_ascii() {
         None
+    } else if c == '幺' {
+        // The read-out 1 of codes and phone numbers (`幺八九`): only inside digit-by-digit readings.
+        Some(1)
     } else {
         digit_value(c)
     }
@@ -237,9 +240,11 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
             places += 1;
             j += 1;
         }
-        // `2026.02.10` and `3.0.1` are dates and versions, not decimals.
+        // `2026.02.10` and `3.0.1` are dates and versions, not decimals, in either part.
         let dotted_again = chars.get(j) == Some(&'.') && ascii_digit_at(chars, j + 1).is_some();
-        if mode == Mode::Whole || !dotted_again {
+        let dotted_before =
+            pos >= 2 && chars[pos - 1] == '.' && ascii_digit_at(chars, pos - 2).is_some();
+        if mode == Mode::Whole || !(dotted_again || dotted_before) {
             mantissa = with_fraction;
             scale = places;
             i = j;
@@ -259,7 +264,7 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
 #[derive(Debug, Clone, Copy)]
 enum Pending {
     /// One Chinese digit: after a magnitude it may stand for the next lower place (`一万二`).
-    Digit { value: u32, liang: bool },
+    Digit { value: u32, liang: bool, yao: bool },
     /// Arabic digits or a decimal: always taken at face value (`四千230`).
     Literal(Decimal),
 }
@@ -310,9 +315,17 @@ struct BodyState {
     last_small: Option<u32>,
     last_magnitude: Option<u32>,
     pending: Option<Pending>,
+    /// A 零 since the last magnitude: the digits after it keep their face value.
     zero_gap: bool,
+    /// The last token was a 零 between places, which cannot end a numeral.
+    dangling_zero: bool,
+    /// The body opened with a magnitude and no digit (`百二`): no second digit may be left out.
+    opened_bare: bool,
     run: Option<Run>,
     fraction_seen: bool,
+    /// A decimal took a magnitude (`10.1万`, `1.5千`): the places below are fixed, so only a
+    /// bigger magnitude may follow (`1.2万亿`).
+    closed: bool,
     has_magnitude: bool,
     arabic: bool,
     chinese: bool,
@@ -330,8 +343,11 @@ impl BodyState {
             last_magnitude: None,
             pending: None,
             zero_gap: false,
+            dangling_zero: false,
+            opened_bare: false,
             run: None,
             fraction_seen: false,
+            closed: false,
             has_magnitude: false,
             arabic: false,
             chinese: false,
@@ -373,7 +389,7 @@ impl BodyState {
     }
 
     fn complete(&self, mode: Mode) -> bool {
-        if self.zero_gap {
+        if self.dangling_zero {
             return false;
         }
         match self.run {
@@ -387,18 +403,26 @@ impl BodyState {
     }
 }
 
-/// Reads the Chinese digits after 点: `(mantissa, places, end)`; `None` with no digit.
-fn read_chinese_fraction(
+/// Reads the digits after 点: `(mantissa, places, end)`. Chinese digits, or in the strict
+/// parser Arabic ones too (`零點77`, `一百点123`); 两 is not a digit here (`两百点两` is two
+/// numerals in running text).
+fn read_point_fraction(
     chars: &[char],
     pos: usize,
     limit: usize,
+    mode: Mode,
 ) -> Result<(i128, u32, usize), StopReason> {
     let mut i = pos;
     let mut mantissa: i128 = 0;
     let mut places: u32 = 0;
     while i < limit {
         let c = chars[i];
-        let Some(d) = chinese_digit(c).filter(|_| c != '两') else {
+        let digit = if c.is_ascii_digit() {
+            ascii_digit_at(chars, i).filter(|_| mode == Mode::Whole)
+        } else {
+            chinese_digit(c).filter(|_| !matches!(c, '两' | '俩' | '幺'))
+        };
+        let Some(d) = digit else {
             break;
         };
         if places as usize == MAX_FRACTION_DIGITS {
@@ -454,14 +478,11 @@ pub(crate) fn parse_body(
             break Stop::at(pos, reason);
         }
         let c = chars[pos];
-        let step = step(
-            chars,
-            pos,
-            limit,
-            mode,
-            bare_magnitude && pos == start,
-            &mut st,
-        );
+        let opening = Opening {
+            at_start: pos == start,
+            bare_magnitude,
+        };
+        let step = step(chars, pos, limit, mode, opening, &mut st);
         match step {
             Ok((next, reason_if_incomplete)) => {
                 incomplete_reason = reason_if_incomplete;
@@ -482,6 +503,15 @@ pub(crate) fn parse_body(
     (best, stop)
 }
 
+/// Where a token sits: what the body may open with.
+#[derive(Debug, Clone, Copy)]
+struct Opening {
+    /// The token is the first of the body.
+    at_start: bool,
+    /// The body may open with any magnitude word (`百二` = 120, `萬九` = 19000).
+    bare_magnitude: bool,
+}
+
 /// Consumes one token at `pos`; returns the next position and, for a prefix that is not yet
 /// a complete numeral, what it lacks.
 fn step(
@@ -489,42 +519,22 @@ fn step(
     pos: usize,
     limit: usize,
     mode: Mode,
-    at_start_bare: bool,
+    opening: Opening,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
     let c = chars[pos];
+    st.dangling_zero = false;
     if let Some(d) = chinese_digit(c) {
         return chinese_digit_step(c, d, pos, st);
     }
     if c.is_ascii_digit() {
-        if st.pending.is_some() || st.run.is_some() {
-            return Err(StopReason::Unexpected);
-        }
-        let (value, end, plain_integer) = match read_arabic(chars, pos, limit, mode) {
-            Arabic::TooLong => return Err(StopReason::Overflow),
-            Arabic::Number {
-                value,
-                end,
-                plain_integer,
-            } => (value, end, plain_integer),
-        };
-        if let Some(exp) = st.last_magnitude {
-            // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`).
-            if !value.is_integer() || !value.below_pow10(exp) {
-                return Err(StopReason::Unexpected);
-            }
-        }
-        st.plain_integer = plain_integer && st.no_magnitude_yet();
-        st.fraction_seen = !value.is_integer();
-        st.pending = Some(Pending::Literal(value));
-        st.arabic = true;
-        return Ok((end, ""));
+        return arabic_step(chars, pos, limit, mode, st);
     }
     if let Some(exp) = small_exponent(c) {
-        return small_magnitude_step(chars, c, exp, pos, mode, at_start_bare, st);
+        return small_magnitude_step(chars, c, exp, pos, mode, opening, st);
     }
     if let Some(tens) = tens_value(c) {
-        if st.pending.is_some() || st.run.is_some() {
+        if st.pending.is_some() || st.run.is_some() || st.closed {
             return Err(StopReason::Unexpected);
         }
         if st.last_small.is_some_and(|last| last <= 1) {
@@ -543,12 +553,43 @@ fn step(
         return Ok((pos + 1, ""));
     }
     if let Some(exp) = big_exponent(c) {
-        return big_magnitude_step(chars, exp, pos, mode, at_start_bare, st);
+        return big_magnitude_step(chars, exp, pos, mode, opening, st);
     }
     if c == '点' {
-        return point_step(chars, pos, limit, st);
+        return point_step(chars, pos, limit, mode, st);
     }
     Err(StopReason::Unexpected)
+}
+
+fn arabic_step(
+    chars: &[char],
+    pos: usize,
+    limit: usize,
+    mode: Mode,
+    st: &mut BodyState,
+) -> Result<(usize, &'static str), StopReason> {
+    if st.pending.is_some() || st.run.is_some() || st.closed {
+        return Err(StopReason::Unexpected);
+    }
+    let (value, end, plain_integer) = match read_arabic(chars, pos, limit, mode) {
+        Arabic::TooLong => return Err(StopReason::Overflow),
+        Arabic::Number {
+            value,
+            end,
+            plain_integer,
+        } => (value, end, plain_integer),
+    };
+    if let Some(exp) = st.last_magnitude {
+        // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`).
+        if !value.is_integer() || !value.below_pow10(exp) {
+            return Err(StopReason::Unexpected);
+        }
+    }
+    st.plain_integer = plain_integer && st.no_magnitude_yet();
+    st.fraction_seen = !value.is_integer();
+    st.pending = Some(Pending::Literal(value));
+    st.arabic = true;
+    Ok((end, ""))
 }
 
 fn chinese_digit_step(
@@ -557,7 +598,9 @@ fn chinese_digit_step(
     pos: usize,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
-    let liang = c == '两';
+    const RUN_NEEDS: &str = "a digit-by-digit reading needs a zero or three digits";
+    let liang = matches!(c, '两' | '俩');
+    let yao = c == '幺';
     if let Some(run) = &mut st.run {
         if liang || st.fraction_seen {
             return Err(StopReason::Unexpected);
@@ -572,16 +615,13 @@ fn chinese_digit_step(
             .ok_or(StopReason::Overflow)?;
         run.len += 1;
         run.has_zero |= d == 0;
-        st.chinese = true;
-        return Ok((
-            pos + 1,
-            "a digit-by-digit reading needs a zero or three digits",
-        ));
+        return Ok((pos + 1, RUN_NEEDS));
     }
     match st.pending {
         Some(Pending::Digit {
             value,
             liang: was_liang,
+            ..
         }) if st.no_magnitude_yet() && !st.fraction_seen && !was_liang && !liang => {
             st.run = Some(Run {
                 value: Decimal::integer(i128::from(value * 10 + d)),
@@ -590,20 +630,28 @@ fn chinese_digit_step(
                 has_zero: value == 0 || d == 0,
             });
             st.pending = None;
-            Ok((
-                pos + 1,
-                "a digit-by-digit reading needs a zero or three digits",
-            ))
+            Ok((pos + 1, RUN_NEEDS))
         }
         Some(_) => Err(StopReason::Unexpected),
         None => {
+            if st.closed {
+                return Err(StopReason::Unexpected);
+            }
             st.chinese = true;
             if d == 0 && st.last_magnitude.is_some() {
                 // 零 between places (`一千零五`) only marks the gap.
                 st.zero_gap = true;
+                st.dangling_zero = true;
                 return Ok((pos + 1, "a numeral cannot end with 零"));
             }
-            st.pending = Some(Pending::Digit { value: d, liang });
+            if yao && !st.no_magnitude_yet() {
+                return Err(StopReason::Unexpected);
+            }
+            st.pending = Some(Pending::Digit {
+                value: d,
+                liang,
+                yao,
+            });
             Ok((pos + 1, ""))
         }
     }
@@ -615,13 +663,16 @@ fn small_magnitude_step(
     exp: u32,
     pos: usize,
     mode: Mode,
-    at_start_bare: bool,
+    opening: Opening,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
     if st.run.is_some() {
         return Err(StopReason::Malformed(
             "a digit-by-digit reading cannot take a magnitude",
         ));
+    }
+    if st.closed || matches!(st.pending, Some(Pending::Digit { yao: true, .. })) {
+        return Err(StopReason::Unexpected);
     }
     if mode == Mode::Scan && is_unit_prefix(chars, pos) {
         return Err(StopReason::Unexpected);
@@ -630,14 +681,29 @@ fn small_magnitude_step(
         return Err(StopReason::Misordered);
     }
     let multiplier = match st.pending {
+        // `零十` is read as 十, as in `一百零十万` written out of habit.
+        Some(Pending::Digit { value: 0, .. }) if exp == 1 => Decimal::integer(1),
         Some(Pending::Digit { value, .. }) => Decimal::integer(i128::from(value)),
         Some(Pending::Literal(value)) => value,
         None => {
             let section_start = !st.section_used && st.last_small.is_none();
-            let bare_ten = c == '十' && (section_start || st.zero_gap);
-            if !(bare_ten || at_start_bare) {
+            // 十 may stand alone at the start of a section, after 零, or right after 百
+            // (`一百十六` is 116).
+            let bare_ten = matches!(c, '十' | '拾')
+                && (section_start || st.zero_gap || st.last_small == Some(2) && !st.opened_bare);
+            // `千三` (1300), `百二` (120): a leading 一 left out before a digit.
+            let elided_one = opening.at_start
+                && chars
+                    .get(pos + 1)
+                    .filter(|&&next| next != '两')
+                    .and_then(|&next| chinese_digit(next))
+                    .is_some_and(|d| d != 0);
+            let lenient =
+                opening.at_start && opening.bare_magnitude || mode == Mode::Whole && st.zero_gap;
+            if !(bare_ten || elided_one || lenient) {
                 return Err(StopReason::Malformed("a magnitude needs a digit before it"));
             }
+            st.opened_bare |= opening.at_start;
             Decimal::integer(1)
         }
     };
@@ -645,6 +711,7 @@ fn small_magnitude_step(
         .checked_mul_pow10(exp)
         .ok_or(StopReason::Overflow)?;
     st.section = st.section.checked_add(part).ok_or(StopReason::Overflow)?;
+    st.closed = !multiplier.is_integer();
     st.section_used = true;
     st.last_small = Some(exp);
     st.last_magnitude = Some(exp);
@@ -660,13 +727,16 @@ fn big_magnitude_step(
     exp: u32,
     pos: usize,
     mode: Mode,
-    at_start_bare: bool,
+    opening: Opening,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
     if st.run.is_some() {
         return Err(StopReason::Malformed(
             "a digit-by-digit reading cannot take a magnitude",
         ));
+    }
+    if matches!(st.pending, Some(Pending::Digit { yao: true, .. })) {
+        return Err(StopReason::Unexpected);
     }
     if mode == Mode::Scan && is_unit_prefix(chars, pos) {
         return Err(StopReason::Unexpected);
@@ -680,10 +750,14 @@ fn big_magnitude_step(
         )
         .ok_or(StopReason::Overflow)?;
     // Everything below this magnitude since the last bigger one is multiplied by it:
-    // `五万亿` is (5 × 10^4) × 10^8.
+    // `五万亿` is (5 × 10^4) × 10^8. Right after a magnitude, an equal one compounds too
+    // (`四万万` is 4 × 10^8, the older way to write 四亿).
     let mut depth = st.depth;
     let mut popped_exp: Option<u32> = None;
-    while depth > 0 && st.stack[depth - 1].1 < exp {
+    while depth > 0
+        && (st.stack[depth - 1].1 < exp
+            || group_empty && popped_exp.is_none() && st.stack[depth - 1].1 == exp)
+    {
         depth -= 1;
         group = group
             .checked_add(st.stack[depth].0)
@@ -691,7 +765,7 @@ fn big_magnitude_step(
         popped_exp = Some(popped_exp.map_or(st.stack[depth].1, |e| e.max(st.stack[depth].1)));
     }
     if group_empty && popped_exp.is_none() {
-        if !at_start_bare {
+        if !(opening.at_start && opening.bare_magnitude) {
             return Err(StopReason::Misordered);
         }
         group = Decimal::integer(1);
@@ -704,6 +778,7 @@ fn big_magnitude_step(
         return Err(StopReason::Overflow);
     }
     let value = group.checked_mul_pow10(exp).ok_or(StopReason::Overflow)?;
+    st.closed = !group.is_integer();
     st.stack[depth] = (value, effective);
     st.depth = depth + 1;
     st.section = Decimal::ZERO;
@@ -721,12 +796,16 @@ fn point_step(
     chars: &[char],
     pos: usize,
     limit: usize,
+    mode: Mode,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
-    if st.fraction_seen || st.arabic {
+    if st.fraction_seen || st.arabic || st.closed {
         return Err(StopReason::Unexpected);
     }
-    let (mantissa, places, end) = read_chinese_fraction(chars, pos + 1, limit)?;
+    if st.pending.is_none() && !st.section_used && st.depth == 0 && st.run.is_none() {
+        return Err(StopReason::Malformed("点 needs digits before it"));
+    }
+    let (mantissa, places, end) = read_point_fraction(chars, pos + 1, limit, mode)?;
     let fraction = Decimal::new(mantissa, places).ok_or(StopReason::Overflow)?;
     if let Some(run) = &mut st.run {
         run.value = run
@@ -734,9 +813,13 @@ fn point_step(
             .checked_add(fraction)
             .ok_or(StopReason::Overflow)?;
     } else {
+        // `两千三点一` is 2300.1: the colloquial place holds before a point too.
         let whole = st
             .section
-            .checked_add(st.pending_value(None).ok_or(StopReason::Overflow)?)
+            .checked_add(
+                st.pending_value(st.last_magnitude)
+                    .ok_or(StopReason::Overflow)?,
+            )
             .ok_or(StopReason::Overflow)?;
         st.pending = Some(Pending::Literal(
             whole.checked_add(fraction).ok_or(StopReason::Overflow)?,
@@ -779,6 +862,9 @@ pub(crate) fn parse_at(
     if start >= limit {
         return (None, Stop::at(start, StopReason::End));
     }
+    if mode == Mode::Scan && in_identifier(chars, start) {
+        return (None, Stop::at(start, StopReason::Unexpected));
+    }
     let mut pos = start;
     let ordinal = chars[pos] == '第';
     if ordinal {
@@ -818,6 +904,15 @@ pub(crate) fn parse_at(
         }
     }
     let (body, stop) = parse_body(chars, body_start, limit, mode, mode == Mode::Whole);
+    let body = match body {
+        Some(body) if body.end < limit && chars[body.end] == '又' && !ordinal => {
+            match mixed_number(chars, &body, limit, mode) {
+                Some((parsed, stop)) => return (Some(parsed.negated_if(negative)), stop),
+                None => Some(body),
+            }
+        }
+        other => other,
+    };
     let Some(body) = body else {
         if mode == Mode::Whole {
             if let Some((cents, end)) = money_tail(chars, body_start, limit, false) {
@@ -847,7 +942,9 @@ pub(crate) fn parse_at(
     if mode == Mode::Scan
         && !ordinal
         && body.end == body_start + 1
-        && (is_financial(chars[body_start]) || is_zero_char(chars[body_start]))
+        && (is_financial(chars[body_start])
+            || is_zero_char(chars[body_start])
+            || chars[body_start] == '幺')
     {
         // A lone 陆 伍 参 拾 is a word (陆续, 队伍, 参加, 收拾); a lone 零 too (零售).
         return (None, stop);
@@ -915,22 +1012,24 @@ enum FractionRead {
 
 const FEN_ZHI: [char; 2] = ['分', '之'];
 
-/// `三分之一`, `百分之五` (percent), `千分之三` (per mille), `万分之五`.
+/// `三分之一`, `百分之五` (percent), `千分之三` (per mille), `万分之五`, `负3分之负157`.
 fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> FractionRead {
-    // Cheap test first: only a short numeral can stand before 分之.
-    let reach = (start + MAX_NUMERAL_CHARS).min(limit);
-    let Some(offset) = chars[start..reach].iter().position(|&c| c == '分') else {
-        return FractionRead::None;
-    };
-    let fen = start + offset;
-    if !starts_with(chars, fen, limit, &FEN_ZHI) || fen == start {
+    if !may_open_fraction(chars[start]) {
         return FractionRead::None;
     }
-    let (denominator, _) = parse_body(chars, start, fen, mode, true);
-    let Some(denominator) = denominator.filter(|d| d.end == fen) else {
+    let (denominator, _) = parse_body(chars, start, limit, mode, true);
+    let Some(denominator) = denominator else {
         return FractionRead::None;
     };
-    let numerator_start = fen + 2;
+    let fen = denominator.end;
+    if !starts_with(chars, fen, limit, &FEN_ZHI) {
+        return FractionRead::None;
+    }
+    let mut numerator_start = fen + 2;
+    let negative_numerator = numerator_start < limit && chars[numerator_start] == '负';
+    if negative_numerator {
+        numerator_start += 1;
+    }
     let (numerator, stop) = parse_body(chars, numerator_start, limit, mode, true);
     let Some(numerator) = numerator else {
         return FractionRead::Dangling(Stop::at(
@@ -938,20 +1037,33 @@ fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> Fra
             StopReason::Malformed("分之 must be followed by a numeral"),
         ));
     };
+    if mode == Mode::Scan
+        && chars
+            .get(numerator.end)
+            .is_some_and(|&c| c.is_ascii_digit() || chinese_digit(c).is_some())
+    {
+        // `百分之二三十` is a vague 20 to 30 percent, not 2 percent.
+        return FractionRead::None;
+    }
     if denominator.value.is_zero() {
         return FractionRead::Dangling(Stop::at(
             start,
             StopReason::Malformed("a fraction cannot have a zero denominator"),
         ));
     }
+    let numerator_value = if negative_numerator {
+        numerator.value.neg()
+    } else {
+        numerator.value
+    };
     let marker = (fen == start + 1).then(|| chars[start]);
     let (kind, value) = match marker {
-        Some('百' | '佰') => (NumeralKind::Percent, Value::Exact(numerator.value)),
-        Some('千' | '仟') => (NumeralKind::PerMille, Value::Exact(numerator.value)),
+        Some('百' | '佰') => (NumeralKind::Percent, Value::Exact(numerator_value)),
+        Some('千' | '仟') => (NumeralKind::PerMille, Value::Exact(numerator_value)),
         _ => (
             NumeralKind::Fraction,
             Value::Ratio {
-                numerator: numerator.value,
+                numerator: numerator_value,
                 denominator: denominator.value,
             },
         ),
@@ -971,6 +1083,58 @@ fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> Fra
         },
         stop,
     )
+}
+
+/// Characters a denominator can open with.
+fn may_open_fraction(c: char) -> bool {
+    c.is_ascii_digit()
+        || chinese_digit(c).is_some()
+        || small_exponent(c).is_some()
+        || big_exponent(c).is_some()
+        || tens_value(c).is_some()
+}
+
+/// A whole number and a fraction joined by 又: `三百五又三分之一` = 350 1/3.
+fn mixed_number(chars: &[char], whole: &Body, limit: usize, mode: Mode) -> Option<(Parsed, Stop)> {
+    let start = whole.end + 1;
+    if start >= limit {
+        return None;
+    }
+    let FractionRead::Found(fraction, stop) = parse_fraction(chars, start, limit, mode) else {
+        return None;
+    };
+    let Value::Ratio {
+        numerator,
+        denominator,
+    } = fraction.value
+    else {
+        return None;
+    };
+    let combined = whole
+        .value
+        .checked_mul(denominator)?
+        .checked_add(numerator)?;
+    Some((
+        Parsed {
+            end: fraction.end,
+            value: Value::Ratio {
+                numerator: combined,
+                denominator,
+            },
+            kind: NumeralKind::Fraction,
+            form: combine_forms(whole.form(), fraction.form),
+            has_magnitude: whole.has_magnitude,
+        },
+        stop,
+    ))
+}
+
+/// Whether digits at `start` continue an identifier or a web address (`G20`, `PM2.5`,
+/// `%20`) rather than open a number.
+fn in_identifier(chars: &[char], start: usize) -> bool {
+    start > 0
+        && chars[start].is_ascii_digit()
+        && matches!(chars[start - 1], 'a'..='z' | 'A'..='Z' | '%' | '_')
 }
 
 fn combine_forms(a: NumeralForm, b: NumeralForm) -> NumeralForm {
@@ -997,7 +1161,13 @@ fn suffix(chars: &[char], body: &Body, start: usize, limit: usize, mode: Mode) -
         has_magnitude: body.has_magnitude,
     };
     match chars[end] {
-        '%' | '﹪' => Some(base),
+        // `%25` in a web address is an escape, not a percent.
+        '%' | '﹪'
+            if mode == Mode::Whole
+                || !chars.get(end + 1).is_some_and(char::is_ascii_alphanumeric) =>
+        {
+            Some(base)
+        }
         '‰' => Some(Parsed {
             kind: NumeralKind::PerMille,
             ..base
@@ -1057,13 +1227,18 @@ fn money_body(
     }
     // `一二角三分`: the last digit read belongs to 角 or 分, not to the body.
     let next = chars.get(body.end)?;
-    if matches!(next, '角' | '分') && body.end > body_start + 1 {
-        let (shorter, _) = parse_body(chars, body_start, body.end - 1, mode, true);
-        let shorter = shorter.filter(|b| b.end == body.end - 1)?;
-        let (cents, end) = money_tail(chars, shorter.end, limit, true)?;
-        return Some(((shorter.value.checked_add(cents)?, shorter.form()), end));
+    if !matches!(next, '角' | '分') || body.end == body_start {
+        return None;
     }
-    None
+    let cut = body.end - 1;
+    if cut == body_start {
+        let (cents, end) = money_tail(chars, body_start, limit, false)?;
+        return Some(((cents, NumeralForm::Chinese), end));
+    }
+    let (shorter, _) = parse_body(chars, body_start, cut, mode, true);
+    let shorter = shorter.filter(|b| b.end == cut)?;
+    let (cents, end) = money_tail(chars, cut, limit, true)?;
+    Some(((shorter.value.checked_add(cents)?, shorter.form()), end))
 }
 
 /// `元`/`圆` [整], then an optional `d角` and `[零]d分`: the part below one yuan, and the end.
@@ -1110,7 +1285,8 @@ fn money_tail(
     if !(any_cents || yuan && after_body) {
         return None;
     }
-    if at(i) == Some('整') {
+    // 正 is the older cheque form of 整.
+    if matches!(at(i), Some('整' | '正')) {
         i += 1;
     }
     Some((Decimal::new(cents, 2)?, i))

@@ -286,7 +286,7 @@ pub struct NumeralMatch {
 }
 
 /// The value of a digit character (folded, as in [`TextView::chars`]): `0`–`9` for
-/// `零 〇 ○ 一 … 九`, `两`, the financial `壹 贰 叁 (参) 肆 伍 陆 柒 捌 玖`, and ASCII
+/// `零 〇 ○ 一 … 九`, `两` (and the colloquial `俩`), the financial `壹 贰 叁 (参) 肆 伍 陆 柒 捌 玖`, and ASCII
 /// digits. Traditional forms (`兩 貳 參 陸`) and full-width digits are accepted too.
 ///
 /// ```
@@ -303,7 +303,7 @@ pub fn digit_value(c: char) -> Option<u32> {
         '０'..='９' => c as u32 - '０' as u32,
         '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
-        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '二' | '两' | '兩' | '俩' | '倆' | '贰' | '貳' => 2,
         '三' | '叁' | '参' | '參' | '叄' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,

@@ -52,43 +52,77 @@ fn glyphs(style: ChineseStyle) -> &'static Glyphs {
     }
 }
 
-/// Integers below this are written (the largest named place is 京, 10^16; four more digits
-/// in front of it reach 10^20).
+/// Integers below this are written (the largest place named is 京 or 亿亿, 10^16; four more
+/// digits in front of it reach 10^20).
 const WRITABLE_LIMIT: u128 = 100_000_000_000_000_000_000;
 
 /// Writes `n` (below [`WRITABLE_LIMIT`]) with places and zeros as a careful writer would:
 /// `一万零一`, `十万零一十`, `一亿五千万六千三百五十五`. The lower style drops the 一 of a
 /// leading 一十 (`十五`); the financial style keeps it (`壹拾伍`).
+///
+/// Simplified text counts above 亿 in 万亿 and 亿亿, as mainland writing does (`十万亿`,
+/// `亿亿次`), where 兆 now usually means a million; traditional text, as in Taiwan and Hong
+/// Kong, names the places 兆 (10^12) and 京 (10^16).
 fn write_unsigned(n: u128, glyphs: &Glyphs, upper: bool, out: &mut String) {
     if n == 0 {
         out.push(glyphs.digits[0]);
         return;
     }
-    let mut groups = [0_u32; 5];
-    let mut rest = n;
-    for group in &mut groups {
-        *group = (rest % 10_000) as u32;
-        rest /= 10_000;
+    let four_places = |group: u128, leading: bool, out: &mut String| {
+        write_group(group as u32, glyphs, leading && !upper, out);
+    };
+    if glyphs.big[0] == '萬' {
+        let units: [&str; 4] = ["萬", "億", "兆", "京"];
+        write_levels(n, 4, &units, true, glyphs, out, &four_places);
+    } else {
+        let eight_places = |group: u128, leading: bool, out: &mut String| {
+            write_levels(group, 4, &["万"], leading, glyphs, out, &four_places);
+        };
+        write_levels(n, 8, &["亿", "亿亿"], true, glyphs, out, &eight_places);
     }
-    let top = groups.iter().rposition(|&g| g != 0).unwrap_or(0);
+}
+
+/// Writes `n` as groups of `digits` places, each followed by its unit, with one 零 wherever
+/// places are skipped between written groups (`一亿零一万`).
+fn write_levels(
+    n: u128,
+    digits: u32,
+    units: &[&str],
+    leading: bool,
+    glyphs: &Glyphs,
+    out: &mut String,
+    write_group: &dyn Fn(u128, bool, &mut String),
+) {
+    let base = 10_u128.pow(digits);
+    let mut groups = [0_u128; 5];
+    let mut rest = n;
+    for group in groups.iter_mut().take(units.len()) {
+        *group = rest % base;
+        rest /= base;
+    }
+    groups[units.len()] = rest;
+    let top = groups[..=units.len()]
+        .iter()
+        .rposition(|&g| g != 0)
+        .unwrap_or(0);
     let mut need_zero = false;
     for level in (0..=top).rev() {
         let group = groups[level];
+        let first = level == top;
         if group == 0 {
             need_zero = true;
             continue;
         }
-        let leading = level == top;
-        if !leading && group < 1000 {
+        if !first && group < base / 10 {
             need_zero = true;
         }
-        if need_zero && !leading {
+        if need_zero && !first {
             out.push(glyphs.digits[0]);
         }
         need_zero = false;
-        write_group(group, glyphs, leading && !upper, out);
+        write_group(group, leading && first, out);
         if level > 0 {
-            out.push(glyphs.big[level - 1]);
+            out.push_str(units[level - 1]);
         }
     }
 }
