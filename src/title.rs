@@ -45,6 +45,7 @@ const MAX_COUNTY_STEM: usize = 3;
 /// Stems of a state-level new area before 新区 (`浦东`, `滨海`); a longer one names a zone such as
 /// `科技城新区`, not a district.
 const MAX_NEW_AREA_STEM: usize = 2;
+/// Stems before 自治县 or 自治旗, which name a people as well as a place (`长阳土家`).
 const MAX_AUTONOMOUS_COUNTY_STEM: usize = 6;
 
 /// Appends the title records found in `view` to `out`, sorted by start.
