@@ -4,14 +4,14 @@
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyList, PySlice, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::Record;
 
 use crate::arrow;
 use crate::columns::{Column, Table};
 use crate::errors::{type_name, XinzhiError};
-use crate::records::to_python;
+use crate::records::{from_python, to_python};
 use crate::text::Place;
 
 /// The records of many texts, in input order: `batch[i]` is the list of records of text `i`.
@@ -42,6 +42,34 @@ impl ExtractionBatch {
 
 #[pymethods]
 impl ExtractionBatch {
+    /// A batch from lists of records, as `to_list()` returns them (what unpickling uses).
+    #[new]
+    fn from_lists(documents: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let place = Place::argument("ExtractionBatch", "documents");
+        let mut out = Vec::new();
+        for (i, records) in documents.try_iter()?.enumerate() {
+            let records = records?;
+            let mut list = Vec::new();
+            for record in records.try_iter()? {
+                let record = record?;
+                list.push(from_python(&record).ok_or_else(|| {
+                    PyTypeError::new_err(format!(
+                        "{place} must hold lists of records; item {i} holds {}",
+                        type_name(&record)
+                    ))
+                })?);
+            }
+            out.push(list);
+        }
+        Ok(ExtractionBatch { documents: out })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, (Bound<'py, PyList>,))> {
+        Ok((slf.get_type(), (slf.get().to_list(slf.py())?,)))
+    }
+
     fn __len__(&self) -> usize {
         self.documents.len()
     }

@@ -39,6 +39,23 @@ pub(crate) fn to_python(py: Python<'_>, record: Record) -> PyResult<Bound<'_, Py
     })
 }
 
+/// The core record inside a record object, or `None` for any other object.
+pub(crate) fn from_python(object: &Bound<'_, PyAny>) -> Option<Record> {
+    if let Ok(r) = object.cast::<Quantity>() {
+        return Some(Record::Quantity(r.get().0.clone()));
+    }
+    if let Ok(r) = object.cast::<Date>() {
+        return Some(Record::Date(r.get().0.clone()));
+    }
+    if let Ok(r) = object.cast::<Title>() {
+        return Some(Record::Title(r.get().0.clone()));
+    }
+    object
+        .cast::<Number>()
+        .ok()
+        .map(|r| Record::Number(r.get().0.clone()))
+}
+
 /// The value of the string enum named `name` whose text is `text`.
 fn parse_enum<T: Copy>(
     all: &[T],

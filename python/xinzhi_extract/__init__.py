@@ -69,5 +69,5 @@ __all__ = [
 # The ``Series.xinzhi`` accessor, when pandas is already loaded; importing pandas here would
 # slow down every import of this package. ``import xinzhi_extract.pandas_accessor`` (or the
 # first ``to_frame``) registers it otherwise.
-if "pandas" in sys.modules:
+if sys.modules.get("pandas") is not None:
     from xinzhi_extract import pandas_accessor as _pandas_accessor  # noqa: F401

@@ -1,0 +1,70 @@
+"""A 100 MB text: extraction works, every record is where it should be, and memory stays a
+small multiple of the text's size."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from genre import ROOT
+
+PROBE = textwrap.dedent(
+    """
+    import json, resource, sys
+    sys.path.insert(0, sys.argv[1])
+    import genre
+    import xinzhi_extract as xe
+
+    unit = "\\n".join(text for _, text in genre.corpus_texts()) + "\\n"
+    copies = 100_000_000 // len(unit.encode())
+    text = unit * copies
+    del unit
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    records = xe.extract(text)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    unit = text[: len(text) // copies]
+    first = xe.extract(unit)
+    shift = len(unit) * (copies - 1)
+    last = [
+        type(r)(**{k: v for k, v in r.to_dict().items() if k != "kind"}
+                | {"start": r.start + shift, "end": r.end + shift})
+        for r in first
+    ]
+    print(json.dumps({
+        "bytes": len(text.encode()),
+        "records": len(records),
+        "per_copy": len(first),
+        "copies": copies,
+        "first_copy_matches": records[: len(first)] == first,
+        "last_copy_matches": records[-len(first):] == last,
+        "spans_exact": all(text[r.start : r.end] == r.text for r in records[-len(first):]),
+        "growth_kib": peak - before,
+    }))
+    """
+)
+
+
+@pytest.mark.large
+def test_a_100_mb_text() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ROOT / "tests" / "python")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["bytes"] > 95_000_000
+    assert report["per_copy"] > 0
+    assert report["records"] == report["per_copy"] * report["copies"]
+    assert report["first_copy_matches"]
+    assert report["last_copy_matches"]
+    assert report["spans_exact"]
+    # The view of the text, its offset map, the UTF-8 copy CPython caches and the records
+    # come to about five times the text; anything far above that is not proportional.
+    assert report["growth_kib"] * 1024 < 8 * report["bytes"]
