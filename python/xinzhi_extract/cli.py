@@ -18,7 +18,9 @@ import os
 import re
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -458,6 +460,10 @@ def _flat_row(document: Document, record: RecordLike) -> dict[str, object]:
     return row
 
 
+# One encoder for every record: json.dumps with options builds a new one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 class JsonlWriter:
     """One JSON object per record and line."""
 
@@ -465,10 +471,10 @@ class JsonlWriter:
         self._stream = stream
 
     def write(self, document: Document, records: Sequence[RecordLike]) -> None:
-        write = self._stream.write
-        for record in records:
-            write(json.dumps(_row(document, record), ensure_ascii=False, default=str))
-            write("\n")
+        if records:
+            encode = _JSON.encode
+            self._stream.write("\n".join(encode(_row(document, record)) for record in records))
+            self._stream.write("\n")
 
     def close(self) -> None:
         self._stream.flush()
@@ -807,7 +813,7 @@ def _open_outputs(
         try:
             importlib.import_module("pyarrow")
         except ImportError:
-            parser.error("--format parquet needs pyarrow (pip install pyarrow)")
+            parser.error("Parquet output needs pyarrow (pip install pyarrow)")
         if not args.output and _is_terminal(stdout):
             parser.error("Parquet is binary: give -o FILE or redirect standard output")
     writers: list[Writer] = []
@@ -860,6 +866,9 @@ def _demo_source() -> Iterator[Item]:
     yield Document("sample.txt (bundled demo)", data.decode("utf-8"), len(data), "sample.txt")
 
 
+# What extraction gives for one document: its records, or why the library refused its text.
+_Result = Sequence[RecordLike] | InputProblem
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -882,6 +891,8 @@ class _Run:
         self.batch_characters = 0
         self.extract: Callable[[list[str]], Iterable[Sequence[RecordLike]]] = lambda texts: []
         self.progress = Progress(stderr, enabled=False, total_bytes=None)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xinzhi-extract")
+        self._in_flight: deque[tuple[list[Document], Future[list[_Result]]]] = deque()
 
     def say(self, message: str) -> None:
         self.progress.clear()
@@ -902,13 +913,13 @@ class _Run:
         self.tally.input_bytes += problem.size
         self.say(f"skipped {problem}")
 
-    def _extract(self, batch: list[Document]) -> list[Sequence[RecordLike] | InputProblem]:
+    def _extract(self, batch: list[Document]) -> list[_Result]:
         try:
             return list(self.extract([document.text for document in batch]))
         except InvalidTextError:
             # Text the library refuses (a lone surrogate from a JSON escape) fails the whole
             # batch; extracting one document at a time finds which.
-            results: list[Sequence[RecordLike] | InputProblem] = []
+            results: list[_Result] = []
             for document in batch:
                 try:
                     results.extend(self.extract([document.text]))
@@ -921,13 +932,28 @@ class _Run:
             return results
 
     def flush(self) -> None:
-        """Extract the documents read so far and write their records, in input order."""
-        if not self.batch:
-            return
-        batch = self.batch
-        self.batch = []
-        self.batch_characters = 0
-        for document, records in zip(batch, self._extract(batch), strict=True):
+        """Send the documents read so far to be extracted, and write the batch sent before.
+
+        Extraction runs on a worker thread (the library releases the GIL) while this thread
+        reads the next batch and writes the previous one; at most two batches are in flight.
+        """
+        if self.batch:
+            batch = self.batch
+            self.batch = []
+            self.batch_characters = 0
+            self._in_flight.append((batch, self._worker.submit(self._extract, batch)))
+        while len(self._in_flight) > 1:
+            self._write_oldest()
+
+    def drain(self) -> None:
+        """Extract and write every document read so far."""
+        self.flush()
+        while self._in_flight:
+            self._write_oldest()
+
+    def _write_oldest(self) -> None:
+        batch, future = self._in_flight.popleft()
+        for document, records in zip(batch, future.result(), strict=True):
             if isinstance(records, InputProblem):
                 self.problem(records)
                 continue
@@ -937,6 +963,11 @@ class _Run:
             self.tally.input_bytes += document.size
             self.tally.records += len(records)
         self.progress.update(self.tally)
+
+    def close(self) -> None:
+        """Stop the worker; a batch it is extracting is finished, queued ones are dropped."""
+        self._in_flight.clear()
+        self._worker.shutdown(wait=True, cancel_futures=True)
 
     def summary(self) -> str:
         elapsed = time.monotonic() - self.tally.started
@@ -1019,6 +1050,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         run.say(f"error: cannot write: {error.strerror or error}")
         code = EXIT_FAILURE
+    finally:
+        run.close()
     for writer in outputs.writers:
         try:
             writer.close()
@@ -1052,11 +1085,11 @@ def _loop(args: argparse.Namespace, run: _Run, stdin: BinaryIO | None) -> int:
             if isinstance(item, InputProblem):
                 # Documents read before the problem are written before the run stops.
                 if args.on_error == "fail":
-                    run.flush()
+                    run.drain()
                 run.problem(item)
             else:
                 run.add(item)
-        run.flush()
+        run.drain()
     except _Stop as stop:
         run.say(f"error: {stop.problem} (use --on-error skip to go on)")
         return EXIT_FAILURE
