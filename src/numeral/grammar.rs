@@ -960,7 +960,11 @@ pub(crate) fn parse_at(
         form: body.form(),
         has_magnitude: body.has_magnitude,
     };
-    let mut stop = stop;
+    let mut stop = match fraction_stop {
+        // `三分之` or `零分之三`: say what is wrong with the fraction, not that 分 is unexpected.
+        Some(fraction_stop) if starts_with(chars, body.end, limit, &FEN_ZHI) => fraction_stop,
+        _ => stop,
+    };
     if !ordinal {
         if let Some(suffixed) = suffix(chars, &body, start, limit, mode) {
             parsed = suffixed;
@@ -1047,7 +1051,7 @@ fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> Fra
     }
     if denominator.value.is_zero() {
         return FractionRead::Dangling(Stop::at(
-            start,
+            fen,
             StopReason::Malformed("a fraction cannot have a zero denominator"),
         ));
     }
@@ -1277,7 +1281,11 @@ fn money_tail(
             i += 1;
         }
     }
-    if let (Some(d), Some('分')) = (at(i).and_then(chinese_digit), at(i + 1)) {
+    // `三分之一` is a fraction, not three fen.
+    let fen_digit = at(i)
+        .and_then(chinese_digit)
+        .filter(|_| at(i + 2) != Some('之'));
+    if let (Some(d), Some('分')) = (fen_digit, at(i + 1)) {
         cents += i128::from(d);
         any_cents = true;
         i += 2;

@@ -576,9 +576,22 @@ impl Iterator for ScanNumerals<'_> {
                 return Some(m);
             }
             // No numeral starts here; none starts inside the same run of digits either
-            // (a numeral never begins in the middle of `123456…`).
+            // (a numeral never begins in the middle of `123456…`), nor inside the rest of an
+            // identifier whose digits were refused (`PM2.5`, `A1B2`, `11.jpg`).
             self.position += 1;
-            if digit_value(chars[start]).is_some() {
+            if chars[start].is_ascii_digit() {
+                while self.position < chars.len() {
+                    let c = chars[self.position];
+                    let joins = c == '.'
+                        && chars
+                            .get(self.position + 1)
+                            .is_some_and(char::is_ascii_alphanumeric);
+                    if !(c.is_ascii_alphanumeric() || joins) {
+                        break;
+                    }
+                    self.position += 1;
+                }
+            } else if digit_value(chars[start]).is_some() {
                 while self.position < chars.len() && digit_value(chars[self.position]).is_some() {
                     self.position += 1;
                 }

@@ -1,0 +1,63 @@
+//! Holds every peer suite of the conformance report to its bar, and every in-scope failure
+//! to an entry in `tests/data/conformance_disputed.toml`. Skips when the shared suites are
+//! absent (a fresh clone).
+
+#[path = "../examples/conformance.rs"]
+#[allow(dead_code)]
+mod conformance;
+
+use conformance::{conformance_dir, disputed_path, load_disputed, run_suite, SUITES};
+
+#[test]
+fn suites_meet_their_bars() {
+    let Some(dir) = conformance_dir() else {
+        eprintln!("conformance suites not found: skipped");
+        return;
+    };
+    let disputed = load_disputed(&disputed_path()).expect("the disputed-cases file reads");
+    let mut problems = Vec::new();
+    for suite in SUITES {
+        let report = run_suite(&dir, suite, &disputed).expect("the suite reads");
+        assert!(report.in_scope > 0, "{}: no case in scope", report.name);
+        if !report.meets_bar() {
+            problems.push(format!(
+                "{}: {}/{} = {:.2}% is below the bar of {}%",
+                report.name,
+                report.passed,
+                report.in_scope,
+                report.rate(),
+                report.bar
+            ));
+        }
+        for failure in report.unclassified() {
+            problems.push(format!(
+                "{}: unclassified failure {} on {:?}: expected {}, ours {}",
+                report.name, failure.id, failure.input, failure.expected, failure.ours
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn disputed_entries_name_real_cases() {
+    let Some(dir) = conformance_dir() else {
+        eprintln!("conformance suites not found: skipped");
+        return;
+    };
+    let disputed = load_disputed(&disputed_path()).expect("the disputed-cases file reads");
+    let mut known = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("the folder lists") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for case in conformance::load_cases(&path).expect("the suite reads") {
+                known.insert(case.id);
+            }
+        }
+    }
+    let unknown: Vec<&String> = disputed.keys().filter(|id| !known.contains(*id)).collect();
+    assert!(
+        unknown.is_empty(),
+        "disputed entries for no case: {unknown:?}"
+    );
+}
