@@ -358,6 +358,15 @@ def test_bad_input_stops_with_exit_code_1_and_one_line_naming_it(tmp_path: Path,
     assert lines[0].startswith(f"xinzhi-extract: error: {named}"), lines[0]
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_file_that_cannot_be_read_is_named_with_the_reason() -> None:
+    # /proc/self/mem opens for anyone, root included, and every read of it fails.
+    result = run_cli("/proc/self/mem")
+    assert result.returncode == 1
+    message = "/proc/self/mem: cannot read: Input/output error (use --on-error skip to go on)"
+    assert stderr_lines(result) == [f"xinzhi-extract: error: {message}"]
+
+
 def test_fail_writes_every_document_before_the_error(tmp_path: Path) -> None:
     source = tmp_path / "bad.jsonl"
     good = [PASSAGES["gansu"], PASSAGES["tianjin"]]
@@ -390,6 +399,9 @@ def test_skip_reports_each_bad_input_and_counts_it(tmp_path: Path) -> None:
     summary = SUMMARY.match(lines[-1])
     assert summary
     assert summary.group(3) == str(len(cases))
+    # Every document is accounted for: good.txt, and the good lines and rows around the bad
+    # ones (two in bad.jsonl, one each in no_field, bad_line, short_row and surrogate).
+    assert summary.group(1) == "7"
     # The good lines of the partly bad files still yield their records.
     docs = {row["doc"] for row in jsonl_rows(result.stdout)}
     bad_json = next(arg for arg in args if arg.endswith("bad.jsonl"))
