@@ -23,9 +23,14 @@ const ROWS_PER_BATCH: usize = 1 << 20;
 /// A stream of record batches over `documents`, built now and handed over whole.
 pub(crate) fn stream(documents: &[Vec<Record>]) -> Result<FFI_ArrowArrayStream, ArrowError> {
     let schema = schema_of(&Table::build(documents, 0..0));
-    let batches = chunks(documents)
+    let mut batches = chunks(documents)
         .map(|range| to_record_batch(&schema, Table::build(documents, range)))
         .collect::<Result<Vec<_>, _>>()?;
+    if batches.is_empty() {
+        // One empty batch still carries the category lists, which consumers keep as the
+        // categories of an empty column; a stream of no batches would lose them.
+        batches.push(to_record_batch(&schema, Table::build(documents, 0..0))?);
+    }
     let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
     Ok(FFI_ArrowArrayStream::new(Box::new(reader)))
 }

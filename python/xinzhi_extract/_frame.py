@@ -40,9 +40,39 @@ def series_index(texts: object) -> Any:
     return None
 
 
-def to_pandas(batch: ExtractionBatch, index: Any = None) -> Any:
-    """One row per record of ``batch``; ``doc`` is the text's position or its ``index`` label."""
+def to_pandas(batch: ExtractionBatch, index: Any = None, *, via_arrow: bool | None = None) -> Any:
+    """One row per record of ``batch``; ``doc`` is the text's position or its ``index`` label.
+
+    With pyarrow installed the columns go over the Arrow stream (strings stay in Arrow
+    memory); without it, through buffers and lists. Both give the same frame.
+    """
     pd = import_pandas()
+    if via_arrow is None:
+        try:
+            import pyarrow  # type: ignore[import-untyped, unused-ignore]  # noqa: F401
+        except ImportError:
+            via_arrow = False
+        else:
+            via_arrow = True
+    frame = _through_arrow(pd, batch) if via_arrow else _through_buffers(pd, batch)
+    if index is not None:
+        frame["doc"] = index.take(frame["doc"].to_numpy())
+    return frame
+
+
+def _through_arrow(pd: Any, batch: ExtractionBatch) -> Any:
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+
+    nullable = {
+        pa.string(): pd.StringDtype(),
+        pa.float64(): pd.Float64Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+    return pa.table(batch).to_pandas(types_mapper=nullable.get)
+
+
+def _through_buffers(pd: Any, batch: ExtractionBatch) -> Any:
     import numpy as np
 
     columns: dict[str, Any] = {}
@@ -69,6 +99,4 @@ def to_pandas(batch: ExtractionBatch, index: Any = None) -> Any:
             )
         else:  # pragma: no cover - the extension and this module are built together
             raise AssertionError(f"unknown column layout {layout!r}")
-    if index is not None:
-        columns["doc"] = index.take(columns["doc"])
     return pd.DataFrame(columns, copy=False)

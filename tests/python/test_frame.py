@@ -205,3 +205,23 @@ def test_the_accessor_is_registered_when_pandas_comes_first_or_on_first_use() ->
         """
     )
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+@pytest.mark.parametrize(
+    "texts", [MIXED, [], texts_of_the_genre(500)], ids=["mixed", "none", "genre"]
+)
+def test_arrow_and_buffer_paths_give_the_same_frame(texts: list[str]) -> None:
+    pytest.importorskip("pyarrow")
+    from xinzhi_extract._frame import to_pandas
+
+    batch = xe.extract_batch(texts)
+    through_arrow = to_pandas(batch, via_arrow=True)
+    through_buffers = to_pandas(batch, via_arrow=False)
+    assert dtype_names(through_buffers) == DTYPES
+    assert through_arrow.equals(through_buffers)
+    assert (through_arrow.dtypes == through_buffers.dtypes).all()
+    index = pd.Index([f"id-{i}" for i in range(len(texts))])
+    assert to_pandas(batch, index, via_arrow=True).equals(to_pandas(batch, index, via_arrow=False))
+    for frame in (through_arrow, through_buffers):
+        frame.loc[:, "start"] = 0
+        frame.loc[:, "value"] = 1.0
