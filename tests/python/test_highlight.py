@@ -282,3 +282,13 @@ def test_highlight_takes_kinds_or_a_configured_extractor() -> None:
 
 def test_highlight_is_exported() -> None:
     assert xe.highlight is highlight
+
+
+@pytest.mark.parametrize("module", ["xinzhi_extract.highlight", "xinzhi_extract.cli"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    failures, tried = doctest.testmod(importlib.import_module(module), report=True)
+    assert tried > 0
+    assert failures == 0
