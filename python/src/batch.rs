@@ -4,15 +4,14 @@
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
+use pyo3::types::{PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::Record;
 
-use crate::arrow;
-use crate::columns::{Column, Table};
 use crate::errors::{type_name, XinzhiError};
 use crate::records::{from_python, to_python};
 use crate::text::Place;
+use crate::{arrow, frame};
 
 /// The records of many texts, in input order: `batch[i]` is the list of records of text `i`.
 ///
@@ -143,56 +142,7 @@ impl ExtractionBatch {
     /// The columns for `to_pandas`, as `(name, layout, data, extra)` tuples: plain buffers
     /// for numbers, lists for strings, codes and categories for closed vocabularies.
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let table = py.detach(|| Table::build(&self.documents, 0..self.documents.len()));
-        let out = PyList::empty(py);
-        for (name, column) in table.columns {
-            let entry = match column {
-                Column::Int64(values) => (
-                    name,
-                    "int64",
-                    bytearray(py, &native_bytes(&values, i64::to_ne_bytes)),
-                    py.None().into_bound(py),
-                ),
-                Column::OptionalInt32(values, valid) => (
-                    name,
-                    "Int32",
-                    bytearray(py, &native_bytes(&values, i32::to_ne_bytes)),
-                    mask(py, &valid),
-                ),
-                Column::OptionalFloat64(values, valid) => (
-                    name,
-                    "Float64",
-                    bytearray(py, &native_bytes(&values, f64::to_ne_bytes)),
-                    mask(py, &valid),
-                ),
-                Column::OptionalBool(values, valid) => (
-                    name,
-                    "boolean",
-                    bytearray(py, &values.iter().map(|&b| u8::from(b)).collect::<Vec<_>>()),
-                    mask(py, &valid),
-                ),
-                Column::Text(values) => (
-                    name,
-                    "string",
-                    PyList::new(py, values)?.into_any(),
-                    py.None().into_bound(py),
-                ),
-                Column::OptionalText(values) => (
-                    name,
-                    "string",
-                    PyList::new(py, values)?.into_any(),
-                    py.None().into_bound(py),
-                ),
-                Column::Category { codes, categories } => (
-                    name,
-                    "category",
-                    bytearray(py, &codes.iter().map(|&c| c as u8).collect::<Vec<_>>()),
-                    PyList::new(py, categories)?.into_any(),
-                ),
-            };
-            out.append(entry)?;
-        }
-        Ok(out)
+        frame::columns(py, &self.documents)
     }
 
     /// The Arrow PyCapsule stream interface: pyarrow, polars and duckdb read the columns
@@ -286,19 +236,4 @@ pub(crate) fn collect_texts<'py>(
         items.push(item?);
     }
     Ok(items)
-}
-
-fn bytearray<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
-    PyByteArray::new(py, bytes).into_any()
-}
-
-/// One byte per row, 1 where the value is missing (pandas' mask convention).
-fn mask<'py>(py: Python<'py>, valid: &[bool]) -> Bound<'py, PyAny> {
-    let missing: Vec<u8> = valid.iter().map(|&v| u8::from(!v)).collect();
-    bytearray(py, &missing)
-}
-
-/// The values' bytes in native order, as numpy's `frombuffer` reads them.
-fn native_bytes<T: Copy, const N: usize>(values: &[T], to_bytes: fn(T) -> [u8; N]) -> Vec<u8> {
-    values.iter().flat_map(|&v| to_bytes(v)).collect()
 }

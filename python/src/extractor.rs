@@ -23,6 +23,7 @@ pub struct Extractor {
 }
 
 impl Extractor {
+    /// The shared default extractor, or a default one limited to `kinds`.
     pub(crate) fn default_for(kinds: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult<Self> {
         match kinds {
             None => Ok(Extractor {
@@ -64,6 +65,7 @@ impl Extractor {
         })
     }
 
+    /// The records of one text as a list of record objects, the GIL released meanwhile.
     pub(crate) fn extract_list<'py>(
         &self,
         text: &Bound<'py, PyAny>,
@@ -78,6 +80,7 @@ impl Extractor {
         records_to_list(py, records)
     }
 
+    /// The records of many texts; `function` names the caller in error messages.
     pub(crate) fn extract_batch_of(
         &self,
         texts: &Bound<'_, PyAny>,
@@ -100,7 +103,6 @@ impl Extractor {
     }
 }
 
-/// Module-level functions and methods share these implementations.
 #[pymethods]
 impl Extractor {
     #[new]
@@ -241,6 +243,8 @@ fn to_frame_with<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = texts.py();
     let frame = py.import("xinzhi_extract._frame")?;
+    // Without pandas, say so before spending time on the texts.
+    frame.call_method0("import_pandas")?;
     let index = frame.call_method1("series_index", (texts,))?;
     let batch = Bound::new(py, extractor.extract_batch_of(texts, threads, "to_frame")?)?;
     frame.call_method1("to_pandas", (batch, index))
@@ -364,7 +368,13 @@ pub fn extract_batch(
     )
 }
 
-/// A pandas DataFrame with one row per record of `texts`.
+/// A pandas DataFrame with one row per record of `texts` (needs pandas).
+///
+/// Columns: `doc` (the text's position, or its index label when `texts` is a Series),
+/// `kind`, `text`, `start`, `end`, then the fields of the four kinds, missing where a kind has
+/// no such field: `value` `low` `high` (Float64), `unit` `currency` `title` `doc_type` `issuer`
+/// (string), `dimension` `approx` `trend` (category), `year` `month` `day` `end_year`
+/// `end_month` `end_day` `start_year` (Int32), `is_policy` `ordinal` (boolean).
 #[pyfunction]
 #[pyo3(signature = (texts, threads=None, kinds=None))]
 pub fn to_frame<'py>(

@@ -2,8 +2,9 @@
 //!
 //! One file per exposed concept: `records` (the four record classes), `extractor`
 //! (`Extractor` and the module-level functions), `batch` (`ExtractionBatch`), `numerals`
-//! (`parse_numeral`, `to_chinese`), `errors` (the exception tree). `run`, `text`, `columns`
-//! and `arrow` hold what those share.
+//! (`parse_numeral`, `to_chinese`), `errors` (the exception tree). `run` (threads), `text`
+//! (str arguments), `columns` (the table layout), `frame` (pandas) and `arrow` (the Arrow C
+//! stream) hold what those share.
 
 use pyo3::prelude::*;
 
@@ -12,6 +13,7 @@ mod batch;
 mod columns;
 mod errors;
 mod extractor;
+mod frame;
 mod numerals;
 mod records;
 mod run;
