@@ -387,7 +387,7 @@ class Highlight:
 
 def highlight(
     text: str,
-    kinds: Iterable[str] | None = None,
+    kinds: Iterable[str] | str | None = None,
     *,
     extractor: _Extracting | None = None,
 ) -> Highlight:
@@ -408,5 +408,4 @@ def highlight(
         return Highlight(text, extractor.extract(text))
     import xinzhi_extract
 
-    chosen = None if kinds is None else set(kinds)
-    return Highlight(text, xinzhi_extract.extract(text, kinds=chosen))
+    return Highlight(text, xinzhi_extract.extract(text, kinds=kinds))

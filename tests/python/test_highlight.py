@@ -274,6 +274,7 @@ def test_highlight_takes_kinds_or_a_configured_extractor() -> None:
     text = "2023年，全省新增企业77家。"
     only_dates = highlight(text, kinds={"date"})
     assert {record.kind for record in only_dates.records} == {"date"}
+    assert highlight(text, kinds="date").records == only_dates.records
     configured = highlight(text, extractor=xe.Extractor(kinds={"quantity"}))
     assert {record.kind for record in configured.records} == {"quantity"}
     with pytest.raises(TypeError):
