@@ -9,9 +9,9 @@
 use crate::extract::Options;
 use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
-use crate::numeral::{digit_value, magnitude_value, match_numeral, may_start_numeral, NumeralKind};
+use crate::numeral::{digit_value, magnitude_value, match_numeral, NumeralKind};
 use crate::quantity::exclude;
-use crate::quantity::magnitude_chain;
+use crate::quantity::{magnitude_chain, may_open_numeral};
 use crate::record::{Number, Record};
 
 /// Appends the number records found in `view` to `out`.
@@ -20,17 +20,17 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
     let mut slogan_until = 0;
     let mut i = 0;
     while i < chars.len() {
-        if i >= slogan_until {
-            if let Some(close) = exclude::slogan_quote(chars, i) {
-                slogan_until = close;
-            }
-        }
-        let in_slogan = i < slogan_until;
         let c = chars[i];
-        if !may_start_numeral(c) {
+        if !may_open_numeral(c) {
+            if exclude::opens_quote(c) {
+                if let Some(close) = exclude::slogan_quote(chars, i) {
+                    slogan_until = close;
+                }
+            }
             i += 1;
             continue;
         }
+        let in_slogan = i < slogan_until;
         let Some(m) = match_numeral(chars, i) else {
             if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
                 push(view, out, i, i + len, value, false);
@@ -85,9 +85,11 @@ fn push(
 }
 
 fn past_digit_run(chars: &[char], i: usize) -> usize {
+    // Only the same script: a failed `伍` (a word, 队伍) must not hide the `12` after it.
+    let same_run = |c: char| digit_value(c).is_some() && c.is_ascii() == chars[i].is_ascii();
     let mut k = i + 1;
-    if chars[i].is_ascii_digit() {
-        while k < chars.len() && chars[k].is_ascii_digit() {
+    if same_run(chars[i]) {
+        while k < chars.len() && same_run(chars[k]) {
             k += 1;
         }
     }

@@ -200,11 +200,7 @@ static PHRASES: LazyLock<WordIndex<&'static str>> =
 /// The longest set phrase, if any, that covers view position `position`.
 #[must_use]
 pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usize>> {
-    let longest = SET_PHRASES
-        .iter()
-        .map(|p| p.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = PHRASES.longest().max(1);
     (position.saturating_sub(longest - 1)..=position)
         .filter_map(|start| {
             PHRASES
@@ -213,6 +209,18 @@ pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usiz
                 .find(|range| range.end > position)
         })
         .max_by_key(ExactSizeIterator::len)
+}
+
+/// Whether a set phrase overlaps `chars[start..end]` on a character that is not ASCII (a
+/// phrase never holds digits): one look-up per position from `longest - 1` before `start`.
+#[must_use]
+pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool {
+    let longest = PHRASES.longest().max(1);
+    (start.saturating_sub(longest - 1)..end.min(chars.len())).any(|from| {
+        PHRASES
+            .all_at(chars, from)
+            .any(|(_, len)| (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii()))
+    })
 }
 
 /// Whether the Latin-digit token of `chars` around `range` is a product or technology name.

@@ -264,6 +264,10 @@ pub static UNITS: &[Unit] = &[
     unit("°F", "℉", Temperature),
     unit("华氏度", "℉", Temperature),
     unit("度", "度", Temperature),
+    unit("摄氏°", "℃", Temperature),
+    unit("攝氏°", "℃", Temperature),
+    unit("华氏°", "℉", Temperature),
+    unit("°", "度", Temperature),
     // Durations. A 4-digit year + 年, and 月 / 日 of a date, are dates: the extractor checks.
     unit("年", "年", Duration),
     unit("周年", "周年", Duration),
@@ -367,6 +371,29 @@ pub static UNITS: &[Unit] = &[
     classifier("张次"),
     classifier("所次"),
 ];
+
+/// Temperature scales named before the number (`摄氏37度`, `华氏温度98.6度`), with the unit
+/// they make of it.
+pub static TEMPERATURE_SCALES: &[(&str, &str)] = &[
+    ("摄氏", "℃"),
+    ("攝氏", "℃"),
+    ("摄氏温度", "℃"),
+    ("攝氏温度", "℃"),
+    ("华氏", "℉"),
+    ("华氏温度", "℉"),
+];
+
+static SCALE_INDEX: LazyLock<WordIndex<(&str, &str)>> =
+    LazyLock::new(|| WordIndex::new(TEMPERATURE_SCALES, |(form, _)| form));
+
+/// The temperature scale written just before `chars[end]`, as the unit it gives and its
+/// length in characters.
+#[must_use]
+pub fn temperature_scale_before(chars: &[char], end: usize) -> Option<(&'static str, usize)> {
+    SCALE_INDEX
+        .longest_ending_at(chars, end)
+        .map(|(&(_, unit), len)| (unit, len))
+}
 
 static AFTER_INDEX: LazyLock<WordIndex<Unit>> =
     LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == Before { "" } else { u.form }));

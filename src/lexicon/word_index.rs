@@ -9,6 +9,8 @@ pub(crate) struct WordIndex<T: 'static> {
     forward: Vec<(Vec<char>, &'static T)>,
     /// Sorted by last character, then longest first.
     backward: Vec<(Vec<char>, &'static T)>,
+    /// Length in characters of the longest word.
+    longest: usize,
 }
 
 impl<T: 'static> WordIndex<T> {
@@ -26,7 +28,21 @@ impl<T: 'static> WordIndex<T> {
                 .cmp(&b[b.len() - 1])
                 .then(b.len().cmp(&a.len()))
         });
-        WordIndex { forward, backward }
+        let longest = forward
+            .iter()
+            .map(|(word, _)| word.len())
+            .max()
+            .unwrap_or(0);
+        WordIndex {
+            forward,
+            backward,
+            longest,
+        }
+    }
+
+    /// Length in characters of the longest word.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The longest word starting at `chars[start]`, with its length in characters.

@@ -47,6 +47,8 @@ pub(crate) struct Amount {
     pub(crate) lone_wan: bool,
     /// The digits were lost (`?00`, a lone `亿`): no value at all.
     pub(crate) lost: bool,
+    /// A leading `半` (one half): a quantity only with a unit of measure (`半年`, `半公升`).
+    pub(crate) half: bool,
     /// An integer without grouping or point, as written (`2023`), when it has 1 to 4 digits.
     pub(crate) plain_integer: Option<i64>,
 }
@@ -69,6 +71,7 @@ impl Amount {
             bare_magnitude: false,
             lone_wan: false,
             lost: false,
+            half: false,
             plain_integer: None,
         }
     }
@@ -183,12 +186,25 @@ pub(crate) fn inclusive_mark_len(chars: &[char], i: usize) -> usize {
 
 /// Reads the number part starting at view position `i`.
 pub(crate) fn read(chars: &[char], i: usize) -> Reading {
-    let c = chars[i];
+    let Some(&c) = chars.get(i) else {
+        return Reading::Nothing;
+    };
     if is_lost_mark(c) {
         return read_lost(chars, i);
     }
     if let Some(amount) = read_vague_prefix(chars, i) {
         return Reading::Amount(amount);
+    }
+    if c == '半' {
+        // 上半年 and 下半年 are halves of a year, dates rather than durations.
+        let half_of_year = i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后');
+        if half_of_year {
+            return Reading::Nothing;
+        }
+        return Reading::Amount(Amount {
+            half: true,
+            ..Amount::single(i, i + 1, 0.5, NumeralKind::Cardinal)
+        });
     }
     if let Some(amount) = read_vague_pair(chars, i) {
         return Reading::Amount(amount);

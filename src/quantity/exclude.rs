@@ -4,7 +4,7 @@
 //! Shared by the quantity and number extractors. Every check looks at a bounded window
 //! around the numeral, so scanning stays linear.
 
-use crate::lexicon::phrases::{is_name_with_digits, set_phrase_covering};
+use crate::lexicon::phrases::{is_name_with_digits, set_phrase_overlapping};
 use crate::numeral::{digit_value, magnitude_value};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
@@ -23,6 +23,12 @@ pub(crate) fn is_lost_mark(c: char) -> bool {
 
 fn is_numeral_char(c: char) -> bool {
     digit_value(c).is_some() || magnitude_value(c).is_some()
+}
+
+/// Whether `c` opens a quotation.
+#[must_use]
+pub(crate) fn opens_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '‘' | '『')
 }
 
 /// If `chars[open]` opens a short quotation that holds a numeral (a coded slogan such as
@@ -141,9 +147,7 @@ pub(crate) fn is_rank(chars: &[char], start: usize, end: usize) -> bool {
 /// `chars[start..end]`.
 #[must_use]
 pub(crate) fn in_set_phrase(chars: &[char], start: usize, end: usize) -> bool {
-    (start..end)
-        .filter(|&k| !chars[k].is_ascii())
-        .any(|k| set_phrase_covering(chars, k).is_some())
+    set_phrase_overlapping(chars, start, end)
 }
 
 #[cfg(test)]

@@ -9,13 +9,17 @@
 mod amount;
 pub(crate) mod exclude;
 
+use std::sync::LazyLock;
+
 use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
     CHANGE_SIZE_WORDS,
 };
 use crate::lexicon::phrases::NOT_COUNTED;
-use crate::lexicon::units::{currency_before, unit_after, Currency, Unit};
+use crate::lexicon::units::{
+    currency_before, temperature_scale_before, unit_after, Currency, Unit,
+};
 use crate::normalize::{is_han, TextView};
 use crate::numeral::{digit_value, may_start_numeral, NumeralKind};
 use crate::record::{Approx, Dimension, Quantity, Record, Trend};
@@ -64,14 +68,41 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
 
 /// Whether `c` may open the number part of a quantity.
 fn may_open_amount(c: char) -> bool {
-    may_start_numeral(c) || matches!(c, '上' | '数' | '几') || exclude::is_lost_mark(c)
+    may_open_numeral(c) || matches!(c, '上' | '数' | '几' | '半') || exclude::is_lost_mark(c)
+}
+
+/// The same test as [`may_start_numeral`], read from a bit table for the CJK block: the
+/// scanners ask it of every character, and almost every character of Chinese text fails it.
+pub(crate) fn may_open_numeral(c: char) -> bool {
+    const CJK: std::ops::Range<u32> = 0x4E00..0xA000;
+    static CJK_NUMERALS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0_u64; (CJK.len()).div_ceil(64)];
+        for code in CJK {
+            if char::from_u32(code).is_some_and(may_start_numeral) {
+                let k = (code - CJK.start) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    });
+    let code = c as u32;
+    if c.is_ascii() {
+        c.is_ascii_digit() || may_start_numeral(c)
+    } else if CJK.contains(&code) {
+        let k = (code - CJK.start) as usize;
+        CJK_NUMERALS[k / 64] & (1 << (k % 64)) != 0
+    } else {
+        may_start_numeral(c)
+    }
 }
 
 /// Past a run of digits no numeral starts in (an identifier longer than the engine reads).
 fn past_digit_run(chars: &[char], i: usize) -> usize {
+    // Only the same script: a failed `伍` (a word, 队伍) must not hide the `12` after it.
+    let same_run = |c: char| digit_value(c).is_some() && c.is_ascii() == chars[i].is_ascii();
     let mut k = i + 1;
-    if chars[i].is_ascii_digit() {
-        while k < chars.len() && chars[k].is_ascii_digit() {
+    if same_run(chars[i]) {
+        while k < chars.len() && same_run(chars[k]) {
             k += 1;
         }
     }
@@ -88,6 +119,8 @@ struct Found {
 
 /// What a quantity's unit turned out to be.
 struct Measure {
+    /// The form as written (`块`, `度`), when a unit was written.
+    form: Option<&'static str>,
     unit: Option<&'static str>,
     dimension: Dimension,
     currency: Option<&'static str>,
@@ -97,6 +130,7 @@ struct Measure {
 impl Measure {
     fn of(unit: &Unit, options: &Options) -> Measure {
         Measure {
+            form: Some(unit.form),
             unit: Some(unit.unit),
             dimension: unit.dimension,
             currency: currency_code(unit.currency, options),
@@ -148,6 +182,7 @@ fn assemble(
                 "‰"
             };
             measure = Some(Measure {
+                form: None,
                 unit: Some(unit),
                 dimension: Dimension::Percent,
                 currency: None,
@@ -160,6 +195,7 @@ fn assemble(
                 end += len;
                 if unit.form == "度" && means_electricity(chars, a) {
                     measure = Some(Measure {
+                        form: Some("度"),
                         unit: Some("千瓦时"),
                         dimension: Dimension::Energy,
                         currency: None,
@@ -168,6 +204,7 @@ fn assemble(
                 }
             } else if a.kind == NumeralKind::Fraction {
                 measure = Some(Measure {
+                    form: None,
                     unit: None,
                     dimension: Dimension::Ratio,
                     currency: None,
@@ -206,9 +243,10 @@ fn assemble(
         }
     }
 
-    let measure = match measure {
+    let mut measure = match measure {
         Some(m) => m,
         None if a.counts_noun && counts_a_noun(chars, a.end) => Measure {
+            form: None,
             unit: None,
             dimension: Dimension::Count,
             currency: None,
@@ -240,6 +278,9 @@ fn assemble(
                 start -= len;
             }
         }
+    }
+    if a.half && !half_measure(&measure) {
+        return None;
     }
     if a.lone_wan && before_approx.is_none() {
         return None;
@@ -280,6 +321,27 @@ fn assemble(
         approx = found;
     }
 
+    // `十个月大`, `90天大的小孩`: a span of time with 大 is an age.
+    if measure.dimension == Dimension::Duration && chars.get(end) == Some(&'大') {
+        let word_goes_on = chars
+            .get(end + 1)
+            .is_some_and(|&c| is_han(c) && !matches!(c, '的' | '了' | '时'));
+        if !word_goes_on {
+            measure.dimension = Dimension::Age;
+            end += 1;
+        }
+    }
+
+    // `华氏温度98.6度`, `摄氏37°`: the scale named before the number.
+    if measure.dimension == Dimension::Temperature {
+        if let Some((scale, len)) = temperature_scale_before(chars, start) {
+            if start - len >= floor {
+                start -= len;
+                measure.unit = Some(scale);
+            }
+        }
+    }
+
     // `零下12℃`.
     if measure.dimension == Dimension::Temperature
         && start >= 2
@@ -313,10 +375,18 @@ fn assemble(
     })
 }
 
-/// The unit at `end`, allowing one space before it (`3.0 公里`, `250 ml`).
+/// The unit at `end`, allowing one space before it (`3.0 公里`, `250 ml`) and a 个 before a
+/// unit of measure (`六个加仑`).
 fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usize)> {
-    if let Some(found) = unit_after(chars, end) {
-        return Some(found);
+    if let Some((unit, len)) = unit_after(chars, end) {
+        if unit.form == "个" {
+            if let Some((measured, more)) = unit_after(chars, end + 1)
+                .filter(|(u, _)| !matches!(u.dimension, Dimension::Count | Dimension::Money))
+            {
+                return Some((measured, len + more));
+            }
+        }
+        return Some((unit, len));
     }
     if chars.get(end) == Some(&' ') && !a.lost {
         return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
@@ -339,7 +409,7 @@ fn currency_prefix(
 fn counts_a_noun(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
-        .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_start_numeral(c))
+        .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_open_numeral(c))
 }
 
 /// `度` is a kilowatt-hour after electricity (`发电量约12亿度`) or with a big magnitude.
@@ -398,6 +468,11 @@ fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<
     if measure.unit != Some("元") {
         return None;
     }
+    if matches!(measure.form, Some("块" | "蚊")) {
+        if let Some(found) = colloquial_tenths(chars, end) {
+            return Some(found);
+        }
+    }
     let mut extra = 0.0;
     let mut len = 0;
     for (mark, worth) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
@@ -414,6 +489,34 @@ fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<
         }
     }
     (len > 0).then_some((extra, len))
+}
+
+/// A leading `半` measures time and matter (`半年`, `半小时`, `半公升`), never a count or money.
+fn half_measure(measure: &Measure) -> bool {
+    matches!(
+        measure.dimension,
+        Dimension::Duration
+            | Dimension::Volume
+            | Dimension::Mass
+            | Dimension::Length
+            | Dimension::Area
+    ) && measure.unit != Some("月")
+}
+
+/// `一块二` (1.2), `三块零四` (3.04): digits after 块 with no 角 or 分 written.
+fn colloquial_tenths(chars: &[char], end: usize) -> Option<(f64, usize)> {
+    let is_digit = |k: usize| chars.get(k).and_then(|&c| digit_value(c));
+    let stands_alone = |k: usize| {
+        chars
+            .get(k)
+            .is_none_or(|&c| digit_value(c).is_none() && unit_after(chars, k).is_none())
+    };
+    if chars.get(end) == Some(&'零') {
+        let d = is_digit(end + 1)?;
+        return stands_alone(end + 2).then_some((f64::from(d) * 0.01, 2));
+    }
+    let d = is_digit(end)?;
+    stands_alone(end + 1).then_some((f64::from(d) * 0.1, 1))
 }
 
 /// `50万元至100万元`, `兩升到三升`: a range with the unit written after both ends.
@@ -510,4 +613,17 @@ fn change_size_before(chars: &[char], mut k: usize, limit: usize) -> Option<Tren
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_open_numeral;
+    use crate::numeral::may_start_numeral;
+
+    #[test]
+    fn the_fast_numeral_test_agrees_with_the_engine() {
+        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+            assert_eq!(may_open_numeral(c), may_start_numeral(c), "{c:?}");
+        }
+    }
 }
