@@ -21,8 +21,19 @@ const POW10_F64: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// Powers of ten that fit an `i128` (10^38 is the largest).
+const POW10_I128: [i128; 39] = {
+    let mut table = [1_i128; 39];
+    let mut i = 1;
+    while i < table.len() {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
 fn pow10(exp: u32) -> Option<i128> {
-    10_i128.checked_pow(exp)
+    POW10_I128.get(exp as usize).copied()
 }
 
 impl Decimal {
@@ -71,6 +82,10 @@ impl Decimal {
     }
 
     pub(crate) fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        if self.scale == 0 && other.scale == 0 {
+            let mantissa = self.mantissa.checked_add(other.mantissa)?;
+            return Some(Decimal { mantissa, scale: 0 });
+        }
         let (a, b, scale) = self.aligned(other)?;
         Decimal::new(a.checked_add(b)?, scale)
     }

@@ -895,15 +895,24 @@ pub(crate) fn parse_at(
         };
         return (None, Stop::at(pos, reason));
     }
+    // One reading that may open with a bare magnitude serves as a fraction's denominator
+    // (`百分之五`) and, unless it opened that way in running text, as the numeral itself.
+    let (lenient, lenient_stop) = parse_body(chars, body_start, limit, mode, true);
     let mut fraction_stop = None;
     if !ordinal {
-        match parse_fraction(chars, body_start, limit, mode) {
+        match fraction_after(chars, body_start, limit, mode, lenient) {
             FractionRead::Found(parsed, stop) => return (Some(parsed.negated_if(negative)), stop),
             FractionRead::Dangling(stop) => fraction_stop = Some(stop),
             FractionRead::None => {}
         }
     }
-    let (body, stop) = parse_body(chars, body_start, limit, mode, mode == Mode::Whole);
+    let opens_bare = matches!(chars[body_start], '百' | '佰' | '千' | '仟')
+        || big_exponent(chars[body_start]).is_some();
+    let (body, stop) = if mode == Mode::Whole || !opens_bare {
+        (lenient, lenient_stop)
+    } else {
+        parse_body(chars, body_start, limit, mode, false)
+    };
     let body = match body {
         Some(body) if body.end < limit && chars[body.end] == '又' && !ordinal => {
             match mixed_number(chars, &body, limit, mode) {
@@ -1022,6 +1031,17 @@ fn parse_fraction(chars: &[char], start: usize, limit: usize, mode: Mode) -> Fra
         return FractionRead::None;
     }
     let (denominator, _) = parse_body(chars, start, limit, mode, true);
+    fraction_after(chars, start, limit, mode, denominator)
+}
+
+/// The fraction whose denominator, read from `start`, is `denominator`, if 分之 follows it.
+fn fraction_after(
+    chars: &[char],
+    start: usize,
+    limit: usize,
+    mode: Mode,
+    denominator: Option<Body>,
+) -> FractionRead {
     let Some(denominator) = denominator else {
         return FractionRead::None;
     };

@@ -361,11 +361,37 @@ pub fn may_start_numeral(c: char) -> bool {
 /// space to a space, traditional to simplified.
 fn fold_char(c: char) -> char {
     match c {
+        // ASCII and the simplified numeral characters fold to themselves: skip the table.
+        '\0'..='\u{7F}'
+        | '零'
+        | '〇'
+        | '一'
+        | '二'
+        | '三'
+        | '四'
+        | '五'
+        | '六'
+        | '七'
+        | '八'
+        | '九'
+        | '十'
+        | '百'
+        | '千'
+        | '万'
+        | '亿'
+        | '点'
+        | '负'
+        | '第'
+        | '分'
+        | '之' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => to_simplified(c),
     }
 }
+
+/// Numerals up to this many characters are folded on the stack.
+const INLINE_CHARS: usize = 48;
 
 /// Parses a whole string as one numeral.
 ///
@@ -388,7 +414,20 @@ fn fold_char(c: char) -> char {
 /// assert!(matches!(parse_numeral(" "), Err(Error::EmptyInput)));
 /// ```
 pub fn parse_numeral(s: &str) -> Result<Numeral> {
-    let folded: Vec<char> = s.chars().map(fold_char).collect();
+    let mut inline = ['\0'; INLINE_CHARS];
+    let spilled: Vec<char>;
+    let folded: &[char] = if s.len() <= INLINE_CHARS {
+        // A UTF-8 string has no more characters than bytes.
+        let mut count = 0;
+        for (slot, c) in inline.iter_mut().zip(s.chars()) {
+            *slot = fold_char(c);
+            count += 1;
+        }
+        &inline[..count]
+    } else {
+        spilled = s.chars().map(fold_char).collect();
+        &spilled
+    };
     let lead = folded.iter().take_while(|c| c.is_whitespace()).count();
     let trail = folded[lead..]
         .iter()
