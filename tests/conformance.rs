@@ -1,5 +1,5 @@
 //! Holds every peer suite of the conformance report to its bar, and every in-scope failure
-//! to an entry in `tests/data/conformance_disputed.toml`. Skips when the shared suites are
+//! of a suite with a bar to an entry in `tests/data/conformance_disputed.toml`. Skips when the shared suites are
 //! absent (a fresh clone).
 
 #[path = "../examples/conformance.rs"]
@@ -28,6 +28,10 @@ fn suites_meet_their_bars() {
                 report.rate(),
                 report.bar
             ));
+        }
+        // A suite with no bar yet is reported, not enforced.
+        if report.bar <= 0.0 {
+            continue;
         }
         for failure in report.unclassified() {
             problems.push(format!(
