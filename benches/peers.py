@@ -1,6 +1,7 @@
 """Speed side by side: xinzhi_extract and the peer libraries on the same texts, in one process.
 
-    python benches/peers.py [--repeat 7] [--budget 1.0] [--large-mb 1] [--json] [--only NAME]
+    python benches/peers.py [--repeat 7] [--budget 1.0] [--large-mb 1] [--only NAME]
+                            [--workload corpus|paragraphs|large] [--json | --markdown]
 
 Every function runs on the same workloads, one after the other, in this process:
 
@@ -491,6 +492,41 @@ def report_text(
             print(f"  {function.library}: {function.name}: {function.missing}")
 
 
+def report_markdown(
+    source: str,
+    loads: list[Workload],
+    timings: dict[tuple[str, str], Timing],
+    missing: list[Function],
+    args: argparse.Namespace,
+    closest: dict[str, str | None],
+) -> None:
+    names = list(dict.fromkeys(t.function for t in timings.values()))
+    libraries = {t.function: t.library for t in timings.values()}
+    shown = [w for w in loads if any(t.workload == w.name for t in timings.values())]
+    heads = [f"{w.name} ({size_label(w.size)})" for w in shown]
+    print(f"MB/s, median of {args.repeat}; texts: {source}; * timed on a slice of the workload")
+    print()
+    print("| library | function | " + " | ".join(heads) + " | ours ÷ theirs |")
+    print("|---|---|" + "---:|" * len(shown) + "---|")
+    for name in names:
+        cells, ratios = [], []
+        for workload in shown:
+            t = timings.get((name, workload.name))
+            if t is None:
+                cells.append("-")
+                continue
+            cells.append(f"{t.mb_per_s:.3g}" + ("*" if t.sliced else ""))
+            if t.library != "xinzhi_extract":
+                r = ratio(timings, closest[name], t)
+                ratios.append(f"{r:,.0f}x" if r is not None else "-")
+        versus = " / ".join(ratios)
+        if ratios and closest[name]:
+            versus += f" (vs `{closest[name]}`)"
+        print(f"| {libraries[name]} | `{name}` | " + " | ".join(cells) + f" | {versus} |")
+    for function in missing:
+        print(f"\n{function.library}: `{function.name}`: {function.missing}")
+
+
 def report_json(
     source: str,
     loads: list[Workload],
@@ -562,6 +598,7 @@ def main() -> None:
         help="time only functions whose library or name contains NAME (repeatable)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args()
 
     # Everything is imported before the first timing.
@@ -593,7 +630,7 @@ def main() -> None:
                 continue
             timings[(function.name, workload.name)] = timing
 
-    report = report_json if args.json else report_text
+    report = report_json if args.json else report_markdown if args.markdown else report_text
     report(source, loads, timings, missing, args, closest)
 
 
