@@ -2,6 +2,7 @@
 
     python benches/peers.py [--repeat 7] [--budget 1.0] [--large-mb 1] [--only NAME]
                             [--workload corpus|paragraphs|large] [--json | --markdown]
+                            [--save FILE.json]
 
 Every function runs on the same workloads, one after the other, in this process:
 
@@ -172,7 +173,7 @@ def workloads(texts: list[str], large_size: int) -> list[Workload]:
     large = repeated_to(interleaved(texts), large_size)
     paragraphs = [line for line in large.split("\n") if line.strip()]
     return [
-        Workload("corpus", f"{len(texts)} texts, one call each", texts, "each"),
+        Workload("corpus", "each text in one call", texts, "each"),
         Workload(
             "paragraphs",
             f"{len(paragraphs):,} paragraphs of the texts interleaved and repeated, one call each",
@@ -599,6 +600,7 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--save", metavar="FILE", help="also write the JSON report to FILE")
     args = parser.parse_args()
 
     # Everything is imported before the first timing.
@@ -632,6 +634,9 @@ def main() -> None:
 
     report = report_json if args.json else report_markdown if args.markdown else report_text
     report(source, loads, timings, missing, args, closest)
+    if args.save:
+        with open(args.save, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+            report_json(source, loads, timings, missing, args, closest)
 
 
 if __name__ == "__main__":
