@@ -393,10 +393,11 @@ impl BodyState {
             return false;
         }
         match self.run {
-            // Two digits in a row without a zero are a vague range in running text (`三四个`,
-            // `五六万`), and a reading that starts with zero is no number (`零售`).
+            // In running text, digits in a row without a zero are a vague range (`三四个`,
+            // `五六万`) or a list (`一二三产业`) unless there are four, as in a year
+            // (`一九九八`); a reading that starts with zero is no number (`零售`).
             Some(run) if mode == Mode::Scan => {
-                !run.leading_zero && (run.has_zero || run.len >= 3 || self.fraction_seen)
+                !run.leading_zero && (run.has_zero || run.len >= 4 || self.fraction_seen)
             }
             _ => true,
         }
@@ -598,7 +599,7 @@ fn chinese_digit_step(
     pos: usize,
     st: &mut BodyState,
 ) -> Result<(usize, &'static str), StopReason> {
-    const RUN_NEEDS: &str = "a digit-by-digit reading needs a zero or three digits";
+    const RUN_NEEDS: &str = "a digit-by-digit reading needs a zero or four digits";
     let liang = matches!(c, '两' | '俩');
     let yao = c == '幺';
     if let Some(run) = &mut st.run {

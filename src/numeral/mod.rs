@@ -535,8 +535,9 @@ fn match_from(parsed: Parsed, start: usize) -> NumeralMatch {
 /// digit, a letter or a numeral, where `-` is a range dash: `3-5`); a leading `百分之` /
 /// `千分之` or a trailing `%` / `‰` (percent, per mille); fractions `三分之一` and `1/10`.
 /// It does not take approximation words (几 余 多 左右 …) or range dashes: callers compose
-/// those. Running-text rules the strict parser does not need: two Chinese digits in a row
-/// without a zero are a vague range (`三四个`), so only the first is taken; a lone financial
+/// those. Running-text rules the strict parser does not need: Chinese digits read one by
+/// one need a zero or four digits (`二〇二三`, `一九九八`), since fewer are a vague range or a
+/// list (`三四个`, `一二三产业`) and only the first digit is taken; a lone financial
 /// digit or 零 is a word (`陆续`, `队伍`, `零售`); a magnitude that opens a metric unit is
 /// left to it (`5千瓦` is 5 before `千瓦`); a numeral never opens with 百 千 万 亿 unless it is
 /// `百分之` / `千分之` / `万分之`. At most [`MAX_NUMERAL_CHARS`] characters are read.

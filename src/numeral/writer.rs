@@ -6,7 +6,8 @@ use crate::error::{Error, Result};
 struct Glyphs {
     digits: [char; 10],
     small: [char; 3],
-    big: [char; 4],
+    /// Places above 千: 万 and 亿 (mainland), or 萬 億 兆 京 (Taiwan, Hong Kong).
+    big: &'static [&'static str],
     minus: char,
     point: char,
 }
@@ -14,7 +15,7 @@ struct Glyphs {
 const LOWER_SIMPLIFIED: Glyphs = Glyphs {
     digits: ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
     small: ['十', '百', '千'],
-    big: ['万', '亿', '兆', '京'],
+    big: &["万", "亿", "亿亿"],
     minus: '负',
     point: '点',
 };
@@ -22,7 +23,7 @@ const LOWER_SIMPLIFIED: Glyphs = Glyphs {
 const UPPER_SIMPLIFIED: Glyphs = Glyphs {
     digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
     small: ['拾', '佰', '仟'],
-    big: ['万', '亿', '兆', '京'],
+    big: &["万", "亿", "亿亿"],
     minus: '负',
     point: '点',
 };
@@ -30,7 +31,7 @@ const UPPER_SIMPLIFIED: Glyphs = Glyphs {
 const LOWER_TRADITIONAL: Glyphs = Glyphs {
     digits: ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
     small: ['十', '百', '千'],
-    big: ['萬', '億', '兆', '京'],
+    big: &["萬", "億", "兆", "京"],
     minus: '負',
     point: '點',
 };
@@ -38,7 +39,7 @@ const LOWER_TRADITIONAL: Glyphs = Glyphs {
 const UPPER_TRADITIONAL: Glyphs = Glyphs {
     digits: ['零', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'],
     small: ['拾', '佰', '仟'],
-    big: ['萬', '億', '兆', '京'],
+    big: &["萬", "億", "兆", "京"],
     minus: '負',
     point: '點',
 };
@@ -71,14 +72,14 @@ fn write_unsigned(n: u128, glyphs: &Glyphs, upper: bool, out: &mut String) {
     let four_places = |group: u128, leading: bool, out: &mut String| {
         write_group(group as u32, glyphs, leading && !upper, out);
     };
-    if glyphs.big[0] == '萬' {
-        let units: [&str; 4] = ["萬", "億", "兆", "京"];
-        write_levels(n, 4, &units, true, glyphs, out, &four_places);
-    } else {
+    if let [wan, yi, yi_yi] = glyphs.big {
+        // 万 inside each group of eight places, 亿 and 亿亿 between them.
         let eight_places = |group: u128, leading: bool, out: &mut String| {
-            write_levels(group, 4, &["万"], leading, glyphs, out, &four_places);
+            write_levels(group, 4, &[wan], leading, glyphs, out, &four_places);
         };
-        write_levels(n, 8, &["亿", "亿亿"], true, glyphs, out, &eight_places);
+        write_levels(n, 8, &[yi, yi_yi], true, glyphs, out, &eight_places);
+    } else {
+        write_levels(n, 4, glyphs.big, true, glyphs, out, &four_places);
     }
 }
 
