@@ -16,6 +16,9 @@
 //!
 //! Adding a suite is adding a row to [`SUITES`] and a scorer function.
 
+#[path = "conformance_suites/quantity.rs"]
+mod quantity_suites;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -110,6 +113,66 @@ pub const SUITES: &[Suite] = &[
         name: "duckling__ordinal",
         bar: 95.0,
         score: score_duckling,
+    },
+    Suite {
+        name: "recognizers-text__currency",
+        bar: 90.0,
+        score: quantity_suites::score_recognizers_currency,
+    },
+    Suite {
+        name: "recognizers-text__dimension",
+        bar: 90.0,
+        score: quantity_suites::score_recognizers_dimension,
+    },
+    Suite {
+        name: "recognizers-text__age",
+        bar: 95.0,
+        score: quantity_suites::score_recognizers_age,
+    },
+    Suite {
+        name: "recognizers-text__temperature",
+        bar: 95.0,
+        score: quantity_suites::score_recognizers_temperature,
+    },
+    Suite {
+        name: "duckling__money",
+        bar: 95.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "duckling__quantity",
+        bar: 95.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "duckling__distance",
+        bar: 95.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "duckling__volume",
+        bar: 95.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "duckling__temperature",
+        bar: 95.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "duckling__duration",
+        bar: 85.0,
+        score: quantity_suites::score_duckling_quantity,
+    },
+    Suite {
+        name: "jionlp__money_extractor",
+        bar: 95.0,
+        score: quantity_suites::score_jionlp_money_extractor,
+    },
+    Suite {
+        name: "jionlp__money_parser",
+        bar: 75.0,
+        score: quantity_suites::score_jionlp_money_parser,
     },
 ];
 

@@ -219,6 +219,19 @@ pub(crate) fn read(chars: &[char], i: usize) -> Reading {
         return Reading::Skip(m.end);
     }
     let mut amount = Amount::single(m.start, m.end, m.value, m.kind);
+    // `两个亿`, `三个万`: a colloquial 个 before the magnitude.
+    let colloquial_magnitude = m.kind == NumeralKind::Cardinal
+        && chars.get(m.end) == Some(&'个')
+        && !contains_big_magnitude(chars, m.start, m.end);
+    if colloquial_magnitude {
+        let after = chars.get(m.end + 2).copied();
+        let standalone = !after.is_some_and(|c| magnitude_value(c).is_some() || c == '级');
+        if let Some(&big @ ('亿' | '万')) = chars.get(m.end + 1).filter(|_| standalone) {
+            let factor = magnitude_value(big).map_or(1.0, |v| v as f64);
+            amount = amount.scaled(factor);
+            amount.end = m.end + 2;
+        }
+    }
     amount.arabic = c.is_ascii_digit();
     amount.lone_one = m.end - m.start == 1 && m.integer == Some(1) && !amount.arabic;
     let written = &chars[m.start..m.end];

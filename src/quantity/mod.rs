@@ -128,6 +128,17 @@ struct Measure {
 }
 
 impl Measure {
+    /// The measure a written unit gives, its currency aside.
+    fn of_form(unit: &'static Unit) -> Measure {
+        Measure {
+            form: Some(unit.form),
+            unit: Some(unit.unit),
+            dimension: unit.dimension,
+            currency: None,
+            factor: unit.factor,
+        }
+    }
+
     fn of(unit: &Unit, options: &Options) -> Measure {
         Measure {
             form: Some(unit.form),
@@ -174,6 +185,7 @@ fn assemble(
     }
     let mut end = a.end;
     let mut measure = None;
+    let mut half_added = 0.0;
     match a.kind {
         NumeralKind::Percent | NumeralKind::PerMille => {
             let unit = if a.kind == NumeralKind::Percent {
@@ -190,7 +202,11 @@ fn assemble(
             });
         }
         NumeralKind::Cardinal | NumeralKind::Fraction => {
-            if let Some((unit, len)) = unit_at(chars, end, a) {
+            if let Some((unit, len)) = half_more(chars, end).filter(|_| a.value.is_some()) {
+                measure = Some(Measure::of(unit, options));
+                end += len;
+                half_added = 0.5;
+            } else if let Some((unit, len)) = unit_at(chars, end, a) {
                 measure = Some(Measure::of(unit, options));
                 end += len;
                 if unit.form == "度" && means_electricity(chars, a) {
@@ -220,9 +236,9 @@ fn assemble(
     }
 
     let mut start = a.start;
-    let mut value = a.value;
-    let mut low = a.low;
-    let mut high = a.high;
+    let mut value = a.value.map(|v| v + half_added);
+    let mut low = a.low.map(|v| v + half_added);
+    let mut high = a.high.map(|v| v + half_added);
     let mut approx = a.approx;
 
     // A currency written before the number: `$20`, `HK$3.5億`, `人民币 8千元`.
@@ -298,8 +314,8 @@ fn assemble(
             end += len;
         }
     }
-    if !a.is_range && value.is_some() {
-        if let Some((second, len)) = repeated_unit_range(chars, end, a, &measure, options) {
+    if let (false, Some(v)) = (a.is_range, value) {
+        if let Some((second, len)) = repeated_unit_range(chars, end, v, a.kind, &measure) {
             low = value;
             high = Some(second);
             value = None;
@@ -380,8 +396,8 @@ fn assemble(
 fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usize)> {
     if let Some((unit, len)) = unit_after(chars, end) {
         if unit.form == "个" {
-            if let Some((measured, more)) = unit_after(chars, end + 1)
-                .filter(|(u, _)| !matches!(u.dimension, Dimension::Count | Dimension::Money))
+            if let Some((measured, more)) =
+                unit_after(chars, end + 1).filter(|(u, _)| u.dimension != Dimension::Count)
             {
                 return Some((measured, len + more));
             }
@@ -394,13 +410,34 @@ fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usi
     None
 }
 
-/// A currency sign or word written before the number, at most one space away.
+/// `一个半小时`, `一个半月`: 个半 (and a half) before a unit of measure, with the length of both.
+/// A 月 after 个半 is a month's length, as in 个月.
+fn half_more(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
+    if chars.get(end) != Some(&'个') || chars.get(end + 1) != Some(&'半') {
+        return None;
+    }
+    let (unit, len) = unit_after(chars, end + 2)?;
+    let unit = if unit.unit == "月" {
+        unit_after(&['个', '月'], 0)?.0
+    } else {
+        unit
+    };
+    let measured = !matches!(unit.dimension, Dimension::Count | Dimension::Money);
+    measured.then_some((unit, 2 + len))
+}
+
+/// A currency sign or word written before the number, at most three spaces away.
 fn currency_prefix(
     chars: &[char],
     at: usize,
     floor: usize,
 ) -> Option<(&'static Unit, usize, usize)> {
-    let gap = usize::from(at > 0 && chars[at - 1] == ' ');
+    let gap = chars[..at]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&c| c == ' ')
+        .count();
     let (unit, len) = currency_before(chars, at - gap)?;
     (at - gap - len >= floor).then_some((unit, len, gap))
 }
@@ -431,9 +468,9 @@ fn means_electricity(chars: &[char], a: &Amount) -> bool {
 /// Checks that depend on the unit: dates are not durations, a month name is not a count of
 /// months, 级 after Chinese numerals is a rank.
 fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool {
-    let unit = measure.unit.unwrap_or("");
+    let written = measure.form.or(measure.unit).unwrap_or("");
     let next = chars.get(end).copied();
-    match unit {
+    match written {
         "年" => {
             !a.year_like
                 && !matches!(next, Some('代' | '度' | '级' | '初' | '底' | '末'))
@@ -445,14 +482,14 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
             let long = a.value.is_some_and(|v| v > 31.0);
             let within =
                 matches!(next, Some('内' | '来' | '后')) || chars[end..].starts_with(&['以', '内']);
-            !after_month && !a.is_range && (long || within)
+            !after_month && !a.is_range && (long || within || a.half)
         }
         "级" => !a.is_range && !a.bare_magnitude,
         _ => true,
     }
 }
 
-/// `一年半`, `三斤半`; `5元3角`, `123元1角1分`, `十块三毛`.
+/// `一年半`, `三斤半`; `5元3角`, `123元1角1分`, `十块三毛`, `七毛八`; `一块二`, `三米九`.
 fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<(f64, usize)> {
     let next = *chars.get(end)?;
     let measured = !matches!(
@@ -465,30 +502,53 @@ fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<
             .is_some_and(|&c| matches!(c, '年' | '月' | '天' | '日'));
         return (!glued).then_some((0.5, 1));
     }
-    if measure.unit != Some("元") {
-        return None;
+    match measure.unit {
+        Some("元") => cents_after_yuan(chars, end).or_else(|| {
+            matches!(measure.form, Some("块" | "蚊"))
+                .then(|| colloquial_tenths(chars, end))
+                .flatten()
+        }),
+        Some("米") => colloquial_tenths(chars, end),
+        _ => None,
     }
-    if matches!(measure.form, Some("块" | "蚊")) {
-        if let Some(found) = colloquial_tenths(chars, end) {
-            return Some(found);
+}
+
+/// 角 and 分 after 元 or 块: `3角`, `1角1分`, `七毛八` (8 分), `零四分`, then perhaps `钱`.
+fn cents_after_yuan(chars: &[char], end: usize) -> Option<(f64, usize)> {
+    let digit = |k: usize| chars.get(k).and_then(|&c| digit_value(c)).map(f64::from);
+    let alone = |k: usize| {
+        chars
+            .get(k)
+            .is_none_or(|&c| digit_value(c).is_none() && unit_after(chars, k).is_none())
+    };
+    let mut k = end + usize::from(chars.get(end) == Some(&'零'));
+    let d = digit(k)?;
+    let mut extra;
+    match chars.get(k + 1) {
+        Some('角' | '毛' | '毫') => {
+            extra = d * 0.1;
+            k += 2;
+            if let Some(cents) = digit(k) {
+                if matches!(chars.get(k + 1), Some('分' | '仙')) && chars.get(k + 2) != Some(&'钟')
+                {
+                    extra += cents * 0.01;
+                    k += 2;
+                } else if alone(k + 1) {
+                    extra += cents * 0.01;
+                    k += 1;
+                }
+            }
         }
+        Some('分' | '仙') if chars.get(k + 2) != Some(&'钟') => {
+            extra = d * 0.01;
+            k += 2;
+        }
+        _ => return None,
     }
-    let mut extra = 0.0;
-    let mut len = 0;
-    for (mark, worth) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
-        let d = chars.get(end + len).and_then(|&c| digit_value(c))?;
-        let at = chars.get(end + len + 1).copied();
-        if at == Some(mark[0]) || at == Some(mark[1]) {
-            extra += f64::from(d) * worth;
-            len += 2;
-        } else if len == 0 {
-            continue;
-        }
-        if chars.get(end + len).and_then(|&c| digit_value(c)).is_none() {
-            break;
-        }
+    if chars.get(k) == Some(&'钱') {
+        k += 1;
     }
-    (len > 0).then_some((extra, len))
+    Some((extra, k - end))
 }
 
 /// A leading `半` measures time and matter (`半年`, `半小时`, `半公升`), never a count or money.
@@ -516,16 +576,18 @@ fn colloquial_tenths(chars: &[char], end: usize) -> Option<(f64, usize)> {
         return stands_alone(end + 2).then_some((f64::from(d) * 0.01, 2));
     }
     let d = is_digit(end)?;
-    stands_alone(end + 1).then_some((f64::from(d) * 0.1, 1))
+    let cents_mark = matches!(chars.get(end + 1), Some('角' | '毛' | '毫' | '分' | '仙'));
+    (!cents_mark && stands_alone(end + 1)).then_some((f64::from(d) * 0.1, 1))
 }
 
-/// `50万元至100万元`, `兩升到三升`: a range with the unit written after both ends.
+/// `50万元至100万元`, `兩升到三升`, `五元六角-五元七毛八分`: a range with the unit written after
+/// both ends; the length of the second end and its value.
 fn repeated_unit_range(
     chars: &[char],
     end: usize,
-    first: &Amount,
+    low: f64,
+    kind: NumeralKind,
     measure: &Measure,
-    _options: &Options,
 ) -> Option<(f64, usize)> {
     let sep = match chars.get(end) {
         Some('-' | '—' | '–' | '－' | '~' | '～' | '〜' | '至' | '到') => {
@@ -540,15 +602,21 @@ fn repeated_unit_range(
     let Reading::Amount(second) = amount::read(chars, end + sep) else {
         return None;
     };
-    if second.is_range || second.value.is_none() || second.kind != first.kind {
+    if second.is_range || second.kind != kind {
         return None;
     }
     let (unit, len) = unit_after(chars, second.end)?;
     if Some(unit.unit) != measure.unit {
         return None;
     }
-    let (low, high) = (first.value?, second.value?);
-    (low <= high).then_some((high, second.end + len - end))
+    let mut high = second.value?;
+    let mut second_end = second.end + len;
+    let second_measure = Measure::of_form(unit);
+    if let Some((extra, more)) = fraction_after_unit(chars, second_end, &second_measure) {
+        high += extra;
+        second_end += more;
+    }
+    (low <= high).then_some((high, second_end - end))
 }
 
 /// The trend a verb of change before `start` gives the quantity, within the clause. A
