@@ -2,6 +2,32 @@
 //! character, longest first, so finding the longest word at a position is one binary search
 //! and a handful of short comparisons.
 
+/// The characters of the Basic Multilingual Plane one table's words start (or end) with, as
+/// bits: most characters of a text begin no word, and this answers for them in one load.
+struct BmpSet(Vec<u64>);
+
+impl BmpSet {
+    fn new(chars: impl Iterator<Item = char>) -> BmpSet {
+        let mut bits = vec![0_u64; 0x1_0000 / 64];
+        for c in chars {
+            if let Some(k) = Self::slot(c) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        BmpSet(bits)
+    }
+
+    fn slot(c: char) -> Option<usize> {
+        let k = c as usize;
+        (k < 0x1_0000).then_some(k)
+    }
+
+    /// `false` only when no word can have `c` there; characters beyond the plane say `true`.
+    fn may_hold(&self, c: char) -> bool {
+        Self::slot(c).is_none_or(|k| self.0[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
 /// An index over the words of one table, for matches that start at a position and for
 /// matches that end at one.
 pub(crate) struct WordIndex<T: 'static> {
@@ -11,6 +37,10 @@ pub(crate) struct WordIndex<T: 'static> {
     backward: Vec<(Vec<char>, &'static T)>,
     /// Length in characters of the longest word.
     longest: usize,
+    /// First characters of the words.
+    firsts: BmpSet,
+    /// Last characters of the words.
+    lasts: BmpSet,
 }
 
 impl<T: 'static> WordIndex<T> {
@@ -33,10 +63,14 @@ impl<T: 'static> WordIndex<T> {
             .map(|(word, _)| word.len())
             .max()
             .unwrap_or(0);
+        let firsts = BmpSet::new(forward.iter().map(|(word, _)| word[0]));
+        let lasts = BmpSet::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
         WordIndex {
             forward,
             backward,
             longest,
+            firsts,
+            lasts,
         }
     }
 
@@ -47,7 +81,7 @@ impl<T: 'static> WordIndex<T> {
 
     /// The longest word starting at `chars[start]`, with its length in characters.
     pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(&'static T, usize)> {
-        let &first = chars.get(start)?;
+        let &first = chars.get(start).filter(|&&c| self.firsts.may_hold(c))?;
         let from = self.forward.partition_point(|(word, _)| word[0] < first);
         self.forward[from..]
             .iter()
@@ -62,7 +96,10 @@ impl<T: 'static> WordIndex<T> {
         chars: &'s [char],
         start: usize,
     ) -> impl Iterator<Item = (&'static T, usize)> + 's {
-        let first = chars.get(start).copied();
+        let first = chars
+            .get(start)
+            .copied()
+            .filter(|&c| self.firsts.may_hold(c));
         let from = first.map_or(self.forward.len(), |first| {
             self.forward.partition_point(|(word, _)| word[0] < first)
         });
@@ -79,7 +116,9 @@ impl<T: 'static> WordIndex<T> {
         chars: &[char],
         end: usize,
     ) -> Option<(&'static T, usize)> {
-        let last = *chars.get(end.checked_sub(1)?)?;
+        let last = *chars
+            .get(end.checked_sub(1)?)
+            .filter(|&&c| self.lasts.may_hold(c))?;
         let from = self
             .backward
             .partition_point(|(word, _)| word[word.len() - 1] < last);
