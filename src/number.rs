@@ -41,28 +41,40 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
             continue;
         };
         let (start, end) = (m.start, m.end);
-        let excluded = exclude::in_set_phrase(chars, start, end)
-            || exclude::is_list_label(chars, start, end)
-            || (chars[start].is_ascii_digit()
-                && (exclude::glued_to_letters(chars, start, end, false)
-                    || exclude::is_time_or_code(chars, start, end)));
-        if !excluded {
-            if m.kind == NumeralKind::Ordinal
-                || (m.kind == NumeralKind::Cardinal && exclude::is_session_number(chars, end))
-            {
-                push(view, out, start, end, m.value, true);
-            } else if m.kind == NumeralKind::Cardinal && exclude::is_rank(chars, start, end) {
-                push(view, out, start, end, m.value, false);
-            } else if let Some(end_with_da) = major_count(chars, &m) {
-                push(view, out, start, end_with_da, m.value, false);
-            } else if !in_slogan
-                && stands_alone(chars, start, end)
-                && m.kind == NumeralKind::Cardinal
-            {
-                push(view, out, start, end, m.value, false);
+        if let Some((span_end, ordinal)) = number_shape(chars, &m, in_slogan) {
+            let excluded = exclude::is_list_label(chars, start, end)
+                || (chars[start].is_ascii_digit()
+                    && (exclude::glued_to_letters(chars, start, end, false)
+                        || exclude::is_time_or_code(chars, start, end)))
+                || exclude::in_set_phrase(chars, start, end);
+            if !excluded {
+                push(view, out, start, span_end, m.value, ordinal);
             }
         }
         i = end.max(i + 1);
+    }
+}
+
+/// Whether the numeral `m` makes a number, and its span's end and whether it is an ordinal:
+/// an ordinal with 第 or a session number (`十四届`), a rank (`前10位`), `N大`, or a numeral
+/// standing alone (not inside a coded slogan).
+fn number_shape(
+    chars: &[char],
+    m: &crate::numeral::NumeralMatch,
+    in_slogan: bool,
+) -> Option<(usize, bool)> {
+    let (start, end) = (m.start, m.end);
+    let cardinal = m.kind == NumeralKind::Cardinal;
+    if m.kind == NumeralKind::Ordinal || (cardinal && exclude::is_session_number(chars, end)) {
+        Some((end, true))
+    } else if cardinal && exclude::is_rank(chars, start, end) {
+        Some((end, false))
+    } else if let Some(end_with_da) = major_count(chars, m) {
+        Some((end_with_da, false))
+    } else if cardinal && !in_slogan && stands_alone(chars, start, end) {
+        Some((end, false))
+    } else {
+        None
     }
 }
 

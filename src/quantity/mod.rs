@@ -176,11 +176,7 @@ fn assemble(
     if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
         return None;
     }
-    if exclude::is_list_label(chars, a.start, a.end)
-        || exclude::in_set_phrase(chars, a.start, a.end)
-        || exclude::is_session_number(chars, a.end)
-        || exclude::is_rank(chars, a.start, a.end)
-    {
+    if exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end) {
         return None;
     }
     let mut end = a.end;
@@ -229,6 +225,16 @@ fn assemble(
             }
         }
         NumeralKind::Ordinal => return None,
+    }
+    // Most numerals of running text are inside words and have no unit: settle those before
+    // the costlier checks below.
+    if measure.is_none() && !a.counts_noun && !may_follow_currency(chars, a.start) {
+        return None;
+    }
+    if exclude::is_list_label(chars, a.start, a.end)
+        || exclude::in_set_phrase(chars, a.start, a.end)
+    {
+        return None;
     }
     let latin_unit = end > a.end && chars[end - 1].is_ascii_alphabetic();
     if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
@@ -408,6 +414,18 @@ fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usi
         return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
     }
     None
+}
+
+/// Whether a currency sign or word may stand before `start` (`$`, `HK$`, `人民币`, `港币` …),
+/// so a number with no unit after it may still be money.
+fn may_follow_currency(chars: &[char], start: usize) -> bool {
+    let before = chars[..start].iter().rev().take(4).find(|&&c| c != ' ');
+    before.is_some_and(|c| {
+        matches!(
+            c,
+            '$' | '￥' | '¥' | '€' | '£' | '币' | '元' | '镑' | 'D' | 'B' | 'Y'
+        )
+    }) || approx_before(chars, start).is_some()
 }
 
 /// `一个半小时`, `一个半月`: 个半 (and a half) before a unit of measure, with the length of both.
