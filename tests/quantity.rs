@@ -200,6 +200,125 @@ fn sentences_match_the_quantity_table() {
     );
 }
 
+/// Cases beyond the shared table: forms found through the peers' suites and the noise of
+/// scraped pages. Each lists every record of its sentence (titles aside); a record lists only
+/// the fields that matter to the case.
+fn extra_cases() -> Vec<(&'static str, Vec<Value>)> {
+    use serde_json::json;
+    let q = |text: &str, value: f64, unit: &str, dimension: &str, approx: &str| {
+        json!({"kind": "quantity", "text": text, "value": value, "unit": unit,
+               "dimension": dimension, "approx": approx})
+    };
+    vec![
+        (
+            "华北平原最高气温摄氏37度。",
+            vec![q("摄氏37度", 37.0, "℃", "temperature", "exact")],
+        ),
+        (
+            "体温计显示华氏温度98.6度。",
+            vec![q("华氏温度98.6度", 98.6, "℉", "temperature", "exact")],
+        ),
+        (
+            "十个月大的婴儿可以接种。",
+            vec![q("十个月大", 10.0, "个月", "age", "exact")],
+        ),
+        (
+            "用半年时间完成整改。",
+            vec![q("半年", 0.5, "年", "duration", "exact")],
+        ),
+        (
+            "上半年全省经济增长5%。",
+            vec![json!({"kind": "quantity", "text": "5%", "value": 5.0, "trend": "up"})],
+        ),
+        (
+            "全程约一个半小时。",
+            vec![q("约一个半小时", 1.5, "小时", "duration", "about")],
+        ),
+        (
+            "每份盒饭售价十块五毛。",
+            vec![q("十块五毛", 10.5, "元", "money", "exact")],
+        ),
+        (
+            "人均消费123元1角1分。",
+            vec![q("123元1角1分", 123.11, "元", "money", "exact")],
+        ),
+        (
+            "全市有20个比特币钱包被冻结。",
+            vec![q("20个比特币", 20.0, "比特币", "money", "exact")],
+        ),
+        (
+            "家庭宽带下载速度达到50兆字节。",
+            vec![q("50兆字节", 50.0, "兆字节", "other", "exact")],
+        ),
+        (
+            "累计建成基站超9.3萬(wàn)個(gè)。",
+            vec![q("超9.3萬(wàn)個", 93_000.0, "个", "count", "over")],
+        ),
+        (
+            "获资助经费８９９０萬元。",
+            vec![q("８９９０萬元", 89_900_000.0, "元", "money", "exact")],
+        ),
+        (
+            "预计年均新增经济收益億元。",
+            vec![
+                json!({"kind": "quantity", "text": "億元", "value": null, "low": null,
+                        "high": null, "unit": "元", "trend": "up"}),
+            ],
+        ),
+        (
+            "梳理崂?00家行业领军企业清单。",
+            vec![json!({"kind": "quantity", "text": "?00家", "value": null, "unit": "家"})],
+        ),
+        ("天津正加快构建“1+3+4”现代化产业体系。", vec![]),
+        (
+            "部署开展“五个专项治理”。",
+            vec![q("五个", 5.0, "个", "count", "exact")],
+        ),
+        ("一是完善机制，二是加强监管，其一在于落实。", vec![]),
+        ("全力打造一支具有全球竞争力的队伍，进一步扩大开放。", vec![]),
+        ("守护万家灯火，千方百计稳就业，不遗余力抓落实。", vec![]),
+        (
+            "将近三年没有开工。",
+            vec![q("将近三年", 3.0, "年", "duration", "nearly")],
+        ),
+        (
+            "近三年投诉下降。",
+            vec![q("三年", 3.0, "年", "duration", "exact")],
+        ),
+        (
+            "大会于5日召开。",
+            vec![json!({"kind": "date", "text": "5日", "day": 5})],
+        ),
+        (
+            "每户发放大米3斤半。",
+            vec![q("3斤半", 3.5, "斤", "mass", "exact")],
+        ),
+        (
+            "发展第三代半导体。",
+            vec![json!({"kind": "number", "text": "第三", "value": 3.0, "ordinal": true})],
+        ),
+        ("光纤网络达到千兆级。", vec![]),
+        ("搭载5G、4G和G20峰会的3D技术。", vec![]),
+        ("下载附件11.jpg查看。", vec![]),
+    ]
+}
+
+#[test]
+fn extra_cases_match() {
+    let mut report = String::new();
+    let mut failed = 0;
+    let extractor = Extractor::new();
+    for (text, expected) in extra_cases() {
+        let spans = locate(text, &expected);
+        let expected: Vec<(Option<(usize, usize)>, Value)> =
+            spans.into_iter().zip(expected).collect();
+        if compare(text, &extractor.extract(text), &expected, &mut report) > 0 {
+            failed += 1;
+        }
+    }
+    assert!(failed == 0, "{failed} extra cases differ:\n{report}");
+}
+
 #[test]
 fn corpus_texts_keep_the_invariants_and_match_their_tables() {
     let Some(shared) = common::shared_dir() else {
