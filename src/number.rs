@@ -154,6 +154,10 @@ fn stands_alone(chars: &[char], start: usize, end: usize) -> bool {
         return false;
     }
     let after = chars.get(end).copied();
+    // A digit the numeral did not take (`十四五`, `一二`) makes the run a name or a list.
+    if after.and_then(digit_value).is_some() {
+        return false;
+    }
     if matches!(
         after,
         Some(

@@ -171,6 +171,14 @@ pub static SET_PHRASES: &[&str] = &[
     "两个一百年",
     "四个意识",
     "四个自信",
+    "四个全面",
+    "三个代表",
+    "八项规定",
+    // Five-year plans named by their number, quoted or not.
+    "十二五",
+    "十三五",
+    "十四五",
+    "十五五",
 ];
 
 /// Product and technology names whose digits are part of a name, not a number. They match as

@@ -176,7 +176,9 @@ fn assemble(
     if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
         return None;
     }
-    if exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end) {
+    // 每千克, 每万人, 每10万人口: the unit of a rate, not an amount.
+    let per = a.start > 0 && chars[a.start - 1] == '每';
+    if per || exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end) {
         return None;
     }
     let mut end = a.end;
