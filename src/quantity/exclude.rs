@@ -82,7 +82,7 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
 }
 
 /// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
-/// (`11.jpg`, `www.12.cn`) or of a code with slashes or colons.
+/// (`11.jpg`, `www.12.cn`, the `5` of `PM2.5`) or of a code with colons.
 #[must_use]
 pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool {
     let next = chars.get(end).copied();
@@ -91,7 +91,9 @@ pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool 
     let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
     let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
-    clock || dotted_name || after_colon
+    // The tail of a dotted run (`PM2.5`, `v1.2.3`) whose head was refused.
+    let after_dot = before == Some('.') && start >= 2 && chars[start - 2].is_ascii_alphanumeric();
+    clock || dotted_name || after_colon || after_dot
 }
 
 /// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` at the

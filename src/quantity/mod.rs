@@ -122,6 +122,8 @@ struct Measure {
     /// The form as written (`块`, `度`), when a unit was written.
     form: Option<&'static str>,
     unit: Option<&'static str>,
+    /// The unit after `/` or 每 in a rate (`元/吨`, `微克/立方米`, `公里每小时`).
+    per: Option<&'static str>,
     dimension: Dimension,
     currency: Option<&'static str>,
     factor: f64,
@@ -132,6 +134,7 @@ impl Measure {
     fn of_form(unit: &'static Unit) -> Measure {
         Measure {
             form: Some(unit.form),
+            per: None,
             unit: Some(unit.unit),
             dimension: unit.dimension,
             currency: None,
@@ -142,6 +145,7 @@ impl Measure {
     fn of(unit: &Unit, options: &Options) -> Measure {
         Measure {
             form: Some(unit.form),
+            per: None,
             unit: Some(unit.unit),
             dimension: unit.dimension,
             currency: currency_code(unit.currency, options),
@@ -193,6 +197,7 @@ fn assemble(
             };
             measure = Some(Measure {
                 form: None,
+                per: None,
                 unit: Some(unit),
                 dimension: Dimension::Percent,
                 currency: None,
@@ -210,6 +215,7 @@ fn assemble(
                 if unit.form == "度" && means_electricity(chars, a) {
                     measure = Some(Measure {
                         form: Some("度"),
+                        per: None,
                         unit: Some("千瓦时"),
                         dimension: Dimension::Energy,
                         currency: None,
@@ -219,6 +225,7 @@ fn assemble(
             } else if a.kind == NumeralKind::Fraction {
                 measure = Some(Measure {
                     form: None,
+                    per: None,
                     unit: None,
                     dimension: Dimension::Ratio,
                     currency: None,
@@ -237,6 +244,25 @@ fn assemble(
         || exclude::in_set_phrase(chars, a.start, a.end)
     {
         return None;
+    }
+    // A rate: `2000元/吨`, `32微克/立方米`, `60公里每小时`. A price stays money.
+    if let Some(m) = measure
+        .as_mut()
+        .filter(|m| m.unit.is_some() && m.per.is_none())
+    {
+        // 每 makes a rate only of a measure per span of time (`公里每小时`); after a span of
+        // time it opens a new phrase (`近三年每年`).
+        let per = per_unit(chars, end).filter(|(per, _)| {
+            chars[end] == '/'
+                || (per.dimension == Dimension::Duration && m.dimension != Dimension::Duration)
+        });
+        if let Some((per, len)) = per {
+            m.per = Some(per.unit);
+            if m.dimension != Dimension::Money {
+                m.dimension = Dimension::Other;
+            }
+            end += len;
+        }
     }
     let latin_unit = end > a.end && chars[end - 1].is_ascii_alphabetic();
     if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
@@ -271,6 +297,7 @@ fn assemble(
         Some(m) => m,
         None if a.counts_noun && counts_a_noun(chars, a.end) => Measure {
             form: None,
+            per: None,
             unit: None,
             dimension: Dimension::Count,
             currency: None,
@@ -390,7 +417,10 @@ fn assemble(
             value: scale(value),
             low: scale(low),
             high: scale(high),
-            unit: measure.unit.map(str::to_owned),
+            unit: match (measure.unit, measure.per) {
+                (Some(unit), Some(per)) => Some(format!("{unit}/{per}")),
+                (unit, _) => unit.map(str::to_owned),
+            },
             dimension: measure.dimension,
             approx,
             currency: measure.currency.map(str::to_owned),
@@ -416,6 +446,16 @@ fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usi
         return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
     }
     None
+}
+
+/// `/吨`, `每小时`: the unit a rate is per, with the length of the mark and the unit.
+fn per_unit(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
+    if !matches!(chars.get(end), Some('/' | '每')) {
+        return None;
+    }
+    let (unit, len) = unit_after(chars, end + 1)?;
+    let measure = !matches!(unit.dimension, Dimension::Money | Dimension::Percent);
+    measure.then_some((unit, 1 + len))
 }
 
 /// Whether a currency sign or word may stand before `start` (`$`, `HK$`, `人民币`, `港币` …),
