@@ -233,10 +233,15 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
             let Some(d) = ascii_digit_at(chars, j) else {
                 break;
             };
-            if places as usize == MAX_FRACTION_DIGITS {
+            // Thirty integer digits and twenty decimals would not fit the mantissa together.
+            let next = with_fraction
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(d)))
+                .filter(|_| (places as usize) < MAX_FRACTION_DIGITS);
+            let Some(next) = next else {
                 return Arabic::TooLong;
-            }
-            with_fraction = with_fraction * 10 + i128::from(d);
+            };
+            with_fraction = next;
             places += 1;
             j += 1;
         }
