@@ -106,7 +106,8 @@ impl Decimal {
 
     pub(crate) fn neg(self) -> Decimal {
         Decimal {
-            mantissa: -self.mantissa,
+            // The parser never builds i128::MIN (magnitudes stay far below it); saturate anyway.
+            mantissa: self.mantissa.checked_neg().unwrap_or(i128::MAX),
             scale: self.scale,
         }
     }
@@ -143,10 +144,10 @@ impl Decimal {
     /// `self / other` when it is an integer, exactly.
     pub(crate) fn exact_quotient(self, other: Decimal) -> Option<i64> {
         let (a, b, _) = self.aligned(other)?;
-        if b == 0 || a % b != 0 {
+        if a.checked_rem(b)? != 0 {
             return None;
         }
-        i64::try_from(a / b).ok()
+        i64::try_from(a.checked_div(b)?).ok()
     }
 }
 
