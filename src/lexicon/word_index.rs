@@ -33,8 +33,12 @@ impl BmpSet {
 pub(crate) struct WordIndex<T: 'static> {
     /// Sorted by first character, then longest first.
     forward: Vec<(Vec<char>, &'static T)>,
+    /// The first character of each `forward` word, side by side for the binary search.
+    forward_keys: Vec<char>,
     /// Sorted by last character, then longest first.
     backward: Vec<(Vec<char>, &'static T)>,
+    /// The last character of each `backward` word.
+    backward_keys: Vec<char>,
     /// Length in characters of the longest word.
     longest: usize,
     /// First characters of the words.
@@ -65,9 +69,16 @@ impl<T: 'static> WordIndex<T> {
             .unwrap_or(0);
         let firsts = BmpSet::new(forward.iter().map(|(word, _)| word[0]));
         let lasts = BmpSet::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
+        let forward_keys = forward.iter().map(|(word, _)| word[0]).collect();
+        let backward_keys = backward
+            .iter()
+            .map(|(word, _)| word[word.len() - 1])
+            .collect();
         WordIndex {
             forward,
+            forward_keys,
             backward,
+            backward_keys,
             longest,
             firsts,
             lasts,
@@ -82,10 +93,10 @@ impl<T: 'static> WordIndex<T> {
     /// The longest word starting at `chars[start]`, with its length in characters.
     pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(&'static T, usize)> {
         let &first = chars.get(start).filter(|&&c| self.firsts.may_hold(c))?;
-        let from = self.forward.partition_point(|(word, _)| word[0] < first);
-        self.forward[from..]
+        let from = self.forward_keys.partition_point(|&key| key < first);
+        let to = from + self.forward_keys[from..].partition_point(|&key| key == first);
+        self.forward[from..to]
             .iter()
-            .take_while(|(word, _)| word[0] == first)
             .find(|(word, _)| chars[start..].starts_with(word))
             .map(|(word, entry)| (*entry, word.len()))
     }
@@ -100,12 +111,15 @@ impl<T: 'static> WordIndex<T> {
             .get(start)
             .copied()
             .filter(|&c| self.firsts.may_hold(c));
-        let from = first.map_or(self.forward.len(), |first| {
-            self.forward.partition_point(|(word, _)| word[0] < first)
+        let (from, to) = first.map_or((0, 0), |first| {
+            let from = self.forward_keys.partition_point(|&key| key < first);
+            (
+                from,
+                from + self.forward_keys[from..].partition_point(|&key| key == first),
+            )
         });
-        self.forward[from..]
+        self.forward[from..to]
             .iter()
-            .take_while(move |(word, _)| Some(word[0]) == first)
             .filter(move |(word, _)| chars[start..].starts_with(word))
             .map(|(word, entry)| (*entry, word.len()))
     }
@@ -119,12 +133,10 @@ impl<T: 'static> WordIndex<T> {
         let last = *chars
             .get(end.checked_sub(1)?)
             .filter(|&&c| self.lasts.may_hold(c))?;
-        let from = self
-            .backward
-            .partition_point(|(word, _)| word[word.len() - 1] < last);
-        self.backward[from..]
+        let from = self.backward_keys.partition_point(|&key| key < last);
+        let to = from + self.backward_keys[from..].partition_point(|&key| key == last);
+        self.backward[from..to]
             .iter()
-            .take_while(|(word, _)| word[word.len() - 1] == last)
             .find(|(word, _)| chars[..end].ends_with(word))
             .map(|(word, entry)| (*entry, word.len()))
     }
