@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -49,6 +50,16 @@ def median_seconds(run: Callable[[], object], repeat: int) -> tuple[float, float
         wall.append(time.perf_counter() - start_wall)
         cpu.append(time.process_time() - start_cpu)
     return statistics.median(wall), statistics.median(cpu)
+
+
+def busy_seconds() -> float | None:
+    """CPU seconds all processes of the machine have used (Linux), or ``None``."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def size_mb(texts: list[str]) -> float:
@@ -106,6 +117,7 @@ def main() -> None:
     args = parser.parse_args()
 
     results = {}
+    busy_before, ours_before, wall_before = busy_seconds(), time.process_time(), time.time()
     for bench in benches(args.texts):
         seconds, cpu_seconds = median_seconds(bench.run, args.repeat)
         results[bench.name] = {
@@ -114,12 +126,25 @@ def main() -> None:
             "cpu_ms": round(cpu_seconds * 1e3, 2),
             "input_mb": round(bench.megabytes, 3),
         }
+    busy_after, ours_after = busy_seconds(), time.process_time()
+    others = None
+    if busy_before is not None and busy_after is not None:
+        # The share of the run's wall time that other processes kept a core busy: numbers
+        # taken on a machine shared with a build are not the library's.
+        used = (busy_after - busy_before) - (ours_after - ours_before)
+        others = round(max(used, 0.0) / (time.time() - wall_before), 2)
     one = results[f"extract_batch, {args.texts} texts, threads=1"]["median_ms"]
     two = results[f"extract_batch, {args.texts} texts, threads=2"]["median_ms"]
     speedup = round(one / two, 2)
 
     if args.json:
-        print(json.dumps({"results": results, "batch_speedup_2_threads": speedup}, indent=2))
+        summary = {
+            "results": results,
+            "batch_speedup_2_threads": speedup,
+            "cores": os.cpu_count(),
+            "other_processes_cores_busy": others,
+        }
+        print(json.dumps(summary, indent=2))
         return
     source = "shared corpus" if genre.shared_dir() else "bundled sample"
     print(f"xinzhi_extract {xe.__version__}, texts from the {source}, medians of {args.repeat}")
@@ -131,6 +156,8 @@ def main() -> None:
             f"  CPU {result['cpu_ms']:9.2f} ms  ({result['input_mb']:.2f} MB)"
         )
     print(f"  extract_batch speed-up, 2 threads over 1: {speedup:.2f}x")
+    if others is not None:
+        print(f"  other processes kept {others:.2f} of {os.cpu_count()} cores busy meanwhile")
 
 
 if __name__ == "__main__":
