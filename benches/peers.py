@@ -385,7 +385,10 @@ class Timing:
     input_bytes: int
     timed_bytes: int
     median_s: float
+    median_cpu_s: float
     items: int | None
+    # Cores that other processes of the machine kept busy while this was timed, on average.
+    others_busy: float | None
 
     @property
     def mb_per_s(self) -> float:
@@ -394,6 +397,17 @@ class Timing:
     @property
     def sliced(self) -> bool:
         return self.timed_bytes < self.input_bytes
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU seconds every process of the machine has used since boot (Linux), or ``None``."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def once(run: Runner, documents: list[str]) -> tuple[float, int | None]:
@@ -419,12 +433,27 @@ def measure(
     gc.collect()
     warm_seconds, items = once(run, documents)  # warm-up run, also the loop calibration
     loops = max(1, math.ceil(min_sample / max(warm_seconds, 1e-9)))
-    samples = []
+    samples, cpu_samples = [], []
+    busy_before, ours_before, wall_before = (
+        machine_busy_seconds(),
+        time.process_time(),
+        time.perf_counter(),
+    )
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in range(loops):
             run(documents)
         samples.append((time.perf_counter() - start) / loops)
+        cpu_samples.append((time.process_time() - cpu_start) / loops)
+    busy_after, ours_after, wall_after = (
+        machine_busy_seconds(),
+        time.process_time(),
+        time.perf_counter(),
+    )
+    others_busy = None
+    if busy_before is not None and busy_after is not None:
+        others = (busy_after - busy_before) - (ours_after - ours_before)
+        others_busy = max(others, 0.0) / (wall_after - wall_before)
     return Timing(
         function=function.name,
         library=function.library,
@@ -432,7 +461,9 @@ def measure(
         input_bytes=workload.size,
         timed_bytes=utf8_size(documents),
         median_s=statistics.median(samples),
+        median_cpu_s=statistics.median(cpu_samples),
         items=items,
+        others_busy=others_busy,
     )
 
 
@@ -467,7 +498,8 @@ def report_text(
         f"texts: {source}; medians of {args.repeat} samples after a warm-up; budget "
         f"{args.budget:g} s per run; Python {platform.python_version()}, {os.cpu_count()} CPUs"
     )
-    print("ratio = our MB/s divided by theirs: closest function of ours / extract, every kind")
+    print("busy = cores other processes kept busy meanwhile; ratio = our MB/s divided by")
+    print("theirs: closest function of ours / extract, every kind")
     for workload in loads:
         rows = [t for t in timings.values() if t.workload == workload.name]
         if not rows:
@@ -476,7 +508,10 @@ def report_text(
         width = max(len(t.function) for t in rows)
         for t in rows:
             items = f"{t.items:,}" if t.items is not None else "-"
-            line = f"  {t.function:<{width}}  {t.mb_per_s:9.3f} MB/s  {items:>8} items"
+            busy = f"{t.others_busy:.1f}" if t.others_busy is not None else "?"
+            line = (
+                f"  {t.function:<{width}}  {t.mb_per_s:9.3f} MB/s  {items:>8} items  {busy:>4} busy"
+            )
             if t.library != "xinzhi_extract":
                 like, every = (
                     ratio(timings, closest[t.function], t),
@@ -485,7 +520,7 @@ def report_text(
                 shown = [f"{r:,.1f}x" if r is not None else "-" for r in (like, every)]
                 line += f"  ours {shown[0]} / {shown[1]}"
             if t.sliced:
-                line += f"  (timed on the first {size_label(t.timed_bytes)})"
+                line += f"  (timed on {size_label(t.timed_bytes)})"
             print(line)
     if missing:
         print()
@@ -505,7 +540,11 @@ def report_markdown(
     libraries = {t.function: t.library for t in timings.values()}
     shown = [w for w in loads if any(t.workload == w.name for t in timings.values())]
     heads = [f"{w.name} ({size_label(w.size)})" for w in shown]
-    print(f"MB/s, median of {args.repeat}; texts: {source}; * timed on a slice of the workload")
+    busiest = max((t.others_busy or 0.0 for t in timings.values()), default=0.0)
+    print(
+        f"MB/s, median of {args.repeat}; texts: {source}; * timed on a slice of the workload; "
+        f"other processes kept at most {busiest:.1f} of {os.cpu_count()} cores busy"
+    )
     print()
     print("| library | function | " + " | ".join(heads) + " | ours ÷ theirs |")
     print("|---|---|" + "---:|" * len(shown) + "---|")
@@ -544,6 +583,8 @@ def report_json(
             "workload": t.workload,
             "mb_per_s": round(t.mb_per_s, 4),
             "median_ms": round(t.median_s * 1e3, 3),
+            "median_cpu_ms": round(t.median_cpu_s * 1e3, 3),
+            "others_busy_cores": round(t.others_busy, 2) if t.others_busy is not None else None,
             "input_bytes": t.input_bytes,
             "timed_bytes": t.timed_bytes,
             "items": t.items,
