@@ -8,8 +8,9 @@
 //! Each input is the corpus texts (the shared `corpus/` folder, found through `XINZHI_SHARED`
 //! or beside the repository; without it, a passage embedded below) with their lines
 //! interleaved in proportion to each text's length, repeated, and cut at a character boundary
-//! to the size asked for, so that every size holds the same mix of texts. Sizes are decimal
-//! (`1K` = 1,000 bytes, `1M` = 10^6 bytes) and so is MB/s.
+//! to the size asked for, so that every size from 10 KB up holds about the same mix of texts
+//! (1 KB is the opening lines of each). Sizes are decimal (`1K` = 1,000 bytes, `1M` = 10^6
+//! bytes) and so is MB/s.
 //!
 //! For every size the table gives the median throughput of the timed runs (after one untimed
 //! warm-up run, unless `--no-warm-up`), the slowest and fastest run, the time per input byte
@@ -17,7 +18,8 @@
 //! the sizes that fit in cache to 100 MB and records per MB stay those of the corpus; a cost
 //! that grows with the input shows as MB/s falling with size. A size is run at least `--runs`
 //! times and until its runs add up to `--min-seconds`. Only `extract` is timed; building the
-//! input and dropping the records are not.
+//! input and dropping the records are not. On Linux, `busy` is how many cores other processes
+//! kept busy meanwhile: figures taken beside a build are not the library's.
 
 use std::env;
 use std::fs;
@@ -67,6 +69,48 @@ struct Row {
     fastest: Duration,
     slowest: Duration,
     records: usize,
+    /// Cores other processes kept busy while this size was timed, on average (Linux only).
+    others_busy: Option<f64>,
+}
+
+/// Clock ticks since boot, from `/proc`: every process's busy time, all time (busy and idle,
+/// over every core), and this process's own busy time.
+#[derive(Clone, Copy)]
+struct Ticks {
+    busy: u64,
+    total: u64,
+    own: u64,
+}
+
+impl Ticks {
+    fn now() -> Option<Ticks> {
+        let stat = fs::read_to_string("/proc/stat").ok()?;
+        let machine: Vec<u64> = stat
+            .lines()
+            .next()?
+            .split_whitespace()
+            .skip(1)
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        // user nice system idle iowait irq softirq steal …: idle and iowait are not busy.
+        let total: u64 = machine.iter().take(8).sum();
+        let busy = total - machine.get(3)? - machine.get(4)?;
+        // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        let own_stat = fs::read_to_string("/proc/self/stat").ok()?;
+        let after_name = &own_stat[own_stat.rfind(')')? + 1..];
+        let mut fields = after_name.split_whitespace().skip(11);
+        let own = fields.next()?.parse::<u64>().ok()? + fields.next()?.parse::<u64>().ok()?;
+        Some(Ticks { busy, total, own })
+    }
+
+    /// Cores that other processes kept busy, on average, between `self` and `later`.
+    fn others_busy(self, later: Ticks) -> Option<f64> {
+        let cores = std::thread::available_parallelism().ok()?.get() as f64;
+        let total = later.total.checked_sub(self.total).filter(|&t| t > 0)?;
+        let others = (later.busy - self.busy).saturating_sub(later.own - self.own);
+        Some(others as f64 / total as f64 * cores)
+    }
 }
 
 fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
@@ -176,8 +220,9 @@ fn corpus() -> (String, Vec<String>) {
 }
 
 /// The lines of all the texts, interleaved in proportion to each text's length (a line goes
-/// where it stands in its own text), so that every prefix, even 1 KB, holds the same mix of
-/// texts as the whole. Without this, small sizes would measure the first text alone.
+/// where it stands in its own text), so that every prefix of a few kilobytes or more holds
+/// about the same mix of texts as the whole. Without this, small sizes would measure the
+/// first text alone.
 fn interleaved(texts: &[String]) -> String {
     let mut lines: Vec<(f64, usize, &str)> = Vec::new();
     for (index, text) in texts.iter().enumerate() {
@@ -217,6 +262,7 @@ fn measure(extractor: &Extractor, requested: usize, text: &str, settings: &Setti
     };
     let mut times = Vec::new();
     let mut total = Duration::ZERO;
+    let before = Ticks::now();
     while times.len() < settings.runs || (total < settings.min_time && times.len() < 10_000) {
         let start = Instant::now();
         let found = extractor.extract(black_box(text));
@@ -226,6 +272,9 @@ fn measure(extractor: &Extractor, requested: usize, text: &str, settings: &Setti
         total += time;
         times.push(time);
     }
+    let others_busy = before
+        .zip(Ticks::now())
+        .and_then(|(before, after)| before.others_busy(after));
     times.sort_unstable();
     Row {
         requested,
@@ -235,13 +284,14 @@ fn measure(extractor: &Extractor, requested: usize, text: &str, settings: &Setti
         fastest: times[0],
         slowest: times[times.len() - 1],
         records,
+        others_busy,
     }
 }
 
 fn print_row(row: &Row) {
     let per_mb = row.records as f64 / (row.size as f64 / 1e6);
     println!(
-        "{:>10}  {:>5}  {:>9.1}  {:>9.1} .. {:<9.1}  {:>7.1}  {:>10}  {:>9.0}",
+        "{:>10}  {:>5}  {:>9.1}  {:>9.1} .. {:<9.1}  {:>7.1}  {:>10}  {:>10.0}  {:>5}",
         size_label(row.requested),
         row.runs,
         megabytes_per_second(row.size, row.median),
@@ -250,6 +300,8 @@ fn print_row(row: &Row) {
         row.median.as_secs_f64() * 1e9 / row.size as f64,
         row.records,
         per_mb,
+        row.others_busy
+            .map_or_else(|| "?".to_owned(), |busy| format!("{busy:.1}")),
     );
 }
 
@@ -287,8 +339,8 @@ fn main() -> ExitCode {
         println!("(debug build: figures are not throughput; use --release)");
     }
     println!(
-        "{:>10}  {:>5}  {:>9}  {:>22}  {:>7}  {:>10}  {:>9}",
-        "size", "runs", "MB/s", "slowest .. fastest", "ns/byte", "records", "records/MB"
+        "{:>10}  {:>5}  {:>9}  {:>22}  {:>7}  {:>10}  {:>10}  {:>5}",
+        "size", "runs", "MB/s", "slowest .. fastest", "ns/byte", "records", "records/MB", "busy"
     );
     let unit = interleaved(&texts);
     let mut rows = Vec::new();
