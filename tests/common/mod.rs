@@ -16,5 +16,7 @@ pub fn shared_dir() -> Option<PathBuf> {
 
 /// Path of a file under `tests/data`.
 pub fn data_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
