@@ -9,159 +9,25 @@
 
 mod common;
 
-use std::fmt::Write as _;
-
-use serde_json::Value;
-use xinzhi_extract::{Date, Extractor, Kind, Record};
+use xinzhi_extract::{Extractor, Kind};
 
 /// The table must not shrink unnoticed: a suite that reads nothing passes nothing.
 const MIN_CASES: usize = 80;
 
-struct Case {
-    line: usize,
-    text: String,
-    expected: Vec<Value>,
-    reference_year: Option<i32>,
-}
-
-fn load_cases() -> Vec<Case> {
-    let path = common::data_path("dates.jsonl");
-    let content = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    content
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| {
-            let row: Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("dates.jsonl line {}: {e}", n + 1));
-            let reference_year = row["options"]["reference_year"]
-                .as_i64()
-                .map(|y| i32::try_from(y).expect("reference_year fits i32"));
-            Case {
-                line: n + 1,
-                text: row["text"].as_str().expect("text is a string").to_owned(),
-                expected: row["expected"]
-                    .as_array()
-                    .expect("expected is a list")
-                    .clone(),
-                reference_year,
-            }
-        })
-        .collect()
-}
-
-fn extractor_for(case: &Case) -> Extractor {
-    let mut builder = Extractor::builder().kinds([Kind::Date]);
-    if let Some(year) = case.reference_year {
-        builder = builder.reference_year(year);
-    }
-    builder.build().expect("valid options")
-}
-
-fn int_field(value: &Value, name: &str) -> Option<i64> {
-    value.get(name).and_then(Value::as_i64)
-}
-
-/// The differences between one found date and the expected object, located at `start`.
-fn differences(found: &Date, expected: &Value, start: usize) -> Vec<String> {
-    let expected_text = expected["text"].as_str().unwrap_or_default();
-    let mut problems = Vec::new();
-    if found.text != expected_text {
-        problems.push(format!("text {:?} != {expected_text:?}", found.text));
-    }
-    if (found.start, found.end) != (start, start + expected_text.len()) {
-        problems.push(format!(
-            "span {}..{} != {}..{}",
-            found.start,
-            found.end,
-            start,
-            start + expected_text.len()
-        ));
-    }
-    let fields = [
-        ("year", found.year.map(i64::from)),
-        ("month", found.month.map(i64::from)),
-        ("day", found.day.map(i64::from)),
-        ("end_year", found.end_year.map(i64::from)),
-        ("end_month", found.end_month.map(i64::from)),
-        ("end_day", found.end_day.map(i64::from)),
-    ];
-    for (name, got) in fields {
-        let want = int_field(expected, name);
-        if got != want {
-            problems.push(format!("{name} {got:?} != {want:?}"));
-        }
-    }
-    problems
-}
-
 #[test]
 fn date_table() {
-    let cases = load_cases();
-    assert!(
-        cases.len() >= MIN_CASES,
-        "dates.jsonl holds {} cases, fewer than {MIN_CASES}",
-        cases.len()
-    );
-    let mut report = String::new();
-    let mut failed = 0;
-    for case in &cases {
-        let records = extractor_for(case).extract(&case.text);
+    common::assert_sentence_table("dates.jsonl", MIN_CASES, &[Kind::Date], |text, options| {
+        let records = common::builder_for(options)
+            .kinds([Kind::Date])
+            .build()
+            .expect("valid options")
+            .extract(text);
         assert!(
             records.iter().all(|r| r.kind() == Kind::Date),
-            "line {}: a kind other than date came back",
-            case.line
+            "{text}: a kind other than date came back"
         );
-        let found: Vec<Date> = records
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Date(d) => Some(d),
-                _ => None,
-            })
-            .collect();
-        let mut problems = Vec::new();
-        if found.len() != case.expected.len() {
-            problems.push(format!(
-                "{} dates found, {} expected: {:?}",
-                found.len(),
-                case.expected.len(),
-                found.iter().map(|d| d.text.as_str()).collect::<Vec<_>>()
-            ));
-        }
-        let mut search_from = 0;
-        for (k, expected) in case.expected.iter().enumerate() {
-            let expected_text = expected["text"].as_str().expect("expected text");
-            let Some(offset) = case.text[search_from..].find(expected_text) else {
-                problems.push(format!(
-                    "expected text {expected_text:?} is not in the input"
-                ));
-                continue;
-            };
-            let start = search_from + offset;
-            search_from = start + expected_text.len();
-            match found.get(k) {
-                Some(date) => problems.extend(
-                    differences(date, expected, start)
-                        .into_iter()
-                        .map(|p| format!("#{k} {expected_text:?}: {p}")),
-                ),
-                None => problems.push(format!("#{k} {expected_text:?}: missing")),
-            }
-        }
-        if !problems.is_empty() {
-            failed += 1;
-            let _ = writeln!(report, "line {} {:?}:", case.line, case.text);
-            for problem in problems {
-                let _ = writeln!(report, "    {problem}");
-            }
-        }
-    }
-    assert!(
-        failed == 0,
-        "{failed} of {} cases differ:\n{report}",
-        cases.len()
-    );
+        records
+    });
 }
 
 #[test]
@@ -189,7 +55,7 @@ fn relative_years_follow_the_reference_year() {
 /// Dates in the shared corpus texts that an analyst would list, when the corpus is present.
 #[test]
 fn corpus_dates_are_found() {
-    let Some(dir) = common::shared_dir() else {
+    let Some(dir) = common::shared_dir_or_skip("corpus_dates_are_found") else {
         return;
     };
     let wanted = [

@@ -5,16 +5,13 @@
 //! finite. Cost stays linear: the time for a tenfold input stays within a generous multiple of
 //! ten times the time for the smaller one (a ratio, so a busy machine cannot fail it).
 
-use std::time::{Duration, Instant};
+mod common;
 
+use std::time::Duration;
+
+use common::{check_invariants, extraction_time, repeated};
 use proptest::prelude::*;
-use xinzhi_extract::{check_records, Extractor, Record};
-
-fn check_invariants(text: &str, records: &[Record]) {
-    if let Err(violation) = check_records(text, records) {
-        panic!("{violation}\nin {text:?}");
-    }
-}
+use xinzhi_extract::Extractor;
 
 /// Characters that start or continue candidates, plus noise: the alphabet a fuzzer would need
 /// a long time to find by chance.
@@ -146,24 +143,6 @@ proptest! {
     }
 }
 
-fn best_of_three(text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let records = Extractor::shared().extract(text);
-            let elapsed = started.elapsed();
-            check_invariants(text, &records);
-            elapsed
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-/// Builds `unit` repeated to about `bytes` bytes.
-fn repeated(unit: &str, bytes: usize) -> String {
-    unit.repeat(bytes / unit.len().max(1) + 1)
-}
-
 #[test]
 fn adversarial_inputs_cost_linear_time() {
     let units = [
@@ -202,8 +181,8 @@ fn adversarial_inputs_cost_linear_time() {
     for unit in units {
         let short = repeated(unit, small);
         let long = repeated(unit, small * 10);
-        let t_short = best_of_three(&short);
-        let t_long = best_of_three(&long);
+        let t_short = extraction_time(&short);
+        let t_long = extraction_time(&long);
         // Linear: ×10 input, ×10 time. Allow ×40 for caches and noise; quadratic would be ×100.
         let limit = t_short.mul_f64(40.0) + Duration::from_millis(50);
         assert!(

@@ -16,22 +16,11 @@ mod common;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use serde_json::Value;
 use xinzhi_extract::numeral::{match_numeral_within, MAX_NUMERAL_CHARS};
 use xinzhi_extract::{
     decimal_to_chinese, match_numeral, parse_numeral, scan_numerals, to_chinese, ChineseStyle,
     Error, NumeralValue, TextView,
 };
-
-fn table(name: &str) -> Vec<Value> {
-    let path = common::data_path(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
-        .collect()
-}
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
@@ -59,7 +48,7 @@ fn error_position(error: &Error) -> Option<usize> {
 
 #[test]
 fn parse_table() {
-    let cases = table("numerals_parse.jsonl");
+    let cases = common::data_table("numerals_parse.jsonl");
     assert!(cases.len() >= 100, "the parse table lost cases");
     let mut failures = Vec::new();
     for case in &cases {
@@ -93,17 +82,12 @@ fn parse_table() {
             failures.push(format!("{input:?}: {got:?}, want {} {kind}", case["value"]));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_problems(&failures);
 }
 
 #[test]
 fn scan_table() {
-    let cases = table("numerals_scan.jsonl");
+    let cases = common::data_table("numerals_scan.jsonl");
     assert!(cases.len() >= 30, "the scan table lost cases");
     let mut failures = Vec::new();
     for case in &cases {
@@ -143,12 +127,7 @@ fn scan_table() {
             failures.push(format!("{text:?}\n    got  {got:?}\n    want {want:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_problems(&failures);
 }
 
 fn style(name: &str) -> ChineseStyle {
@@ -172,7 +151,7 @@ fn style(name: &str) -> ChineseStyle {
 
 #[test]
 fn write_table() {
-    let cases = table("numerals_write.jsonl");
+    let cases = common::data_table("numerals_write.jsonl");
     assert!(cases.len() >= 30, "the write table lost cases");
     let mut failures = Vec::new();
     for case in &cases {
@@ -192,18 +171,13 @@ fn write_table() {
             _ => failures.push(format!("{value} ({style:?}): {got:?}, want {case}")),
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_problems(&failures);
 }
 
 /// Each written form reads back to its value, and every style of a table value too.
 #[test]
 fn written_forms_read_back() {
-    for case in table("numerals_write.jsonl") {
+    for case in common::data_table("numerals_write.jsonl") {
         let (Some(chinese), Some(value)) = (case["chinese"].as_str(), case["value"].as_str())
         else {
             continue;
@@ -237,22 +211,9 @@ fn matches_stay_inside_bounds() {
     assert!(match_numeral_within(&chars, 3, 2).is_none());
 }
 
+/// Every style, in the order of the write table's names.
 fn styles() -> [ChineseStyle; 4] {
-    [
-        ChineseStyle::default(),
-        ChineseStyle {
-            upper: true,
-            traditional: false,
-        },
-        ChineseStyle {
-            upper: false,
-            traditional: true,
-        },
-        ChineseStyle {
-            upper: true,
-            traditional: true,
-        },
-    ]
+    ["lower", "upper", "traditional", "upper_traditional"].map(style)
 }
 
 #[test]
@@ -272,10 +233,8 @@ fn extremes_round_trip() {
         10_i64.pow(8) + 1,
     ];
     for n in edges {
-        for style in styles() {
-            let text = to_chinese(n, style);
-            let back = parse_numeral(&text).map(|v| v.value);
-            assert_eq!(back, Ok(NumeralValue::Integer(n)), "{n} → {text}");
+        if let Err(failure) = round_trips(n) {
+            panic!("{n}: {failure}");
         }
     }
 }
@@ -315,31 +274,36 @@ fn check_scan(text: &str) {
     }
 }
 
+/// `n` written in every style reads back as `n`.
+fn round_trips(n: i64) -> Result<(), TestCaseError> {
+    for style in styles() {
+        let text = to_chinese(n, style);
+        prop_assert_eq!(
+            parse_numeral(&text).map(|v| v.value),
+            Ok(NumeralValue::Integer(n)),
+            "{}",
+            text
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn round_trip_below_ten_to_the_sixteen(n in -9_999_999_999_999_999_i64..=9_999_999_999_999_999) {
-        for style in styles() {
-            let text = to_chinese(n, style);
-            prop_assert_eq!(parse_numeral(&text).map(|v| v.value), Ok(NumeralValue::Integer(n)), "{}", text);
-        }
+        round_trips(n)?;
     }
 
     #[test]
     fn round_trip_any_i64(n in any::<i64>()) {
-        for style in styles() {
-            let text = to_chinese(n, style);
-            prop_assert_eq!(parse_numeral(&text).map(|v| v.value), Ok(NumeralValue::Integer(n)), "{}", text);
-        }
+        round_trips(n)?;
     }
 
     #[test]
     fn small_numbers_round_trip(n in -100_000_i64..100_000) {
-        for style in styles() {
-            let text = to_chinese(n, style);
-            prop_assert_eq!(parse_numeral(&text).map(|v| v.value), Ok(NumeralValue::Integer(n)), "{}", text);
-        }
+        round_trips(n)?;
     }
 
     #[test]
@@ -380,17 +344,14 @@ proptest! {
 
 /// Time to scan `unit` repeated to about `bytes` bytes, in the best of three runs.
 fn scan_time(unit: &str, bytes: usize) -> Duration {
-    let text = unit.repeat(bytes / unit.len() + 1);
+    let text = common::repeated(unit, bytes);
     let view = TextView::new(&text);
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let found = scan_numerals(&view).count();
+    common::fastest_of_three(
+        || scan_numerals(&view).count(),
+        |found| {
             std::hint::black_box(found);
-            started.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+        },
+    )
 }
 
 /// Scanning stays linear on the inputs that could make a numeral scanner quadratic: long

@@ -11,193 +11,23 @@
 
 mod common;
 
-use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::{Expected, Listing};
 use serde_json::Value;
-use xinzhi_extract::{Extractor, Kind, Record};
+use xinzhi_extract::{Extractor, Kind};
 
-/// Relative tolerance for values written as decimal floats in the tables (`1/3`).
-const TOLERANCE: f64 = 1e-9;
-
-fn extractor_for(options: Option<&Value>) -> Extractor {
-    let mut builder = Extractor::builder();
-    if let Some(options) = options {
-        if let Some(code) = options.get("yuan_currency").and_then(Value::as_str) {
-            builder = builder.yuan_currency(code);
-        }
-        if let Some(year) = options.get("reference_year").and_then(Value::as_i64) {
-            builder = builder.reference_year(i32::try_from(year).expect("a year"));
-        }
-    }
-    builder.build().expect("the table's options are valid")
-}
-
-/// A record as the tables write it: every field but the offsets, as JSON.
-fn record_json(record: &Record) -> Value {
-    let mut value = serde_json::to_value(record).expect("records serialise");
-    let object = value.as_object_mut().expect("a record is an object");
-    object.remove("start");
-    object.remove("end");
-    value
-}
-
-fn same_value(expected: &Value, actual: &Value) -> bool {
-    match (expected.as_f64(), actual.as_f64()) {
-        (Some(e), Some(a)) => (e - a).abs() <= TOLERANCE * e.abs().max(a.abs()).max(1.0),
-        _ => expected == actual,
-    }
-}
-
-/// The fields of `actual` that differ from `expected`, as `field: expected → actual`.
-fn field_differences(expected: &Value, actual: &Value) -> Vec<String> {
-    let mut differences = Vec::new();
-    let Some(fields) = expected.as_object() else {
-        return vec![format!("not an object: {expected}")];
-    };
-    for (field, want) in fields {
-        if matches!(field.as_str(), "start" | "end") {
-            continue;
-        }
-        let got = actual.get(field).unwrap_or(&Value::Null);
-        if !same_value(want, got) {
-            differences.push(format!("{field}: {want} → {got}"));
-        }
-    }
-    differences
-}
-
-/// Byte offsets of each expected record, found by its text searching on from the end of the
-/// previous one (the tables do not write offsets for sentences).
-fn locate(text: &str, expected: &[Value]) -> Vec<Option<(usize, usize)>> {
-    let mut from = 0;
-    expected
-        .iter()
-        .map(|record| {
-            let needle = record.get("text").and_then(Value::as_str)?;
-            let start = from + text.get(from..)?.find(needle)?;
-            from = start + needle.len();
-            Some((start, from))
-        })
-        .collect()
-}
-
-/// Compares what the extractor found with the expected records (with byte offsets), and
-/// writes one line per difference into `report`. Returns the number of differences.
-fn compare(
-    label: &str,
-    records: &[Record],
-    expected: &[(Option<(usize, usize)>, Value)],
-    report: &mut String,
-) -> usize {
-    let actual: Vec<&Record> = records.iter().filter(|r| r.kind() != Kind::Title).collect();
-    let mut used = vec![false; actual.len()];
-    let mut mismatches = 0;
-    for (span, want) in expected {
-        let kind = want.get("kind").and_then(Value::as_str).unwrap_or("?");
-        let text = want.get("text").and_then(Value::as_str).unwrap_or("?");
-        let Some((start, end)) = *span else {
-            mismatches += 1;
-            let _ = writeln!(
-                report,
-                "{label}: expected text {text:?} is not in the input"
-            );
-            continue;
-        };
-        let found = actual
-            .iter()
-            .position(|r| r.start() == start && r.end() == end && r.kind().as_str() == kind);
-        if let Some(index) = found {
-            used[index] = true;
-            let differences = field_differences(want, &record_json(actual[index]));
-            if !differences.is_empty() {
-                mismatches += 1;
-                let _ = writeln!(
-                    report,
-                    "{label}: {kind} {text:?}: {}",
-                    differences.join(", ")
-                );
-            }
-        } else {
-            mismatches += 1;
-            let overlapping: Vec<String> = actual
-                .iter()
-                .filter(|r| r.start() < end && start < r.end())
-                .map(|r| format!("{} {:?}", r.kind(), r.text()))
-                .collect();
-            let _ = writeln!(
-                report,
-                "{label}: missing {kind} {text:?}{}",
-                if overlapping.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (found {})", overlapping.join(", "))
-                }
-            );
-        }
-    }
-    for (record, used) in actual.iter().zip(&used) {
-        if !used {
-            let overlaps_expected = expected
-                .iter()
-                .filter_map(|(span, _)| *span)
-                .any(|(start, end)| record.start() < end && start < record.end());
-            if !overlaps_expected {
-                mismatches += 1;
-                let _ = writeln!(
-                    report,
-                    "{label}: unexpected {} {:?} {}",
-                    record.kind(),
-                    record.text(),
-                    record_json(record)
-                );
-            }
-        }
-    }
-    mismatches
-}
-
-fn read_jsonl(path: &Path) -> Vec<Value> {
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1))
-        })
-        .collect()
-}
+/// The kinds the quantity tables list: titles are left to their own table.
+const LISTED: [Kind; 3] = [Kind::Quantity, Kind::Date, Kind::Number];
 
 #[test]
 fn sentences_match_the_quantity_table() {
-    let cases = read_jsonl(&common::data_path("quantities.jsonl"));
-    assert!(cases.len() >= 300, "the table holds {} cases", cases.len());
-    let mut report = String::new();
-    let mut failed_cases = 0;
-    for case in &cases {
-        let id = case["id"].as_str().expect("every case has an id");
-        let text = case["text"].as_str().expect("every case has a text");
-        let expected: Vec<Value> = case["expected"]
-            .as_array()
-            .expect("expected is a list")
-            .clone();
-        let spans = locate(text, &expected);
-        let expected: Vec<(Option<(usize, usize)>, Value)> =
-            spans.into_iter().zip(expected).collect();
-        let records = extractor_for(case.get("options")).extract(text);
-        let label = format!("{id} {text}");
-        if compare(&label, &records, &expected, &mut report) > 0 {
-            failed_cases += 1;
-        }
-    }
-    assert!(
-        failed_cases == 0,
-        "{failed_cases} of {} cases differ from the table:\n{report}",
-        cases.len()
-    );
+    common::assert_sentence_table("quantities.jsonl", 300, &LISTED, |text, options| {
+        common::builder_for(options)
+            .build()
+            .expect("the table's options are valid")
+            .extract(text)
+    });
 }
 
 /// Cases beyond the shared table: forms found through the peers' suites and the noise of
@@ -326,10 +156,17 @@ fn extra_cases_match() {
     let mut failed = 0;
     let extractor = Extractor::new();
     for (text, expected) in extra_cases() {
-        let spans = locate(text, &expected);
-        let expected: Vec<(Option<(usize, usize)>, Value)> =
-            spans.into_iter().zip(expected).collect();
-        if compare(text, &extractor.extract(text), &expected, &mut report) > 0 {
+        let expected = common::locate(text, expected);
+        let records = extractor.extract(text);
+        if common::compare(
+            text,
+            &records,
+            &LISTED,
+            &expected,
+            Listing::SomeFields,
+            &mut report,
+        ) > 0
+        {
             failed += 1;
         }
     }
@@ -338,91 +175,34 @@ fn extra_cases_match() {
 
 #[test]
 fn corpus_texts_keep_the_invariants_and_match_their_tables() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("shared corpus absent: skipped");
+    let Some(shared) = common::shared_dir_or_skip("corpus_texts_keep_the_invariants") else {
         return;
     };
-    let mut texts: Vec<_> = fs::read_dir(shared.join("corpus"))
-        .expect("the corpus folder")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    texts.sort();
-    assert!(!texts.is_empty(), "no corpus text found");
     let mut report = String::new();
     let mut mismatches = 0;
-    for path in &texts {
-        let text = fs::read_to_string(path).expect("corpus texts are UTF-8");
+    for (stem, text) in common::corpus_texts(&shared) {
         let records = Extractor::shared().extract(&text);
-        check_invariants(&text, &records);
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("a file name");
+        common::check_invariants(&text, &records);
         let table = common::data_path(&format!("corpus/{stem}.jsonl"));
         if !table.is_file() {
             eprintln!("{stem}: no expected records yet, invariants only");
             continue;
         }
-        let expected: Vec<(Option<(usize, usize)>, Value)> = read_jsonl(&table)
-            .into_iter()
-            .map(|record| {
-                let span = record["start"].as_u64().zip(record["end"].as_u64());
-                let span = span.map(|(s, e)| (s as usize, e as usize));
-                (span, record)
-            })
-            .collect();
-        for (span, record) in &expected {
-            if let Some((start, end)) = span {
-                assert_eq!(
-                    text.get(*start..*end),
-                    record["text"].as_str(),
-                    "{stem}: the table's offsets do not match its text"
-                );
-            }
-        }
-        mismatches += compare(stem, &records, &expected, &mut report);
+        let expected: Vec<Expected> =
+            common::at_written_offsets(&stem, &text, common::read_jsonl(&table));
+        mismatches += common::compare(
+            &stem,
+            &records,
+            &LISTED,
+            &expected,
+            Listing::EveryField,
+            &mut report,
+        );
     }
     assert!(
         mismatches == 0,
         "{mismatches} corpus records differ:\n{report}"
     );
-}
-
-/// Sorted, spans equal to their text, no overlap outside titles, finite values, low ≤ high.
-fn check_invariants(text: &str, records: &[Record]) {
-    let mut previous_start = 0;
-    let mut covered_until = 0;
-    for record in records {
-        let (start, end) = (record.start(), record.end());
-        assert!(start < end && end <= text.len(), "bad span {record:?}");
-        assert_eq!(
-            &text[start..end],
-            record.text(),
-            "text differs from its span"
-        );
-        assert!(
-            start >= previous_start,
-            "records out of order at {record:?}"
-        );
-        previous_start = start;
-        if record.kind() != Kind::Title {
-            assert!(start >= covered_until, "overlap at {record:?}");
-            covered_until = end;
-        }
-        if let Record::Quantity(q) = record {
-            for value in [q.value, q.low, q.high].into_iter().flatten() {
-                assert!(value.is_finite(), "non-finite value in {record:?}");
-            }
-            if let (Some(low), Some(high)) = (q.low, q.high) {
-                assert!(low <= high, "low above high in {record:?}");
-            }
-        }
-        if let Record::Number(n) = record {
-            assert!(n.value.is_finite(), "non-finite value in {record:?}");
-        }
-    }
 }
 
 #[test]
@@ -441,28 +221,13 @@ fn table_cases_carry_their_currency_option() {
     }
 }
 
-/// Time to extract from `text`, best of three runs.
-fn time_extract(text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let records = Extractor::shared().extract(text);
-            let elapsed = started.elapsed();
-            check_invariants(text, &records);
-            elapsed
-        })
-        .min()
-        .expect("three runs")
-}
-
 /// Extraction time grows linearly: a tenfold input takes at most a generous multiple of ten
 /// times as long (a ratio, so a slow or busy machine cannot fail it).
 fn assert_linear(name: &str, unit: &str, small_bytes: usize) {
-    let repeat = |bytes: usize| unit.repeat(bytes / unit.len() + 1);
-    let small = repeat(small_bytes);
-    let large = repeat(small_bytes * 10);
-    let small_time = time_extract(&small).max(Duration::from_micros(200));
-    let large_time = time_extract(&large);
+    let small = common::repeated(unit, small_bytes);
+    let large = common::repeated(unit, small_bytes * 10);
+    let small_time = common::extraction_time(&small).max(Duration::from_micros(200));
+    let large_time = common::extraction_time(&large);
     let ratio = large_time.as_secs_f64() / small_time.as_secs_f64();
     assert!(
         ratio < 40.0,

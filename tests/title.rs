@@ -3,132 +3,31 @@
 
 mod common;
 
-use std::fs;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::Listing;
 use proptest::prelude::*;
-use serde_json::Value;
 use xinzhi_extract::{Extractor, Kind, Record, Title};
-
-/// The fields of a title record as a JSON object, offsets left out.
-fn fields(title: &Title) -> Value {
-    serde_json::json!({
-        "kind": "title",
-        "text": title.text,
-        "title": title.title,
-        "doc_type": title.doc_type,
-        "issuer": title.issuer,
-        "start_year": title.start_year,
-        "end_year": title.end_year,
-        "is_policy": title.is_policy,
-    })
-}
-
-/// Differences between the titles found in `text` and `expected`, one line each; offsets are
-/// checked by locating each expected text after the start of the one before it.
-fn compare(text: &str, expected: &[Value], found: &[Title]) -> Vec<String> {
-    let mut problems = Vec::new();
-    if found.len() != expected.len() {
-        problems.push(format!(
-            "{text:?}: expected {} titles, found {}: {:?}",
-            expected.len(),
-            found.len(),
-            found.iter().map(|t| &t.text).collect::<Vec<_>>()
-        ));
-        return problems;
-    }
-    let mut from = 0;
-    for (want, got) in expected.iter().zip(found) {
-        let want_text = want["text"].as_str().unwrap_or_default();
-        let Some(offset) = text[from..].find(want_text) else {
-            problems.push(format!(
-                "{text:?}: expected text {want_text:?} is not in the input"
-            ));
-            continue;
-        };
-        let start = from + offset;
-        if (got.start, got.end) != (start, start + want_text.len()) {
-            problems.push(format!(
-                "{text:?}: {want_text:?} expected at {start}..{}, found at {}..{}",
-                start + want_text.len(),
-                got.start,
-                got.end
-            ));
-        }
-        if text[got.start..got.end] != got.text {
-            problems.push(format!(
-                "{text:?}: text {:?} is not the input's slice",
-                got.text
-            ));
-        }
-        let got = fields(got);
-        for key in [
-            "kind",
-            "text",
-            "title",
-            "doc_type",
-            "issuer",
-            "start_year",
-            "end_year",
-            "is_policy",
-        ] {
-            if want[key] != got[key] {
-                problems.push(format!(
-                    "{want_text}: {key} expected {}, found {}",
-                    want[key], got[key]
-                ));
-            }
-        }
-        from = start + want_text.chars().next().map_or(1, char::len_utf8);
-    }
-    problems
-}
-
-fn read_jsonl(path: &Path) -> Vec<Value> {
-    let content =
-        fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    content
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}: bad line {line:?}: {e}", path.display()))
-        })
-        .collect()
-}
 
 #[test]
 fn table_of_cases() {
-    let cases = read_jsonl(&common::data_path("titles.jsonl"));
-    let expected_titles: usize = cases
-        .iter()
-        .map(|case| case["expected"].as_array().map_or(0, Vec::len))
-        .sum();
-    assert!(cases.len() >= 120, "only {} cases", cases.len());
+    let expected_titles =
+        common::assert_sentence_table("titles.jsonl", 120, &[Kind::Title], |text, options| {
+            common::builder_for(options)
+                .build()
+                .expect("valid options")
+                .titles(text)
+                .into_iter()
+                .map(Record::Title)
+                .collect()
+        });
     assert!(expected_titles >= 120, "only {expected_titles} titles");
-    let extractor = Extractor::new();
-    let mut problems = Vec::new();
-    for case in &cases {
-        let text = case["text"].as_str().expect("a case has a text");
-        let expected = case["expected"]
-            .as_array()
-            .expect("a case has expectations");
-        problems.extend(compare(text, expected, &extractor.titles(text)));
-    }
-    assert!(
-        problems.is_empty(),
-        "{} of {} cases disagree:\n{}",
-        problems.len(),
-        cases.len(),
-        problems.join("\n")
-    );
 }
 
 #[test]
 fn titles_come_out_of_extract_unchanged() {
     let extractor = Extractor::new();
-    for case in read_jsonl(&common::data_path("titles.jsonl")) {
+    for case in common::data_table("titles.jsonl") {
         let text = case["text"].as_str().expect("a case has a text");
         let alone = extractor.titles(text);
         let among_others: Vec<Title> = extractor
@@ -151,47 +50,34 @@ fn titles_come_out_of_extract_unchanged() {
 
 #[test]
 fn corpus_titles_field_by_field() {
-    let Some(shared) = common::shared_dir() else {
-        eprintln!("skipped: no shared corpus beside the repository");
+    let Some(shared) = common::shared_dir_or_skip("corpus_titles_field_by_field") else {
         return;
     };
-    let mut texts: Vec<_> = fs::read_dir(shared.join("corpus"))
-        .expect("corpus folder")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    texts.sort();
-    assert!(!texts.is_empty(), "the corpus holds no text");
     let extractor = Extractor::new();
-    let mut problems = Vec::new();
-    for path in &texts {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("a file name");
-        let text = fs::read_to_string(path).expect("corpus text");
-        let expected = read_jsonl(&common::data_path(&format!("corpus/{stem}.titles.jsonl")));
-        let found = extractor.titles(&text);
+    let mut report = String::new();
+    let mut mismatches = 0;
+    for (stem, text) in common::corpus_texts(&shared) {
+        let table = common::data_path(&format!("corpus/{stem}.titles.jsonl"));
+        let expected = common::at_written_offsets(&stem, &text, common::read_jsonl(&table));
+        let found: Vec<Record> = extractor
+            .titles(&text)
+            .into_iter()
+            .map(Record::Title)
+            .collect();
         eprintln!("{stem}: {} titles", found.len());
-        for (want, got) in expected.iter().zip(&found) {
-            for key in ["start", "end"] {
-                let got_offset = if key == "start" { got.start } else { got.end };
-                if want[key].as_u64() != Some(got_offset as u64) {
-                    problems.push(format!(
-                        "{stem}: {} {key} expected {}, found {got_offset}",
-                        got.text, want[key]
-                    ));
-                }
-            }
-        }
-        problems.extend(
-            compare(&text, &expected, &found)
-                .into_iter()
-                .map(|p| format!("{stem}: {}", p.chars().take(300).collect::<String>())),
+        mismatches += common::compare(
+            &stem,
+            &found,
+            &[Kind::Title],
+            &expected,
+            Listing::EveryField,
+            &mut report,
         );
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        mismatches == 0,
+        "{mismatches} corpus titles differ:\n{report}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,16 +156,10 @@ fn a_title_survives_the_noise_around_it() {
 
 /// The fastest of three runs of `titles` over `text`.
 fn time_titles(extractor: &Extractor, text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let titles = extractor.titles(text);
-            let elapsed = started.elapsed();
-            assert_well_formed(text, &titles);
-            elapsed
-        })
-        .min()
-        .unwrap_or_default()
+    common::fastest_of_three(
+        || extractor.titles(text),
+        |titles| assert_well_formed(text, &titles),
+    )
 }
 
 #[test]
@@ -298,8 +178,8 @@ fn time_grows_linearly_on_hostile_input() {
     ];
     for (name, unit) in &units {
         // About 256 KB and 1 MB of the same pattern.
-        let small = unit.repeat((1 << 18) / unit.len());
-        let large = unit.repeat((1 << 20) / unit.len());
+        let small = common::repeated(unit, 1 << 18);
+        let large = common::repeated(unit, 1 << 20);
         let small_time = time_titles(&extractor, &small);
         let large_time = time_titles(&extractor, &large);
         let ratio = large_time.as_secs_f64() / small_time.as_secs_f64().max(1e-4);
