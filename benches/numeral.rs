@@ -3,9 +3,9 @@
 //! repository (skipped when absent) and on an embedded sample dense with numerals.
 #![allow(missing_docs)]
 
-use std::fs;
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -41,35 +41,6 @@ const SAMPLE: &str = "\
 全年共處理18 900宗投訴，超9.3萬(wàn)個(gè)市場主體受益，總額達5萬(wàn)億元，\
 為四十九兆九千五百九十二億元，較上年下降千分之三。\n";
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("XINZHI_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    dir.is_dir().then_some(dir)
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let Some(dir) = shared_dir() else {
-        eprintln!("no shared corpus beside the repository: benchmarking the embedded sample only");
-        return Vec::new();
-    };
-    let Ok(entries) = fs::read_dir(dir.join("corpus")) else {
-        return Vec::new();
-    };
-    let mut texts: Vec<(String, String)> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .filter_map(|path| {
-            let name = path.file_stem()?.to_str()?.to_owned();
-            Some((name, fs::read_to_string(&path).ok()?))
-        })
-        .collect();
-    texts.sort();
-    texts
-}
-
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_numeral");
     group.throughput(Throughput::Elements(TYPICAL.len() as u64));
@@ -89,7 +60,7 @@ fn parse(c: &mut Criterion) {
 
 fn scan(c: &mut Criterion) {
     let mut group = c.benchmark_group("scan_numerals");
-    let mut inputs = corpus();
+    let mut inputs = common::corpus();
     inputs.push(("embedded_sample_x64".to_owned(), SAMPLE.repeat(64)));
     for (name, text) in &inputs {
         let view = TextView::new(text);

@@ -3,9 +3,9 @@
 //! embedded sample of policy news dense with titles.
 #![allow(missing_docs)]
 
-use std::fs;
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use xinzhi_extract::Extractor;
@@ -22,39 +22,10 @@ const SAMPLE: &str = "\
 低空經(jīng)濟(jì)高質(zhì)量發(fā)展的若干措施》，深圳市編制《深圳市戰(zhàn)新與未來(lái)產(chǎn)業(yè)\
 空間布局規(guī)劃》。見《附件一，相關(guān)內(nèi)容另行通知。\n";
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("XINZHI_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    dir.is_dir().then_some(dir)
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let Some(dir) = shared_dir() else {
-        eprintln!("no shared corpus beside the repository: benchmarking the embedded sample only");
-        return Vec::new();
-    };
-    let Ok(entries) = fs::read_dir(dir.join("corpus")) else {
-        return Vec::new();
-    };
-    let mut texts: Vec<(String, String)> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .filter_map(|path| {
-            let name = path.file_stem()?.to_str()?.to_owned();
-            Some((name, fs::read_to_string(&path).ok()?))
-        })
-        .collect();
-    texts.sort();
-    texts
-}
-
 fn bench(c: &mut Criterion) {
     let extractor = Extractor::new();
     let mut group = c.benchmark_group("titles");
-    let mut inputs = corpus();
+    let mut inputs = common::corpus();
     inputs.push(("embedded_sample_x64".to_owned(), SAMPLE.repeat(64)));
     for (name, text) in &inputs {
         eprintln!(
