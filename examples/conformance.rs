@@ -16,6 +16,8 @@
 //!
 //! Adding a suite is adding a row to [`SUITES`] and a scorer function.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[path = "conformance_suites/quantity.rs"]
 mod quantity_suites;
 
@@ -245,18 +247,14 @@ impl SuiteReport {
 /// The shared `conformance/` folder, if present.
 #[must_use]
 pub fn conformance_dir() -> Option<PathBuf> {
-    let shared = std::env::var_os("XINZHI_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    let dir = shared.join("conformance");
+    let dir = common::shared_dir()?.join("conformance");
     dir.is_dir().then_some(dir)
 }
 
 /// Path of the disputed-cases file.
 #[must_use]
 pub fn disputed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/conformance_disputed.toml")
+    common::data_path("conformance_disputed.toml")
 }
 
 /// Reads the disputed-cases file: a table per case id with `class` and `reason`.
