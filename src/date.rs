@@ -74,10 +74,11 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
         chars,
         reference_year: options.reference_year,
     };
-    let mut i = 0;
-    while i < chars.len() {
-        if !scanner.may_start(i) {
-            i += 1;
+    // Positions before `next` were read as part of a date or passed over.
+    let mut next = 0;
+    for &candidate in view.candidates() {
+        let i = candidate as usize;
+        if i < next || !scanner.may_start(i) {
             continue;
         }
         match scanner.date_at(i) {
@@ -95,10 +96,10 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
                     end_month: to.month,
                     end_day: to.day,
                 }));
-                i = found.end;
+                next = found.end;
             }
-            Attempt::Skip(to) => i = to.max(i + 1),
-            Attempt::Miss => i += 1,
+            Attempt::Skip(to) => next = to,
+            Attempt::Miss => {}
         }
     }
 }

@@ -17,6 +17,7 @@
 //! record's text). Extraction never fails and never changes the input: noise such as pinyin
 //! annotations (`萬(wàn)`) and full-width digits is stepped over while matching.
 
+mod candidates;
 pub mod error;
 mod extract;
 mod invariants;

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::candidates::is_candidate;
 use crate::lexicon::script::to_simplified;
 
 /// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
@@ -31,6 +32,8 @@ pub struct TextView<'a> {
     chars: Vec<char>,
     /// Byte offset in `source` of each view character.
     starts: Vec<u32>,
+    /// View positions where an extractor may start reading (see [`crate::candidates`]).
+    candidates: Vec<u32>,
 }
 
 impl<'a> TextView<'a> {
@@ -44,32 +47,40 @@ impl<'a> TextView<'a> {
             u32::try_from(source.len()).is_ok(),
             "TextView holds texts below 4 GiB"
         );
-        let mut chars = Vec::with_capacity(source.len() / 2);
-        let mut starts = Vec::with_capacity(source.len() / 2);
-        let bytes = source.as_bytes();
-        let mut previous: Option<char> = None;
-        let mut offset = 0;
-        while offset < source.len() {
-            let c = source[offset..].chars().next().unwrap_or('\u{FFFD}');
-            if matches!(c, '(' | '（') && previous.is_some_and(may_carry_annotation) {
+        // Every byte that is not a continuation byte starts a character: the exact size of the
+        // view before annotations are skipped, so neither table ever grows or moves.
+        let count = source.bytes().filter(|&b| !is_utf8_continuation(b)).count();
+        let mut chars = Vec::with_capacity(count);
+        let mut starts = Vec::with_capacity(count);
+        let mut candidates = Vec::new();
+        let mut after_annotatable = false;
+        let mut skip_until = 0;
+        for (offset, c) in source.char_indices() {
+            if offset < skip_until {
+                continue;
+            }
+            if matches!(c, '(' | '（') && after_annotatable {
                 if let Some(len) = annotation_len(&source[offset..]) {
-                    offset += len;
+                    skip_until = offset + len;
                     // One annotation per character: what follows `)` is not "right after a Han
                     // character", so `万(a)(a)` keeps its second bracket.
-                    previous = None;
+                    after_annotatable = false;
                     continue;
                 }
             }
-            chars.push(fold(c));
+            let folded = fold(c);
+            if is_candidate(folded) {
+                candidates.push(chars.len() as u32);
+            }
+            chars.push(folded);
             starts.push(offset as u32);
-            previous = Some(c);
-            offset += c.len_utf8();
-            debug_assert!(offset <= bytes.len());
+            after_annotatable = may_carry_annotation(c);
         }
         TextView {
             source,
             chars,
             starts,
+            candidates,
         }
     }
 
@@ -95,6 +106,12 @@ impl<'a> TextView<'a> {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
+    }
+
+    /// View positions, in order, of the characters at which an extractor may start reading:
+    /// every other position can be passed over without a look.
+    pub(crate) fn candidates(&self) -> &[u32] {
+        &self.candidates
     }
 
     /// Byte offset in the source where view character `i` starts; `source.len()` for `i == len()`.
@@ -174,9 +191,15 @@ pub fn clean(text: &str) -> String {
     view.clean_text(0..view.len())
 }
 
+fn is_utf8_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
+#[inline]
 fn fold(c: char) -> char {
     match c {
+        '\0'..='\u{7F}' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => to_simplified(c),

@@ -18,25 +18,29 @@ use crate::record::{Number, Record};
 pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record>) {
     let chars = view.chars();
     let mut slogan_until = 0;
-    let mut i = 0;
-    while i < chars.len() {
+    // Positions before `next` were read as part of a number or passed over.
+    let mut next = 0;
+    for &candidate in view.candidates() {
+        let i = candidate as usize;
         let c = chars[i];
+        if i < next {
+            continue;
+        }
         if !may_open_numeral(c) {
             if exclude::opens_quote(c) {
                 if let Some(close) = exclude::slogan_quote(chars, i) {
                     slogan_until = close;
                 }
             }
-            i += 1;
             continue;
         }
         let in_slogan = i < slogan_until;
         let Some(m) = match_numeral(chars, i) else {
             if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
                 push(view, out, i, i + len, value, false);
-                i += len;
+                next = i + len;
             } else {
-                i = past_digit_run(chars, i);
+                next = past_digit_run(chars, i);
             }
             continue;
         };
@@ -51,7 +55,7 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
                 push(view, out, start, span_end, m.value, ordinal);
             }
         }
-        i = end.max(i + 1);
+        next = end;
     }
 }
 

@@ -54,8 +54,9 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
     let chars = view.chars();
     // Positions of `《` on the current line that a `》` may still close, innermost last.
     let mut open: VecDeque<usize> = VecDeque::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
+    for &candidate in view.candidates() {
+        let i = candidate as usize;
+        match chars[i] {
             '《' => {
                 while open.front().is_some_and(|&o| i - o > MAX_TITLE_CHARS) {
                     open.pop_front();
@@ -79,7 +80,7 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
     out[first..].sort_by_key(|r| (r.start(), Reverse(r.end())));
 }
 
-fn is_line_break(c: char) -> bool {
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'

@@ -5,9 +5,12 @@
 //! types, regions, issuers) and the common vocabulary of policy news around them. Where a
 //! traditional character has two simplified readings (參 is 参 in 參加 and 叁 in financial
 //! numerals), the common one is listed and the numeral engine accepts both.
+//!
+//! The view folds every character of every text, so the pairs are compiled into a table
+//! indexed by code point: a fold is one load, whatever the size of the list.
 
-/// Sorted by the traditional character, so look-ups are a binary search.
-static TRADITIONAL_TO_SIMPLIFIED: &[(char, char)] = &[
+/// Sorted by the traditional character (a test checks it), so a reader finds a pair at once.
+const TRADITIONAL_TO_SIMPLIFIED: &[(char, char)] = &[
     ('並', '并'),
     ('乾', '干'),
     ('亂', '乱'),
@@ -770,6 +773,30 @@ static TRADITIONAL_TO_SIMPLIFIED: &[(char, char)] = &[
     ('龜', '龟'),
 ];
 
+/// The block of CJK unified ideographs, where every traditional character of the table lies.
+const HAN: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+/// For each character of [`HAN`], its simplified form, or 0 where it folds to itself. Every
+/// simplified form lies in the same block, so `u16` holds it.
+static SIMPLIFIED: [u16; 0x5200] = simplified_table();
+
+// Only ever evaluated by the compiler, into the static above: the array is never on a stack.
+#[allow(clippy::large_stack_arrays)]
+const fn simplified_table() -> [u16; 0x5200] {
+    let mut table = [0_u16; 0x5200];
+    let mut k = 0;
+    while k < TRADITIONAL_TO_SIMPLIFIED.len() {
+        let (traditional, simplified) = TRADITIONAL_TO_SIMPLIFIED[k];
+        let (t, s) = (traditional as u32, simplified as u32);
+        // Checked at compile time: a pair outside the block would need a wider table.
+        assert!(t >= *HAN.start() && t <= *HAN.end());
+        assert!(s >= *HAN.start() && s <= *HAN.end());
+        table[(t - *HAN.start()) as usize] = s as u16;
+        k += 1;
+    }
+    table
+}
+
 /// The simplified form of `c`, or `c` itself when it has none in the table.
 ///
 /// ```
@@ -779,14 +806,15 @@ static TRADITIONAL_TO_SIMPLIFIED: &[(char, char)] = &[
 /// assert_eq!(to_simplified('a'), 'a');
 /// ```
 #[must_use]
+#[inline]
 pub fn to_simplified(c: char) -> char {
-    // Every traditional character in the table is a CJK ideograph; skip the search for the rest.
-    if (c as u32) < 0x4E00 {
+    let code = c as u32;
+    if !HAN.contains(&code) {
         return c;
     }
-    match TRADITIONAL_TO_SIMPLIFIED.binary_search_by_key(&c, |&(t, _)| t) {
-        Ok(i) => TRADITIONAL_TO_SIMPLIFIED[i].1,
-        Err(_) => c,
+    match SIMPLIFIED[(code - *HAN.start()) as usize] {
+        0 => c,
+        simplified => char::from_u32(u32::from(simplified)).unwrap_or(c),
     }
 }
 
@@ -801,7 +829,8 @@ mod tests {
         }
         for &(t, s) in TRADITIONAL_TO_SIMPLIFIED {
             assert_ne!(t, s);
-            assert!(t as u32 >= 0x4E00, "{t} is below the fast-path bound");
+            assert_eq!(to_simplified(t), s);
+            assert_eq!(to_simplified(s), s, "{s} is itself traditional");
         }
     }
 

@@ -37,16 +37,16 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
     let chars = view.chars();
     let mut floor = 0;
     let mut previous: Option<Found> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if !may_open_amount(c) {
-            i += 1;
+    // Positions before `next` were read as part of a quantity or passed over.
+    let mut next = 0;
+    for &candidate in view.candidates() {
+        let i = candidate as usize;
+        if i < next || !may_open_amount(chars[i]) {
             continue;
         }
         match amount::read(chars, i) {
-            Reading::Nothing => i = past_digit_run(chars, i),
-            Reading::Skip(end) => i = end.max(i + 1),
+            Reading::Nothing => next = past_digit_run(chars, i),
+            Reading::Skip(end) => next = end,
             Reading::Amount(a) => match assemble(chars, &a, floor, options, previous.as_ref()) {
                 Some(found) => {
                     let (start, end) = view.byte_span(found.start..found.end);
@@ -57,10 +57,10 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
                         ..found.quantity.clone()
                     }));
                     floor = found.end;
-                    i = found.end.max(i + 1);
+                    next = found.end;
                     previous = Some(found);
                 }
-                None => i = a.end.max(i + 1),
+                None => next = a.end,
             },
         }
     }
