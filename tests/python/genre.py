@@ -18,20 +18,24 @@ _SENTENCE = re.compile(r"[^。！？；!?\n]+(?:[。！？；!?]+[”’」』]?
 
 
 def shared_dir() -> Path | None:
-    """The shared material folder, or ``None`` when it is absent (tests that need it skip)."""
+    """The shared material folder: the one ``XINZHI_SHARED`` names when it is set, else
+    ``shared`` beside the repository; ``None`` when it is absent (tests that need it skip).
+    The Rust tests look it up the same way."""
     path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
     return path if path.is_dir() else None
+
+
+def corpus_paths() -> list[Path]:
+    """The shared corpus texts, sorted by name; empty when the shared folder is absent."""
+    shared = shared_dir()
+    return sorted((shared / "corpus").glob("*.txt")) if shared is not None else []
 
 
 @cache
 def corpus_texts() -> tuple[tuple[str, str], ...]:
     """``(name, text)`` of every corpus text, or of the bundled sample alone."""
-    shared = shared_dir()
-    if shared is not None:
-        paths = sorted((shared / "corpus").glob("*.txt"))
-        if paths:
-            return tuple((p.name, p.read_text("utf-8")) for p in paths)
-    return ((SAMPLE.name, SAMPLE.read_text("utf-8")),)
+    paths = corpus_paths() or [SAMPLE]
+    return tuple((p.name, p.read_text("utf-8")) for p in paths)
 
 
 @cache

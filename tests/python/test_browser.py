@@ -9,14 +9,13 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import xinzhi_extract as xe
+from genre import ROOT, SAMPLE, corpus_paths
+from marked_html import MarkedHtml, assert_records_drawn, read_marked_html
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "python" / "xinzhi_extract" / "data" / "sample.txt"
 ARTIFACTS = ROOT / "artifacts" / "browser"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -29,11 +28,6 @@ BROWSER = find_browser()
 pytestmark = pytest.mark.skipif(
     BROWSER is None, reason="headless Chromium not found (apt-get install chromium)"
 )
-
-
-def shared_dir() -> Path | None:
-    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
-    return path if path.is_dir() else None
 
 
 def run_browser(page: Path, profile: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -63,73 +57,11 @@ def run_browser(page: Path, profile: Path, *options: str) -> subprocess.Complete
     )
 
 
-class Page(HTMLParser):
-    """The DOM as Chromium dumped it: the body's check attributes and, per document section,
-    the text and the highlight pieces of every record."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.body: dict[str, str | None] = {}
-        self.sections: dict[str, dict[str, object]] = {}
-        self.section: dict[str, object] | None = None
-        self.depth = 0
-        self.open: list[str | None] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        if tag == "body":
-            self.body = attributes
-        elif tag == "section" and "xz-doc" in classes:
-            self.section = {"text": "", "marks": {}}
-            self.sections[attributes["data-doc"] or ""] = self.section
-        elif self.depth == 0 and tag == "div" and "xz-text" in classes:
-            self.depth = 1
-            return
-        if self.depth == 0 or self.section is None:
-            return
-        self.depth += 1
-        record = attributes.get("data-record") if tag == "mark" else None
-        if record is not None:
-            marks = self.section["marks"]
-            assert isinstance(marks, dict)
-            marks.setdefault(
-                record,
-                {
-                    "kinds": set(),
-                    "start": int(attributes["data-start"] or -1),
-                    "end": int(attributes["data-end"] or -1),
-                    "at": len(str(self.section["text"])),
-                    "text": "",
-                },
-            )["kinds"].add(attributes["data-kind"])
-        self.open.append(record)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth == 0:
-            return
-        self.depth -= 1
-        if self.depth > 0:
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.depth == 0 or self.section is None:
-            return
-        self.section["text"] = str(self.section["text"]) + data
-        marks = self.section["marks"]
-        assert isinstance(marks, dict)
-        for record in self.open:
-            if record is not None:
-                marks[record]["text"] += data
-
-
-def load(page: Path, tmp_path: Path, *options: str) -> tuple[Page, str]:
+def load(page: Path, tmp_path: Path, *options: str) -> tuple[MarkedHtml, str]:
+    """The DOM Chromium leaves behind once the page's scripts have run, and its log."""
     result = run_browser(page, tmp_path / "profile", "--dump-dom", *options)
     assert result.returncode == 0, result.stderr[-2000:]
-    parsed = Page()
-    parsed.feed(result.stdout)
-    parsed.close()
-    return parsed, result.stderr
+    return read_marked_html(result.stdout), result.stderr
 
 
 def write_page(inputs: list[str | Path], page: Path, stdin: bytes = b"") -> None:
@@ -143,28 +75,15 @@ def write_page(inputs: list[str | Path], page: Path, stdin: bytes = b"") -> None
     assert result.returncode == 0, result.stderr
 
 
-def assert_all_highlighted(shown: Page, texts: dict[str, str]) -> int:
+def assert_all_highlighted(shown: MarkedHtml, texts: dict[str, str]) -> int:
     """Every record of every text is highlighted in the DOM with its kind, offsets and text;
     returns how many records were checked."""
-    assert set(shown.sections) == set(texts)
+    assert set(shown.documents) == set(texts)
     checked = 0
     for doc, text in texts.items():
-        section = shown.sections[doc]
         records = xe.extract(text)
-        assert section["text"] == text, f"{doc}: the DOM text is the document"
-        marks = section["marks"]
-        assert isinstance(marks, dict)
-        assert len(marks) == len(records), doc
-        for index, record in enumerate(records):
-            mark = marks[str(index)]
-            assert mark["kinds"] == {record.kind}, (doc, record)
-            assert (mark["start"], mark["end"], mark["at"]) == (
-                record.start,
-                record.end,
-                record.start,
-            ), (doc, record)
-            assert mark["text"] == record.text, (doc, record)
-            checked += 1
+        assert_records_drawn(shown.documents[doc], text, records, doc)
+        checked += len(records)
     return checked
 
 
@@ -173,9 +92,7 @@ def corpus_page(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """The page for the corpus texts (or the bundled sample where the corpus is absent)."""
     folder = tmp_path / "corpus"
     folder.mkdir()
-    shared = shared_dir()
-    sources = sorted(shared.glob("corpus/*.txt")) if shared else []
-    for source in [*sources, SAMPLE]:
+    for source in [*corpus_paths(), SAMPLE]:
         shutil.copyfile(source, folder / source.name)
     page = tmp_path / "corpus.html"
     write_page([folder], page)

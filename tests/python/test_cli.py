@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 import xinzhi_extract as xe
+from genre import SAMPLE
 from xinzhi_extract.highlight import display_width
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "python" / "xinzhi_extract" / "data" / "sample.txt"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 SUMMARY = re.compile(
     r"^xinzhi-extract: (\d+) documents?, [\d.,]+ [kM]B, ([\d,]+) records in [\d.,]+ s "
@@ -33,12 +32,6 @@ PASSAGES = {
     "tianjin": "天津市印發《天津市推動製造業高質量發展若干措施》，支持資金約4.2億元。",
     "roundup": "2024年以来，全省新建5G基站約5萬(wàn)個，覆盖率近65%，用时3年左右。",
 }
-
-
-def shared_dir() -> Path | None:
-    """Corpus and conformance material beside the repository, or where XINZHI_SHARED says."""
-    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
-    return path if path.is_dir() else None
 
 
 def run_cli(

@@ -2,94 +2,34 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import xinzhi_extract as xe
+from genre import SAMPLE, corpus_paths
+from marked_html import MarkedText, assert_records_drawn, read_marked_html
 from xinzhi_extract._html import marked_text
 from xinzhi_extract.highlight import Highlight, display_width, format_records, highlight
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_TEXT = (ROOT / "python" / "xinzhi_extract" / "data" / "sample.txt").read_text("utf-8")
+SAMPLE_TEXT = SAMPLE.read_text("utf-8")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def shared_dir() -> Path | None:
-    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
-    return path if path.is_dir() else None
-
-
 def corpus_texts() -> list[tuple[str, str]]:
-    shared = shared_dir()
-    texts = [("sample.txt", SAMPLE_TEXT)]
-    if shared is not None:
-        texts += [
-            (path.name, path.read_text("utf-8")) for path in sorted(shared.glob("corpus/*.txt"))
-        ]
-    return texts
-
-
-class MarkedText(HTMLParser):
-    """Reads highlighted HTML back: the text inside ``.xz-text`` and, for each record, its
-    kind, offsets, starting position in that text and the text of all its pieces."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text = ""
-        self.depth = 0  # elements open inside .xz-text, 0 when outside
-        self.open: list[str | None] = []
-        self.marks: dict[str, dict[str, object]] = {}
-        self.parents: dict[str, set[str]] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if self.depth == 0:
-            if tag == "div" and "xz-text" in (attributes.get("class") or "").split():
-                self.depth = 1
-            return
-        self.depth += 1
-        record = attributes.get("data-record") if tag == "mark" else None
-        if record is not None:
-            mark = self.marks.setdefault(
-                record,
-                {
-                    "kind": attributes["data-kind"],
-                    "start": int(attributes["data-start"] or -1),
-                    "end": int(attributes["data-end"] or -1),
-                    "seen_at": len(self.text),
-                    "text": "",
-                },
-            )
-            assert mark["kind"] == attributes["data-kind"], "pieces of one record agree"
-            self.parents.setdefault(record, set()).update(r for r in self.open if r is not None)
-        self.open.append(record)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth == 0:
-            return
-        self.depth -= 1
-        if self.depth > 0:
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.depth == 0:
-            return
-        self.text += data
-        for record in self.open:
-            if record is not None:
-                self.marks[record]["text"] = str(self.marks[record]["text"]) + data
+    """The bundled sample, and the shared corpus texts when they are there."""
+    return [("sample.txt", SAMPLE_TEXT), *((p.name, p.read_text("utf-8")) for p in corpus_paths())]
 
 
 def read_back(html: str) -> MarkedText:
-    parser = MarkedText()
-    parser.feed(html)
-    parser.close()
-    return parser
+    """The one marked text of ``html``; the pieces of each record agree on its kind."""
+    shown = read_marked_html(html)
+    assert list(shown.documents) == [""], "one marked text, outside any document section"
+    marked = shown.documents[""]
+    for record, mark in marked.marks.items():
+        assert len(mark.kinds) == 1, f"pieces of record {record} disagree: {mark.kinds}"
+    return marked
 
 
 @dataclass(frozen=True)
@@ -118,15 +58,7 @@ def test_every_record_is_highlighted_with_its_kind_and_offsets(name: str, text: 
     records = xe.extract(text)
     assert list(view.records) == records
     assert records, f"{name} has records to show"
-    shown = read_back(view._repr_html_())
-    assert shown.text == text
-    assert len(shown.marks) == len(records)
-    for index, record in enumerate(view.records):
-        mark = shown.marks[str(index)]
-        assert mark["kind"] == record.kind
-        assert (mark["start"], mark["end"]) == (record.start, record.end)
-        assert mark["seen_at"] == record.start
-        assert mark["text"] == record.text
+    assert_records_drawn(read_back(view._repr_html_()), text, view.records, name)
 
 
 def test_records_inside_a_title_are_nested_in_its_highlight() -> None:
@@ -137,7 +69,7 @@ def test_records_inside_a_title_are_nested_in_its_highlight() -> None:
     assert inner, "the period inside the title is a record of its own"
     shown = read_back(view.to_html())
     for index in inner:
-        assert str(title) in shown.parents[str(index)]
+        assert str(title) in shown.marks[str(index)].parents
 
 
 def test_tooltip_holds_every_field_and_legend_counts_kinds() -> None:
@@ -172,8 +104,8 @@ def test_untrusted_text_keeps_its_text_and_offsets(
     assert shown.text == text.replace("\x00", "\ufffd")
     assert "<script>" not in Highlight(text, records).to_html()
     for index, record in enumerate(records):
-        assert shown.marks[str(index)]["text"] == record.text
-        assert shown.marks[str(index)]["seen_at"] == record.start
+        assert shown.marks[str(index)].text == record.text
+        assert shown.marks[str(index)].seen_at == record.start
 
 
 def test_overlapping_records_are_split_into_pieces_of_one_record() -> None:
@@ -182,7 +114,7 @@ def test_overlapping_records_are_split_into_pieces_of_one_record() -> None:
     html = marked_text(text, records)
     shown = read_back(f'<div class="xz-text">{html}</div>')
     assert shown.text == text
-    assert [shown.marks[str(i)]["text"] for i in range(2)] == ["约4.2億元", ".2億元。"]
+    assert [shown.marks[str(i)].text for i in range(2)] == ["约4.2億元", ".2億元。"]
     assert html.count('data-record="1"') == 2
     assert "xz-cont" in html
 

@@ -46,7 +46,10 @@ def test_batches_and_their_records_pickle(texts: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "method",
-    ["spawn", pytest.param("fork", marks=pytest.mark.skipif(sys.platform != "linux", reason="fork"))],
+    [
+        "spawn",
+        pytest.param("fork", marks=pytest.mark.skipif(sys.platform != "linux", reason="fork")),
+    ],
 )
 def test_worker_processes_give_the_same_records(texts: list[str], method: str) -> None:
     extractor = xe.Extractor(reference_year=2024)
