@@ -1,5 +1,5 @@
-"""A 100 MB text: extraction works, every record is where it should be, and memory stays a
-small multiple of the text's size."""
+"""A 100 MB text: extraction works, every record is where it should be, and memory stays
+proportional to the text and the records found in it."""
 
 from __future__ import annotations
 
@@ -65,6 +65,9 @@ def test_a_100_mb_text() -> None:
     assert report["first_copy_matches"]
     assert report["last_copy_matches"]
     assert report["spans_exact"]
-    # The view of the text, its offset map, the UTF-8 copy CPython caches and the records
-    # come to about five times the text; anything far above that is not proportional.
-    assert report["growth_kib"] * 1024 < 8 * report["bytes"]
+    # The view of the text, its offset map and the UTF-8 copy CPython caches come to about three
+    # times the text, and each record to a few hundred bytes (the Python object, its text and
+    # its Rust twin until the conversion): on the corpus about five times the text in all, on
+    # the denser bundled sample about thirteen. Memory proportional to both stays within these
+    # bounds; anything far above them is not proportional.
+    assert report["growth_kib"] * 1024 < 5 * report["bytes"] + 512 * report["records"]
