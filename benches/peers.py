@@ -60,6 +60,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "python"))
+
+import genre
+from machine import busy_seconds
+
 MEGABYTE = 1_000_000
 
 # Used when the shared corpus is absent: a passage in the genre, written for this benchmark.
@@ -87,19 +92,11 @@ EMBEDDED_SAMPLE = """\
 # --- texts and workloads -----------------------------------------------------------------------
 
 
-def shared_dir() -> Path | None:
-    """The shared material folder beside the repository or named by ``XINZHI_SHARED``."""
-    path = Path(os.environ.get("XINZHI_SHARED") or ROOT.parent / "shared")
-    return path if path.is_dir() else None
-
-
 def corpus_texts() -> tuple[str, list[str]]:
     """Where the texts come from, and the texts: the shared corpus, else the embedded sample."""
-    shared = shared_dir()
-    if shared is not None:
-        paths = sorted((shared / "corpus").glob("*.txt"))
-        if paths:
-            return f"shared corpus, {len(paths)} texts", [p.read_text("utf-8") for p in paths]
+    paths = genre.corpus_paths()
+    if paths:
+        return f"shared corpus, {len(paths)} texts", [p.read_text("utf-8") for p in paths]
     return "embedded sample", [EMBEDDED_SAMPLE]
 
 
@@ -399,17 +396,6 @@ class Timing:
         return self.timed_bytes < self.input_bytes
 
 
-def machine_busy_seconds() -> float | None:
-    """CPU seconds every process of the machine has used since boot (Linux), or ``None``."""
-    try:
-        with open("/proc/stat", encoding="ascii") as stat:
-            fields = stat.readline().split()[1:]
-    except OSError:
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
-    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
-
-
 def once(run: Runner, documents: list[str]) -> tuple[float, int | None]:
     start = time.perf_counter()
     items = run(documents)
@@ -435,7 +421,7 @@ def measure(
     loops = max(1, math.ceil(min_sample / max(warm_seconds, 1e-9)))
     samples, cpu_samples = [], []
     busy_before, ours_before, wall_before = (
-        machine_busy_seconds(),
+        busy_seconds(),
         time.process_time(),
         time.perf_counter(),
     )
@@ -446,7 +432,7 @@ def measure(
         samples.append((time.perf_counter() - start) / loops)
         cpu_samples.append((time.process_time() - cpu_start) / loops)
     busy_after, ours_after, wall_after = (
-        machine_busy_seconds(),
+        busy_seconds(),
         time.process_time(),
         time.perf_counter(),
     )

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "python")
 
 import genre
 import xinzhi_extract as xe
+from machine import busy_seconds
 
 
 @dataclass
@@ -50,16 +51,6 @@ def median_seconds(run: Callable[[], object], repeat: int) -> tuple[float, float
         wall.append(time.perf_counter() - start_wall)
         cpu.append(time.process_time() - start_cpu)
     return statistics.median(wall), statistics.median(cpu)
-
-
-def busy_seconds() -> float | None:
-    """CPU seconds all processes of the machine have used (Linux), or ``None``."""
-    try:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    except OSError:
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
-    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def size_mb(texts: list[str]) -> float:
@@ -146,7 +137,7 @@ def main() -> None:
         }
         print(json.dumps(summary, indent=2))
         return
-    source = "shared corpus" if genre.shared_dir() else "bundled sample"
+    source = "shared corpus" if genre.corpus_paths() else "bundled sample"
     print(f"xinzhi_extract {xe.__version__}, texts from the {source}, medians of {args.repeat}")
     print("  (CPU time counts every thread; on a busy machine, wall time exceeds it)")
     width = max(map(len, results))
