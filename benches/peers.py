@@ -472,22 +472,28 @@ def size_label(size: int) -> str:
     return f"{size / MEGABYTE:.3f} MB" if size >= 100_000 else f"{size / 1000:.1f} KB"
 
 
-def report_text(
-    source: str,
-    loads: list[Workload],
-    timings: dict[tuple[str, str], Timing],
-    missing: list[Function],
-    args: argparse.Namespace,
-    closest: dict[str, str | None],
-) -> None:
+@dataclass
+class Results:
+    """What a run measured, for the reports."""
+
+    source: str
+    loads: list[Workload]
+    timings: dict[tuple[str, str], Timing]
+    missing: list[Function]
+    args: argparse.Namespace
+    closest: dict[str, str | None]
+
+
+def report_text(results: Results) -> None:
     print(
-        f"texts: {source}; medians of {args.repeat} samples after a warm-up; budget "
-        f"{args.budget:g} s per run; Python {platform.python_version()}, {os.cpu_count()} CPUs"
+        f"texts: {results.source}; medians of {results.args.repeat} samples after a warm-up; "
+        f"budget {results.args.budget:g} s per run; Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
     )
     print("busy = cores other processes kept busy meanwhile; ratio = our MB/s divided by")
     print("theirs: closest function of ours / extract, every kind")
-    for workload in loads:
-        rows = [t for t in timings.values() if t.workload == workload.name]
+    for workload in results.loads:
+        rows = [t for t in results.timings.values() if t.workload == workload.name]
         if not rows:
             continue
         print(f"\n{workload.name}: {workload.description}, {size_label(workload.size)}")
@@ -500,35 +506,31 @@ def report_text(
             )
             if t.library != "xinzhi_extract":
                 like, every = (
-                    ratio(timings, closest[t.function], t),
-                    ratio(timings, "xinzhi_extract.extract", t),
+                    ratio(results.timings, results.closest[t.function], t),
+                    ratio(results.timings, "xinzhi_extract.extract", t),
                 )
                 shown = [f"{r:,.1f}x" if r is not None else "-" for r in (like, every)]
                 line += f"  ours {shown[0]} / {shown[1]}"
             if t.sliced:
                 line += f"  (timed on {size_label(t.timed_bytes)})"
             print(line)
-    if missing:
+    if results.missing:
         print()
-        for function in missing:
+        for function in results.missing:
             print(f"  {function.library}: {function.name}: {function.missing}")
 
 
-def report_markdown(
-    source: str,
-    loads: list[Workload],
-    timings: dict[tuple[str, str], Timing],
-    missing: list[Function],
-    args: argparse.Namespace,
-    closest: dict[str, str | None],
-) -> None:
-    names = list(dict.fromkeys(t.function for t in timings.values()))
-    libraries = {t.function: t.library for t in timings.values()}
-    shown = [w for w in loads if any(t.workload == w.name for t in timings.values())]
+def report_markdown(results: Results) -> None:
+    names = list(dict.fromkeys(t.function for t in results.timings.values()))
+    libraries = {t.function: t.library for t in results.timings.values()}
+    shown = [
+        w for w in results.loads if any(t.workload == w.name for t in results.timings.values())
+    ]
     heads = [f"{w.name} ({size_label(w.size)})" for w in shown]
-    busiest = max((t.others_busy or 0.0 for t in timings.values()), default=0.0)
+    busiest = max((t.others_busy or 0.0 for t in results.timings.values()), default=0.0)
     print(
-        f"MB/s, median of {args.repeat}; texts: {source}; * timed on a slice of the workload; "
+        f"MB/s, median of {results.args.repeat}; texts: {results.source}; "
+        "* timed on a slice of the workload; "
         f"other processes kept at most {busiest:.1f} of {os.cpu_count()} cores busy"
     )
     print()
@@ -537,32 +539,25 @@ def report_markdown(
     for name in names:
         cells, ratios = [], []
         for workload in shown:
-            t = timings.get((name, workload.name))
+            t = results.timings.get((name, workload.name))
             if t is None:
                 cells.append("-")
                 continue
             cells.append(f"{t.mb_per_s:.3g}" + ("*" if t.sliced else ""))
             if t.library != "xinzhi_extract":
-                r = ratio(timings, closest[name], t)
+                r = ratio(results.timings, results.closest[name], t)
                 ratios.append(f"{r:,.0f}x" if r is not None else "-")
         versus = " / ".join(ratios)
-        if ratios and closest[name]:
-            versus += f" (vs `{closest[name]}`)"
+        if ratios and results.closest[name]:
+            versus += f" (vs `{results.closest[name]}`)"
         print(f"| {libraries[name]} | `{name}` | " + " | ".join(cells) + f" | {versus} |")
-    for function in missing:
+    for function in results.missing:
         print(f"\n{function.library}: `{function.name}`: {function.missing}")
 
 
-def report_json(
-    source: str,
-    loads: list[Workload],
-    timings: dict[tuple[str, str], Timing],
-    missing: list[Function],
-    args: argparse.Namespace,
-    closest: dict[str, str | None],
-) -> None:
-    results = []
-    for t in timings.values():
+def report_json(results: Results) -> None:
+    rows = []
+    for t in results.timings.values():
         row: dict[str, Any] = {
             "library": t.library,
             "function": t.function,
@@ -576,23 +571,23 @@ def report_json(
             "items": t.items,
         }
         if t.library != "xinzhi_extract":
-            row["closest"] = closest[t.function]
-            row["ratio_closest"] = ratio(timings, closest[t.function], t)
-            row["ratio_extract"] = ratio(timings, "xinzhi_extract.extract", t)
-        results.append(row)
+            row["closest"] = results.closest[t.function]
+            row["ratio_closest"] = ratio(results.timings, results.closest[t.function], t)
+            row["ratio_extract"] = ratio(results.timings, "xinzhi_extract.extract", t)
+        rows.append(row)
     print(
         json.dumps(
             {
-                "texts": source,
-                "repeat": args.repeat,
-                "budget_s": args.budget,
+                "texts": results.source,
+                "repeat": results.args.repeat,
+                "budget_s": results.args.budget,
                 "python": platform.python_version(),
                 "cpus": os.cpu_count(),
                 "workloads": {
-                    w.name: {"description": w.description, "bytes": w.size} for w in loads
+                    w.name: {"description": w.description, "bytes": w.size} for w in results.loads
                 },
-                "results": results,
-                "unavailable": {f"{f.library}: {f.name}": f.missing for f in missing},
+                "results": rows,
+                "unavailable": {f"{f.library}: {f.name}": f.missing for f in results.missing},
             },
             ensure_ascii=False,
             indent=2,
@@ -660,10 +655,11 @@ def main() -> None:
             timings[(function.name, workload.name)] = timing
 
     report = report_json if args.json else report_markdown if args.markdown else report_text
-    report(source, loads, timings, missing, args, closest)
+    results = Results(source, loads, timings, missing, args, closest)
+    report(results)
     if args.save:
         with open(args.save, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
-            report_json(source, loads, timings, missing, args, closest)
+            report_json(results)
 
 
 if __name__ == "__main__":
