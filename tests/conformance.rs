@@ -1,20 +1,32 @@
 //! Holds every peer suite of the conformance report to its bar, and every in-scope failure
-//! of a suite with a bar to an entry in `tests/data/conformance_disputed.toml`. Skips when the shared suites are
-//! absent (a fresh clone).
+//! of a suite with a bar to an entry in `tests/data/conformance_disputed.toml`. Skips when
+//! the shared suites are absent (a fresh clone).
 
 #[path = "../examples/conformance.rs"]
 #[allow(dead_code)]
 mod conformance;
 
-use conformance::{conformance_dir, disputed_path, load_disputed, run_suite, SUITES};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use conformance::{conformance_dir, disputed_path, load_disputed, run_suite, Disputed, SUITES};
+
+/// The folder of the suites and the disputed cases; `None`, after a note, when the suites
+/// are absent.
+fn suites_and_disputed(test: &str) -> Option<(PathBuf, BTreeMap<String, Disputed>)> {
+    let Some(dir) = conformance_dir() else {
+        eprintln!("{test}: skipped, conformance suites not found");
+        return None;
+    };
+    let disputed = load_disputed(&disputed_path()).expect("the disputed-cases file reads");
+    Some((dir, disputed))
+}
 
 #[test]
 fn suites_meet_their_bars() {
-    let Some(dir) = conformance_dir() else {
-        eprintln!("conformance suites not found: skipped");
+    let Some((dir, disputed)) = suites_and_disputed("suites_meet_their_bars") else {
         return;
     };
-    let disputed = load_disputed(&disputed_path()).expect("the disputed-cases file reads");
     let mut problems = Vec::new();
     for suite in SUITES {
         let report = run_suite(&dir, suite, &disputed).expect("the suite reads");
@@ -45,12 +57,10 @@ fn suites_meet_their_bars() {
 
 #[test]
 fn disputed_entries_name_real_cases() {
-    let Some(dir) = conformance_dir() else {
-        eprintln!("conformance suites not found: skipped");
+    let Some((dir, disputed)) = suites_and_disputed("disputed_entries_name_real_cases") else {
         return;
     };
-    let disputed = load_disputed(&disputed_path()).expect("the disputed-cases file reads");
-    let mut known = std::collections::BTreeSet::new();
+    let mut known = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("the folder lists") {
         let path = entry.expect("an entry").path();
         if path.extension().is_some_and(|e| e == "jsonl") {

@@ -113,6 +113,14 @@ fn quantities(input: &str) -> Vec<Found> {
         .collect()
 }
 
+/// The amounts of money among [`quantities`]: the only records JioNLP's money suites speak of.
+fn money(input: &str) -> Vec<Found> {
+    quantities(input)
+        .into_iter()
+        .filter(|f| f.quantity.dimension == Dimension::Money)
+        .collect()
+}
+
 fn describe(found: &[Found]) -> String {
     let items: Vec<String> = found
         .iter()
@@ -384,10 +392,7 @@ pub(super) fn score_jionlp_money_extractor(case: &Case, _: &[Case]) -> Verdict {
     if let Some(reason) = jionlp_scope(&case.input) {
         return Verdict::OutOfScope(reason);
     }
-    let ours: Vec<Found> = quantities(&case.input)
-        .into_iter()
-        .filter(|f| f.quantity.dimension == Dimension::Money)
-        .collect();
+    let ours = money(&case.input);
     let same = expected.len() == ours.len()
         && expected.iter().zip(&ours).all(|(want, got)| {
             want["start"].as_u64() == Some(got.start as u64)
@@ -424,10 +429,7 @@ pub(super) fn score_jionlp_money_parser(case: &Case, _: &[Case]) -> Verdict {
     if let Some(reason) = jionlp_scope(&case.input) {
         return Verdict::OutOfScope(reason);
     }
-    let money: Vec<Found> = quantities(&case.input)
-        .into_iter()
-        .filter(|f| f.quantity.dimension == Dimension::Money)
-        .collect();
+    let money = money(&case.input);
     let [found] = money.as_slice() else {
         return Verdict::Fail(describe(&money));
     };
