@@ -1,6 +1,7 @@
 //! The numeral engine against its tables of cases and its invariants.
 //!
-//! Tables (UTF-8 JSON Lines under `tests/data/`, shared with the Python tests):
+//! Tables (UTF-8 JSON Lines under `tests/data/`; the parse and write tables are read by the
+//! Python tests too):
 //!
 //! - `numerals_parse.jsonl`: `{"input", "value", "kind"}` for a numeral `parse_numeral`
 //!   reads, or `{"input", "error", "position"?}` for one it refuses (`error` is the snake-case
