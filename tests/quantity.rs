@@ -176,7 +176,9 @@ fn extra_cases_match() {
 
 #[test]
 fn corpus_texts_keep_the_invariants_and_match_their_tables() {
-    let Some(shared) = common::shared_dir_or_skip("corpus_texts_keep_the_invariants") else {
+    let Some(shared) =
+        common::shared_dir_or_skip("corpus_texts_keep_the_invariants_and_match_their_tables")
+    else {
         return;
     };
     let mut report = String::new();
