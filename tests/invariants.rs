@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::time::Duration;
 
 use common::{check_invariants, extraction_time, repeated};
 use proptest::prelude::*;
@@ -181,16 +180,7 @@ fn adversarial_inputs_cost_linear_time() {
     for unit in units {
         let short = repeated(unit, small);
         let long = repeated(unit, small * 10);
-        let t_short = extraction_time(&short);
-        let t_long = extraction_time(&long);
-        // Linear: ×10 input, ×10 time. Allow ×40 for caches and noise; quadratic would be ×100.
-        let limit = t_short.mul_f64(40.0) + Duration::from_millis(50);
-        assert!(
-            t_long <= limit,
-            "{unit:?}: {t_short:?} for {} bytes but {t_long:?} for {} bytes",
-            short.len(),
-            long.len()
-        );
+        common::assert_linear_growth(unit, extraction_time(&short), extraction_time(&long));
     }
 }
 

@@ -374,12 +374,7 @@ fn scanning_is_linear() {
         "-",
     ];
     for unit in units {
-        let small = scan_time(unit, 100_000).as_secs_f64().max(1e-4);
-        let large = scan_time(unit, 1_000_000).as_secs_f64();
-        assert!(
-            large / small < 40.0,
-            "{unit:?}: 100 kB in {small:.4}s but 1 MB in {large:.4}s"
-        );
+        common::assert_linear_growth(unit, scan_time(unit, 100_000), scan_time(unit, 1_000_000));
     }
 }
 

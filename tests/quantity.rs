@@ -12,7 +12,6 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::time::Duration;
 
 use common::{Expected, Listing};
 use serde_json::Value;
@@ -226,19 +225,14 @@ fn table_cases_carry_their_currency_option() {
     }
 }
 
-/// Extraction time grows linearly: a tenfold input takes at most a generous multiple of ten
-/// times as long (a ratio, so a slow or busy machine cannot fail it).
+/// Extraction time grows linearly with the input (see `common::assert_linear_growth`).
 fn assert_linear(name: &str, unit: &str, small_bytes: usize) {
     let small = common::repeated(unit, small_bytes);
     let large = common::repeated(unit, small_bytes * 10);
-    let small_time = common::extraction_time(&small).max(Duration::from_micros(200));
-    let large_time = common::extraction_time(&large);
-    let ratio = large_time.as_secs_f64() / small_time.as_secs_f64();
-    assert!(
-        ratio < 40.0,
-        "{name}: {} bytes took {small_time:?}, {} bytes took {large_time:?} (×{ratio:.1})",
-        small.len(),
-        large.len()
+    common::assert_linear_growth(
+        name,
+        common::extraction_time(&small),
+        common::extraction_time(&large),
     );
 }
 

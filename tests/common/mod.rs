@@ -395,6 +395,18 @@ pub fn extraction_time(text: &str) -> Duration {
     )
 }
 
+/// Asserts that an input ten times larger took at most forty times as long, plus 50 ms for
+/// timer and scheduler noise. Linear cost passes with room to spare on a busy machine;
+/// quadratic cost (a hundred times as long) fails. Both times should be the fastest of
+/// several runs (see [`fastest_of_three`]).
+pub fn assert_linear_growth(name: &str, small: Duration, large: Duration) {
+    let limit = small.mul_f64(40.0) + Duration::from_millis(50);
+    assert!(
+        large <= limit,
+        "{name}: ten times the input took {large:?} against {small:?} (limit {limit:?})"
+    );
+}
+
 /// `unit` repeated to a little over `bytes` bytes.
 pub fn repeated(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len().max(1) + 1)
