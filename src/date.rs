@@ -52,6 +52,7 @@ use crate::lexicon::date_cues::{
 };
 use crate::lexicon::periods_of_year::period_of_year_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
+use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::normalize::{is_han, TextView};
 use crate::numeral::{digit_value, match_numeral_within};
 use crate::record::{Date, Record};
@@ -284,17 +285,15 @@ impl Scanner<'_> {
         } else {
             i
         };
-        DURATION_BEFORE.iter().any(|word| {
-            let len = word.chars().count();
-            end >= len && self.chars[end - len..end].iter().copied().eq(word.chars())
-        })
+        DURATION_BEFORE
+            .iter()
+            .any(|word| ends_with_word(&self.chars[..end], word))
     }
 
     fn followed_by(&self, i: usize, word: &str) -> bool {
-        let len = word.chars().count();
         self.chars
-            .get(i..i + len)
-            .is_some_and(|s| s.iter().copied().eq(word.chars()))
+            .get(i..)
+            .is_some_and(|rest| starts_with_word(rest, word))
     }
 
     /// The date or period starting at `i`.

@@ -47,24 +47,29 @@ impl<'a> TextView<'a> {
             u32::try_from(source.len()).is_ok(),
             "TextView holds texts below 4 GiB"
         );
-        // Every byte that is not a continuation byte starts a character: the exact size of the
-        // view before annotations are skipped, so neither table ever grows or moves.
-        let count = source.bytes().filter(|&b| !is_utf8_continuation(b)).count();
+        // The exact size of the view before annotations are skipped, so neither table ever
+        // grows or moves.
+        let count = source.chars().count();
         let mut chars = Vec::with_capacity(count);
         let mut starts = Vec::with_capacity(count);
         let mut candidates = Vec::new();
-        let mut after_annotatable = false;
-        let mut skip_until = 0;
-        for (offset, c) in source.char_indices() {
-            if offset < skip_until {
-                continue;
-            }
-            if matches!(c, '(' | '（') && after_annotatable {
-                if let Some(len) = annotation_len(&source[offset..]) {
-                    skip_until = offset + len;
-                    // One annotation per character: what follows `)` is not "right after a Han
-                    // character", so `万(a)(a)` keeps its second bracket.
-                    after_annotatable = false;
+        // The view's length when an annotation was last skipped: one annotation per character,
+        // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
+        // second bracket.
+        let mut annotation_ended_at = usize::MAX;
+        let bytes = source.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let (c, len) = decode_at(bytes, offset);
+            // Folding keeps Han characters Han and lost marks lost, so the folded character
+            // before tells whether the original one may carry an annotation.
+            if matches!(c, '(' | '（')
+                && chars.len() != annotation_ended_at
+                && chars.last().is_some_and(|&p| may_carry_annotation(p))
+            {
+                if let Some(skipped) = annotation_len(&source[offset..]) {
+                    offset += skipped;
+                    annotation_ended_at = chars.len();
                     continue;
                 }
             }
@@ -74,7 +79,7 @@ impl<'a> TextView<'a> {
             }
             chars.push(folded);
             starts.push(offset as u32);
-            after_annotatable = may_carry_annotation(c);
+            offset += len;
         }
         TextView {
             source,
@@ -191,8 +196,26 @@ pub fn clean(text: &str) -> String {
     view.clean_text(0..view.len())
 }
 
-fn is_utf8_continuation(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
+/// The character that starts at byte `offset` of a string's `bytes`, and its length in bytes.
+#[inline]
+fn decode_at(bytes: &[u8], offset: usize) -> (char, usize) {
+    let lead = bytes[offset];
+    if lead < 0x80 {
+        return (char::from(lead), 1);
+    }
+    let tail = |k: usize| u32::from(bytes.get(offset + k).map_or(0, |&b| b & 0x3F));
+    let (code, len) = if lead < 0xE0 {
+        ((u32::from(lead & 0x1F) << 6) | tail(1), 2)
+    } else if lead < 0xF0 {
+        ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3)
+    } else {
+        let high = (u32::from(lead & 0x07) << 18) | (tail(1) << 12);
+        (high | (tail(2) << 6) | tail(3), 4)
+    };
+    (
+        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.

@@ -9,9 +9,9 @@
 use crate::extract::Options;
 use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
-use crate::numeral::{digit_value, magnitude_value, match_numeral, NumeralKind};
+use crate::numeral::{digit_value, magnitude_value, match_numeral, may_start_numeral, NumeralKind};
 use crate::quantity::exclude;
-use crate::quantity::{magnitude_chain, may_open_numeral};
+use crate::quantity::magnitude_chain;
 use crate::record::{Number, Record};
 
 /// Appends the number records found in `view` to `out`.
@@ -26,7 +26,7 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
         if i < next {
             continue;
         }
-        if !may_open_numeral(c) {
+        if !may_start_numeral(c) {
             if exclude::opens_quote(c) {
                 if let Some(close) = exclude::slogan_quote(chars, i) {
                     slogan_until = close;

@@ -47,10 +47,7 @@ pub const PERIODS_OF_YEAR: &[PeriodOfYear] = &[
 /// ```
 #[must_use]
 pub fn period_of_year_at(chars: &[char]) -> Option<&'static PeriodOfYear> {
-    PERIODS_OF_YEAR.iter().find(|p| {
-        let len = p.word.chars().count();
-        chars
-            .get(..len)
-            .is_some_and(|head| head.iter().copied().eq(p.word.chars()))
-    })
+    PERIODS_OF_YEAR
+        .iter()
+        .find(|p| super::starts_with_word(chars, p.word))
 }

@@ -231,12 +231,29 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
     })
 }
 
-/// Whether the Latin-digit token of `chars` around `range` is a product or technology name.
+/// Whether a Latin-digit token (`5G`, `g20`) is a product or technology name, case aside.
+///
+/// ```
+/// use xinzhi_extract::lexicon::phrases::is_name_with_digits;
+/// assert!(is_name_with_digits("PM2.5"));
+/// assert!(!is_name_with_digits("2.5"));
+/// ```
 #[must_use]
 pub fn is_name_with_digits(token: &str) -> bool {
     NAMES_WITH_DIGITS
         .iter()
         .any(|name| name.eq_ignore_ascii_case(token))
+}
+
+/// [`is_name_with_digits`] for a token of view characters, with no string built.
+pub(crate) fn is_name_with_digits_in(token: &[char]) -> bool {
+    NAMES_WITH_DIGITS.iter().any(|name| {
+        name.len() == token.len()
+            && name
+                .bytes()
+                .zip(token)
+                .all(|(n, &c)| c.is_ascii() && n.eq_ignore_ascii_case(&(c as u8)))
+    })
 }
 
 #[cfg(test)]
@@ -258,5 +275,15 @@ mod tests {
         assert!(is_name_with_digits("5G"));
         assert!(is_name_with_digits("g20"));
         assert!(!is_name_with_digits("5"));
+        for token in [
+            "5G", "g20", "wi-fi6", "5", "5Ｇ", "5万", "PM2.5", "pm2.", "",
+        ] {
+            let chars: Vec<char> = token.chars().collect();
+            assert_eq!(
+                is_name_with_digits_in(&chars),
+                is_name_with_digits(token),
+                "{token}"
+            );
+        }
     }
 }

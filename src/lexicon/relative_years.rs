@@ -105,13 +105,10 @@ pub const RELATIVE_CENTURIES: &[(&str, i32)] = &[("上世纪", -1), ("本世纪"
 /// ```
 #[must_use]
 pub fn relative_century_at(chars: &[char]) -> Option<i32> {
-    RELATIVE_CENTURIES.iter().find_map(|&(word, offset)| {
-        let len = word.chars().count();
-        chars
-            .get(..len)
-            .is_some_and(|head| head.iter().copied().eq(word.chars()))
-            .then_some(offset)
-    })
+    RELATIVE_CENTURIES
+        .iter()
+        .find(|(word, _)| super::starts_with_word(chars, word))
+        .map(|&(_, offset)| offset)
 }
 
 /// Whether a relative year or century word may start with `c`: a cheap test before the

@@ -1161,7 +1161,7 @@ fn mixed_number(chars: &[char], whole: &Body, limit: usize, mode: Mode) -> Optio
 
 /// Whether digits at `start` continue an identifier or a web address (`G20`, `PM2.5`,
 /// `%20`) rather than open a number.
-fn in_identifier(chars: &[char], start: usize) -> bool {
+pub(crate) fn in_identifier(chars: &[char], start: usize) -> bool {
     start > 0
         && chars[start].is_ascii_digit()
         && matches!(chars[start - 1], 'a'..='z' | 'A'..='Z' | '%' | '_')

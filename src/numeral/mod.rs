@@ -51,6 +51,7 @@ mod writer;
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::script::to_simplified;
 use crate::normalize::TextView;
 
@@ -297,9 +298,22 @@ pub struct NumeralMatch {
 /// assert_eq!(digit_value('十'), None);
 /// ```
 #[must_use]
+#[inline]
 pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    // The extractors ask this of the characters around every numeral; almost none of them
+    // can be a digit, which one bit-table load tells.
+    if !NUMERAL_OPENER_SET.contains(c) {
+        return None;
+    }
+    non_ascii_digit_value(c)
+}
+
+/// [`digit_value`] of a character that is not ASCII, every character tested.
+fn non_ascii_digit_value(c: char) -> Option<u32> {
     Some(match c {
-        '0'..='9' => c as u32 - '0' as u32,
         '０'..='９' => c as u32 - '０' as u32,
         '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
@@ -325,7 +339,16 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// assert_eq!(magnitude_value('五'), None);
 /// ```
 #[must_use]
+#[inline]
 pub fn magnitude_value(c: char) -> Option<u64> {
+    if !NUMERAL_OPENER_SET.contains(c) {
+        return None;
+    }
+    any_magnitude_value(c)
+}
+
+/// [`magnitude_value`], every character tested.
+fn any_magnitude_value(c: char) -> Option<u64> {
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -349,8 +372,24 @@ pub fn magnitude_value(c: char) -> Option<u64> {
 /// ```
 #[must_use]
 pub fn may_start_numeral(c: char) -> bool {
-    digit_value(c).is_some()
-        || magnitude_value(c).is_some()
+    NUMERAL_OPENER_SET.contains(c)
+}
+
+/// Every character [`opens_numeral`] accepts: digits in every script the engine reads,
+/// magnitude words, and the signs and words that lead a numeral.
+pub(crate) const NUMERAL_OPENERS: &str = "0123456789０１２３４５６７８９零〇○\
+    一壹二两兩俩倆贰貳三叁参參叄四肆五伍六陆陸七柒八捌九玖\
+    十拾百佰千仟万萬亿億兆京廿卄卅卌第负負-−";
+
+/// [`NUMERAL_OPENERS`] as a bit table: the scanners test every character they pass.
+static NUMERAL_OPENER_SET: CharSet = CharSet::new(&[NUMERAL_OPENERS], &[]);
+
+/// [`may_start_numeral`] spelled out from the digit and magnitude tables.
+#[cfg(test)]
+pub(crate) fn opens_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || non_ascii_digit_value(c).is_some()
+        || any_magnitude_value(c).is_some()
         || matches!(
             c,
             '第' | '负' | '負' | '-' | '−' | '廿' | '卄' | '卅' | '卌'
@@ -577,8 +616,122 @@ pub fn match_numeral_within(chars: &[char], start: usize, end: usize) -> Option<
         return None;
     }
     let limit = end.min(start.saturating_add(MAX_NUMERAL_CHARS));
+    if let Shortcut::Settled(found) = lone_character_at(chars, start, limit) {
+        return found;
+    }
+    if let Some(plain) = plain_decimal_at(chars, start, limit) {
+        return Some(plain);
+    }
     let (parsed, _) = grammar::parse_at(chars, start, limit, Mode::Scan);
     parsed.map(|p| match_from(p, start))
+}
+
+/// Whether `c`, right after a numeral, may continue it or turn it into another kind of
+/// numeral (a digit, a magnitude, a point, grouping, a percent, a fraction, 又).
+fn may_continue_numeral(c: char) -> bool {
+    may_start_numeral(c)
+        || matches!(
+            c,
+            ',' | ' ' | '.' | '%' | '﹪' | '‰' | '/' | '又' | '分' | '点' | '幺'
+        )
+}
+
+/// Most characters that open a numeral in running text stand alone, inside words (`统一`,
+/// `一些`, `万众`, `千方百计`): a lone common digit is that digit, a lone 十 ten, and a
+/// lone magnitude no numeral at all (it needs a digit before it). This settles those cases
+/// as the grammar would, and leaves every other to it.
+fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
+    let c = chars[start];
+    if c.is_ascii() || start + 1 >= limit || may_continue_numeral(chars[start + 1]) {
+        return Shortcut::Grammar;
+    }
+    let single = |value: u32, has_magnitude: bool| {
+        Shortcut::Settled(Some(NumeralMatch {
+            start,
+            end: start + 1,
+            value: f64::from(value),
+            integer: Some(i64::from(value)),
+            kind: NumeralKind::Cardinal,
+            form: NumeralForm::Chinese,
+            has_magnitude,
+        }))
+    };
+    match (c, digit_value(c)) {
+        (
+            '一' | '二' | '两' | '兩' | '俩' | '倆' | '三' | '四' | '五' | '六' | '七' | '八'
+            | '九',
+            Some(value),
+        ) => single(value, false),
+        ('十', _) => single(10, true),
+        ('百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億' | '兆' | '京', _) => {
+            Shortcut::Settled(None)
+        }
+        _ => Shortcut::Grammar,
+    }
+}
+
+/// What a shortcut past the grammar found.
+enum Shortcut {
+    /// The grammar's answer, known without running it.
+    Settled(Option<NumeralMatch>),
+    /// A case for the grammar.
+    Grammar,
+}
+
+/// Digits at most in a numeral [`plain_decimal_at`] reads, so that its mantissa stays below
+/// 2^53 and converts to `f64` exactly.
+const MAX_PLAIN_DIGITS: usize = 15;
+
+/// Most numerals of running text are a few ASCII digits, perhaps with decimals, followed by
+/// a character that cannot continue a numeral (`2023年`, `77家`, `33.6亿`): this reads those
+/// directly, with the result the grammar would give, and leaves every other shape (grouping,
+/// a magnitude, a percent, a fraction, a digit run in an identifier) to the grammar.
+fn plain_decimal_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch> {
+    let digits_from = |from: usize| {
+        chars[from..limit]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let whole = digits_from(start);
+    if whole == 0 || grammar::in_identifier(chars, start) {
+        return None;
+    }
+    let mut end = start + whole;
+    let mut places = 0;
+    if chars.get(end) == Some(&'.') && end + 1 < limit {
+        places = digits_from(end + 1);
+        // A dotted run before (`2.3` of `1.2.3`) leaves the point to the grammar.
+        let dotted_before =
+            start >= 2 && chars[start - 1] == '.' && chars[start - 2].is_ascii_digit();
+        if places == 0 || dotted_before {
+            return None;
+        }
+        end += 1 + places;
+    }
+    if whole + places > MAX_PLAIN_DIGITS {
+        return None;
+    }
+    let continues = end < limit && chars.get(end).copied().is_some_and(may_continue_numeral);
+    // A second point (`2026.02.10`, `3.0.1`) makes a date or a version, even past the window.
+    let dotted_again = places > 0 && chars.get(end) == Some(&'.');
+    if continues || dotted_again {
+        return None;
+    }
+    let mantissa = chars[start..end]
+        .iter()
+        .filter_map(|c| c.to_digit(10))
+        .fold(0, |m, d| m * 10 + i128::from(d));
+    let value = decimal::Decimal::new(mantissa, places as u32)?;
+    Some(NumeralMatch {
+        start,
+        end,
+        value: value.to_f64(),
+        integer: value.to_i64(),
+        kind: NumeralKind::Cardinal,
+        form: NumeralForm::Arabic,
+        has_magnitude: false,
+    })
 }
 
 /// Every numeral in `view`, left to right, non-overlapping: at each position the longest
@@ -708,6 +861,13 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(int(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn the_opener_table_matches_the_digit_and_magnitude_tables() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(may_start_numeral(c), opens_numeral(c), "{c:?}");
         }
     }
 

@@ -4,7 +4,8 @@
 //! Shared by the quantity and number extractors. Every check looks at a bounded window
 //! around the numeral, so scanning stays linear.
 
-use crate::lexicon::phrases::{is_name_with_digits, set_phrase_overlapping};
+use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
+use crate::lexicon::starts_with_word;
 use crate::numeral::{digit_value, magnitude_value};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
@@ -77,8 +78,7 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
         .take_while(|&k| chars[k].is_ascii_alphanumeric())
         .last()
         .map_or(end, |k| k + 1);
-    let token: String = chars[token_start..token_end].iter().collect();
-    !latin_unit && is_name_with_digits(&token)
+    !latin_unit && is_name_with_digits_in(&chars[token_start..token_end])
 }
 
 /// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
@@ -128,13 +128,9 @@ const SESSION_WORDS: &[&str] = &["全会", "会议", "全体会议", "大会", "
 pub(crate) fn is_session_number(chars: &[char], end: usize) -> bool {
     match chars.get(end) {
         Some('届') => true,
-        Some('次') => SESSION_WORDS.iter().any(|word| {
-            chars[end + 1..]
-                .iter()
-                .copied()
-                .take(word.chars().count())
-                .eq(word.chars())
-        }),
+        Some('次') => SESSION_WORDS
+            .iter()
+            .any(|word| starts_with_word(&chars[end + 1..], word)),
         _ => false,
     }
 }

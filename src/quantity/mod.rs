@@ -9,13 +9,12 @@
 mod amount;
 pub(crate) mod exclude;
 
-use std::sync::LazyLock;
-
 use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
     CHANGE_SIZE_WORDS,
 };
+use crate::lexicon::ends_with_word;
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
     currency_before, temperature_scale_before, unit_after, Currency, Unit,
@@ -68,32 +67,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
 
 /// Whether `c` may open the number part of a quantity.
 fn may_open_amount(c: char) -> bool {
-    may_open_numeral(c) || matches!(c, '上' | '数' | '几' | '半') || exclude::is_lost_mark(c)
-}
-
-/// The same test as [`may_start_numeral`], read from a bit table for the CJK block: the
-/// scanners ask it of every character, and almost every character of Chinese text fails it.
-pub(crate) fn may_open_numeral(c: char) -> bool {
-    const CJK: std::ops::Range<u32> = 0x4E00..0xA000;
-    static CJK_NUMERALS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0_u64; (CJK.len()).div_ceil(64)];
-        for code in CJK {
-            if char::from_u32(code).is_some_and(may_start_numeral) {
-                let k = (code - CJK.start) as usize;
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        bits
-    });
-    let code = c as u32;
-    if c.is_ascii() {
-        c.is_ascii_digit() || may_start_numeral(c)
-    } else if CJK.contains(&code) {
-        let k = (code - CJK.start) as usize;
-        CJK_NUMERALS[k / 64] & (1 << (k % 64)) != 0
-    } else {
-        may_start_numeral(c)
-    }
+    may_start_numeral(c) || matches!(c, '上' | '数' | '几' | '半') || exclude::is_lost_mark(c)
 }
 
 /// Past a run of digits no numeral starts in (an identifier longer than the engine reads).
@@ -506,7 +480,7 @@ fn currency_prefix(
 fn counts_a_noun(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
-        .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_open_numeral(c))
+        .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_start_numeral(c))
 }
 
 /// `度` is a kilowatt-hour after electricity (`发电量约12亿度`) or with a big magnitude.
@@ -729,8 +703,8 @@ fn change_size_before(chars: &[char], mut k: usize, limit: usize) -> Option<Tren
         k -= 1;
     }
     for word in CHANGE_SIZE_WORDS {
-        let len = word.chars().count();
-        if k >= limit + len && chars[k - len..k].iter().copied().eq(word.chars()) {
+        if ends_with_word(&chars[limit..k], word) {
+            let len = word.chars().count();
             let (found, _) = trend_before(chars, k - len).or_else(|| trend_before(chars, k))?;
             return Some(found.trend);
         }
@@ -741,17 +715,4 @@ fn change_size_before(chars: &[char], mut k: usize, limit: usize) -> Option<Tren
         }
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::may_open_numeral;
-    use crate::numeral::may_start_numeral;
-
-    #[test]
-    fn the_fast_numeral_test_agrees_with_the_engine() {
-        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
-            assert_eq!(may_open_numeral(c), may_start_numeral(c), "{c:?}");
-        }
-    }
 }

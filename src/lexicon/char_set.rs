@@ -1,0 +1,96 @@
+//! A set of characters as one bit per character of the Basic Multilingual Plane, built at
+//! compile time from strings: membership is one load, for the tests the scanners ask of
+//! every character they pass.
+
+/// Words of 64 bits covering the Basic Multilingual Plane.
+const BMP_WORDS: usize = 0x1_0000 / 64;
+
+/// A set of characters of the Basic Multilingual Plane.
+pub(crate) struct CharSet {
+    bits: [u64; BMP_WORDS],
+}
+
+impl CharSet {
+    /// The characters of every string of `lists`, and those of `ranges` (inclusive).
+    // Only ever evaluated by the compiler, into a static: the array is never on a stack.
+    #[allow(clippy::large_stack_arrays)]
+    pub(crate) const fn new(lists: &[&str], ranges: &[(char, char)]) -> CharSet {
+        let mut bits = [0_u64; BMP_WORDS];
+        let mut l = 0;
+        while l < lists.len() {
+            let bytes = lists[l].as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let (code, len) = decode_utf8(bytes, i);
+                assert!(
+                    code < 0x1_0000,
+                    "the set holds the Basic Multilingual Plane only"
+                );
+                bits[code as usize / 64] |= 1 << (code % 64);
+                i += len;
+            }
+            l += 1;
+        }
+        let mut r = 0;
+        while r < ranges.len() {
+            let (first, last) = (ranges[r].0 as usize, ranges[r].1 as usize);
+            assert!(
+                last < 0x1_0000,
+                "the set holds the Basic Multilingual Plane only"
+            );
+            let mut code = first;
+            while code <= last {
+                bits[code / 64] |= 1 << (code % 64);
+                code += 1;
+            }
+            r += 1;
+        }
+        CharSet { bits }
+    }
+
+    /// Whether `c` is in the set; characters beyond the plane never are.
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        code < 0x1_0000 && self.bits[code / 64] & (1 << (code % 64)) != 0
+    }
+}
+
+/// The code point at `bytes[i]` of a string and its length in bytes: a decoder the compiler
+/// can run.
+const fn decode_utf8(bytes: &[u8], i: usize) -> (u32, usize) {
+    let lead = bytes[i] as u32;
+    let len = if lead < 0x80 {
+        1
+    } else if lead < 0xE0 {
+        2
+    } else if lead < 0xF0 {
+        3
+    } else {
+        4
+    };
+    let mut code = if len == 1 { lead } else { lead & (0x7F >> len) };
+    let mut k = 1;
+    while k < len {
+        code = (code << 6) | (bytes[i + k] & 0x3F) as u32;
+        k += 1;
+    }
+    (code, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    static SET: CharSet = CharSet::new(&["a万é", "€"], &[('0', '9')]);
+
+    #[test]
+    fn holds_its_characters_only() {
+        for c in "a万é€0579".chars() {
+            assert!(SET.contains(c), "{c}");
+        }
+        for c in "b亿e$😀".chars() {
+            assert!(!SET.contains(c), "{c}");
+        }
+    }
+}
