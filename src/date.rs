@@ -45,7 +45,10 @@
 //! assert_eq!(dates[1].text, "2023年");
 //! ```
 
+use std::cell::Cell;
+
 use crate::extract::Options;
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::date_cues::{
     CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY,
     NOT_AFTER_MONTH, PERIOD_SEPARATORS,
@@ -68,12 +71,19 @@ const MAX_SHORT_YEAR_SPAN: u32 = 10;
 /// The latest century read in `N世纪…年代`.
 const MAX_CENTURY: u32 = 30;
 
+/// [`CHINESE_NUMERAL_WORD_ENDS`] as a bit table: asked before every Chinese numeral.
+static NUMERAL_WORD_ENDS: CharSet = CharSet::new(&[CHINESE_NUMERAL_WORD_ENDS], &[]);
+
+/// Marks before a digit that make it part of a number, code or version string.
+static CODE_MARKS: CharSet = CharSet::new(&[".-/_+#@&=%"], &[]);
+
 /// Appends the date records found in `view` to `out`.
 pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
     let chars = view.chars();
     let scanner = Scanner {
         chars,
         reference_year: options.reference_year,
+        last_numeral: Cell::new(None),
     };
     // Positions before `next` were read as part of a date or passed over.
     let mut next = 0;
@@ -247,9 +257,29 @@ struct PointMatch {
 struct Scanner<'a> {
     chars: &'a [char],
     reference_year: Option<i32>,
+    /// The last numeral read and where: a point, a decade and an ISO date are each tried at
+    /// the same position, and each opens by reading the numeral there.
+    last_numeral: Cell<Option<(usize, Option<Numeral>)>>,
 }
 
 impl Scanner<'_> {
+    /// [`read_numeral`] at `i`, read once for the tries at one position.
+    fn numeral_at(&self, i: usize) -> Option<Numeral> {
+        if let Some((at, numeral)) = self.last_numeral.get() {
+            if at == i {
+                return numeral;
+            }
+        }
+        let numeral = read_numeral(self.chars, i);
+        self.last_numeral.set(Some((i, numeral)));
+        numeral
+    }
+
+    /// [`read_ascii`] at `i`: the ASCII reading of [`Self::numeral_at`].
+    fn ascii_numeral_at(&self, i: usize) -> Option<Numeral> {
+        self.numeral_at(i).filter(|n| n.ascii)
+    }
+
     fn at(&self, i: usize) -> Option<char> {
         self.chars.get(i).copied()
     }
@@ -264,13 +294,11 @@ impl Scanner<'_> {
         let c = self.chars[i];
         let previous = self.before(i);
         if c.is_ascii_digit() {
-            return !previous
-                .is_some_and(|p| p.is_ascii_alphanumeric() || ".-/_+#@&=%".contains(p));
+            return !previous.is_some_and(|p| p.is_ascii_alphanumeric() || CODE_MARKS.contains(p));
         }
         if chinese_digit(c).is_some() || is_chinese_tens(c) {
-            return !previous.is_some_and(|p| {
-                is_chinese_numeral_char(p) || CHINESE_NUMERAL_WORD_ENDS.contains(p)
-            });
+            return !previous
+                .is_some_and(|p| is_chinese_numeral_char(p) || NUMERAL_WORD_ENDS.contains(p));
         }
         self.reference_year.is_some()
             && relative_years::may_start_relative_word(c)
@@ -351,10 +379,10 @@ impl Scanner<'_> {
         if self.before(i) != Some('(') {
             return None;
         }
-        let first = read_numeral(self.chars, i)?;
+        let first = self.numeral_at(i)?;
         let start_year = first.as_year()?;
         let (after_separator, separator) = self.separator_at(first.end)?;
-        let second = read_numeral(self.chars, after_separator)?;
+        let second = self.numeral_at(after_separator)?;
         let end_year = second.as_year()?;
         let closes = self.at(second.end) == Some(')');
         (closes && separator != '/' && first.ascii && second.ascii && end_year > start_year).then(
@@ -488,7 +516,7 @@ impl Scanner<'_> {
                 named_period: true,
             });
         }
-        let numeral = read_numeral(self.chars, i)?;
+        let numeral = self.numeral_at(i)?;
         if let Some((level, unit_end, hao)) = self.unit_after(numeral.end) {
             let value = numeral.as_level(level)?;
             if level == Level::Day && self.at(unit_end) == Some('元') {
@@ -520,7 +548,7 @@ impl Scanner<'_> {
     /// numeral with the unit both share.
     fn compact_range_at(&self, first: Numeral) -> Option<Component> {
         let (after_separator, separator) = self.separator_at(first.end)?;
-        let second = read_numeral(self.chars, after_separator)?;
+        let second = self.numeral_at(after_separator)?;
         let (level, unit_end, hao) = self.unit_after(second.end)?;
         if hao || (separator == '/' && level != Level::Year) {
             return None;
@@ -595,14 +623,14 @@ impl Scanner<'_> {
             let reference = self.reference_year?;
             ((reference - 1).div_euclid(100) + 1 + offset, i + 3)
         } else {
-            let numeral = read_numeral(self.chars, i)?;
+            let numeral = self.numeral_at(i)?;
             let century = numeral.as_small(MAX_CENTURY)?;
             if !self.followed_by(numeral.end, "世纪") {
                 return None;
             }
             (century as i32, numeral.end + 2)
         };
-        let decade = read_numeral(self.chars, after)?;
+        let decade = self.numeral_at(after)?;
         let decade_shape = if decade.ascii {
             decade.digits == 2
         } else {
@@ -656,16 +684,16 @@ impl Scanner<'_> {
 
     /// `2026-02-10`, `2026/2/10`, `2026.02.10` at `i`.
     fn iso_at(&self, i: usize) -> Option<Attempt<PointMatch>> {
-        let year = read_ascii(self.chars, i)?;
+        let year = self.ascii_numeral_at(i)?;
         let separator = self.at(year.end)?;
         if !matches!(separator, '-' | '/' | '.') {
             return None;
         }
-        let month = read_ascii(self.chars, year.end + 1)?;
+        let month = self.ascii_numeral_at(year.end + 1)?;
         if self.at(month.end) != Some(separator) {
             return None;
         }
-        let day = read_ascii(self.chars, month.end + 1)?;
+        let day = self.ascii_numeral_at(month.end + 1)?;
         let after = self.at(day.end);
         let continues = after.is_some_and(|c| c.is_ascii_digit())
             || (after == Some(separator)

@@ -11,6 +11,25 @@ pub(crate) struct CharSet {
 }
 
 impl CharSet {
+    /// No character.
+    pub(crate) const EMPTY: CharSet = CharSet {
+        bits: [0; BMP_WORDS],
+    };
+
+    /// The set with the first character of `word` added (nothing for an empty word).
+    pub(crate) const fn with_initial(mut self, word: &str) -> CharSet {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() {
+            let (code, _) = decode_utf8(bytes, 0);
+            assert!(
+                code < 0x1_0000,
+                "the set holds the Basic Multilingual Plane only"
+            );
+            self.bits[code as usize / 64] |= 1 << (code % 64);
+        }
+        self
+    }
+
     /// The characters of every string of `lists`, and those of `ranges` (inclusive).
     // Only ever evaluated by the compiler, into a static: the array is never on a stack.
     #[allow(clippy::large_stack_arrays)]
@@ -83,6 +102,7 @@ mod tests {
     use super::CharSet;
 
     static SET: CharSet = CharSet::new(&["a万é", "€"], &[('0', '9')]);
+    static INITIALS: CharSet = CharSet::EMPTY.with_initial("上半年").with_initial("");
 
     #[test]
     fn holds_its_characters_only() {
@@ -92,5 +112,7 @@ mod tests {
         for c in "b亿e$😀".chars() {
             assert!(!SET.contains(c), "{c}");
         }
+        assert!(INITIALS.contains('上'));
+        assert!(!INITIALS.contains('半'));
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! `2024年一季度` is January to March 2024, `今年上半年` January to June of the reference year.
 
+use super::char_set::CharSet;
+
 /// A named part of a year and the months it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodOfYear {
@@ -37,6 +39,17 @@ pub const PERIODS_OF_YEAR: &[PeriodOfYear] = &[
     period("下半年", 7, 12),
 ];
 
+/// The first characters of [`PERIODS_OF_YEAR`]: the dates scanner asks at every numeral.
+static INITIALS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < PERIODS_OF_YEAR.len() {
+        set = set.with_initial(PERIODS_OF_YEAR[k].word);
+        k += 1;
+    }
+    set
+};
+
 /// The named part of a year at the start of `chars`, if any.
 ///
 /// ```
@@ -47,6 +60,9 @@ pub const PERIODS_OF_YEAR: &[PeriodOfYear] = &[
 /// ```
 #[must_use]
 pub fn period_of_year_at(chars: &[char]) -> Option<&'static PeriodOfYear> {
+    if !chars.first().is_some_and(|&c| INITIALS.contains(c)) {
+        return None;
+    }
     PERIODS_OF_YEAR
         .iter()
         .find(|p| super::starts_with_word(chars, p.word))

@@ -14,10 +14,14 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::char_set::CharSet;
 use super::word_index::WordIndex;
 
 /// Set phrases whose numerals are not numbers.
-pub static SET_PHRASES: &[&str] = &[
+pub static SET_PHRASES: &[&str] = PHRASE_LIST;
+
+/// [`SET_PHRASES`], as a constant the compiler can read into [`PHRASE_CHARACTERS`].
+const PHRASE_LIST: &[&str] = &[
     // Named in the specification.
     "一方面",
     "一批",
@@ -202,6 +206,10 @@ pub static NOT_COUNTED: &[char] = &[
     '额', '美', '港', '欧', '韩', '英', '澳', '台', '新', '现', '共', '计', '合', '总', '净', '折',
 ];
 
+/// Every character of every set phrase: a numeral none of whose characters is one of these
+/// lies in no phrase, which one load per character tells.
+static PHRASE_CHARACTERS: CharSet = CharSet::new(PHRASE_LIST, &[]);
+
 static PHRASES: LazyLock<WordIndex<&'static str>> =
     LazyLock::new(|| WordIndex::new(SET_PHRASES, |p| p));
 
@@ -223,8 +231,16 @@ pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usiz
 /// phrase never holds digits): one look-up per position from `longest - 1` before `start`.
 #[must_use]
 pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool {
+    // A phrase that overlaps the numeral on a character that is not ASCII holds that character.
+    let end = end.min(chars.len());
+    let may_overlap = chars[start.min(end)..end]
+        .iter()
+        .any(|&c| !c.is_ascii() && PHRASE_CHARACTERS.contains(c));
+    if !may_overlap {
+        return false;
+    }
     let longest = PHRASES.longest().max(1);
-    (start.saturating_sub(longest - 1)..end.min(chars.len())).any(|from| {
+    (start.saturating_sub(longest - 1)..end).any(|from| {
         PHRASES
             .all_at(chars, from)
             .any(|(_, len)| (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii()))
@@ -247,6 +263,10 @@ pub fn is_name_with_digits(token: &str) -> bool {
 
 /// [`is_name_with_digits`] for a token of view characters, with no string built.
 pub(crate) fn is_name_with_digits_in(token: &[char]) -> bool {
+    // Every name has a letter (a test checks it), and most tokens around a number have none.
+    if !token.iter().any(char::is_ascii_alphabetic) {
+        return false;
+    }
     NAMES_WITH_DIGITS.iter().any(|name| {
         name.len() == token.len()
             && name
@@ -268,6 +288,13 @@ mod tests {
         assert_eq!(set_phrase_covering(&chars, 2), None);
         let chars: Vec<char> = "迈出进一步".chars().collect();
         assert_eq!(set_phrase_covering(&chars, 3), Some(2..5));
+    }
+
+    #[test]
+    fn every_name_with_digits_has_a_letter() {
+        for name in NAMES_WITH_DIGITS {
+            assert!(name.chars().any(|c| c.is_ascii_alphabetic()), "{name}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! also lists the neighbours that show it is not a year at all but the tail of another word
 //! (`今后年均` is "hereafter, on average per year", not 后年).
 
+use super::char_set::CharSet;
+
 /// A relative year word and the context it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RelativeYear {
@@ -96,6 +98,17 @@ pub fn relative_year_at(chars: &[char]) -> Option<&'static RelativeYear> {
 /// when the reference year is in the twenty-first century.
 pub const RELATIVE_CENTURIES: &[(&str, i32)] = &[("上世纪", -1), ("本世纪", 0), ("下世纪", 1)];
 
+/// The first characters of [`RELATIVE_CENTURIES`]: the dates scanner asks at every numeral.
+static CENTURY_INITIALS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < RELATIVE_CENTURIES.len() {
+        set = set.with_initial(RELATIVE_CENTURIES[k].0);
+        k += 1;
+    }
+    set
+};
+
 /// The relative century word at the start of `chars` and its offset in centuries.
 ///
 /// ```
@@ -105,6 +118,9 @@ pub const RELATIVE_CENTURIES: &[(&str, i32)] = &[("上世纪", -1), ("本世纪"
 /// ```
 #[must_use]
 pub fn relative_century_at(chars: &[char]) -> Option<i32> {
+    if !chars.first().is_some_and(|&c| CENTURY_INITIALS.contains(c)) {
+        return None;
+    }
     RELATIVE_CENTURIES
         .iter()
         .find(|(word, _)| super::starts_with_word(chars, word))

@@ -619,8 +619,8 @@ pub fn match_numeral_within(chars: &[char], start: usize, end: usize) -> Option<
     if let Shortcut::Settled(found) = lone_character_at(chars, start, limit) {
         return found;
     }
-    if let Some(plain) = plain_decimal_at(chars, start, limit) {
-        return Some(plain);
+    if let Some(arabic) = arabic_at(chars, start, limit) {
+        return Some(arabic);
     }
     let (parsed, _) = grammar::parse_at(chars, start, limit, Mode::Scan);
     parsed.map(|p| match_from(p, start))
@@ -678,15 +678,16 @@ enum Shortcut {
     Grammar,
 }
 
-/// Digits at most in a numeral [`plain_decimal_at`] reads, so that its mantissa stays below
-/// 2^53 and converts to `f64` exactly.
+/// Digits at most in a numeral [`arabic_at`] reads, so that its mantissa stays below 2^53
+/// and converts to `f64` exactly.
 const MAX_PLAIN_DIGITS: usize = 15;
 
-/// Most numerals of running text are a few ASCII digits, perhaps with decimals, followed by
-/// a character that cannot continue a numeral (`2023年`, `77家`, `33.6亿`): this reads those
-/// directly, with the result the grammar would give, and leaves every other shape (grouping,
-/// a magnitude, a percent, a fraction, a digit run in an identifier) to the grammar.
-fn plain_decimal_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch> {
+/// Most numerals of running text are a few ASCII digits, perhaps with decimals, then perhaps
+/// 万 or 亿 or a percent sign, followed by a character that cannot continue a numeral
+/// (`2023年`, `77家`, `13697.5亿元`, `33.6%；`): this reads those directly, with the result the
+/// grammar would give, and leaves every other shape (grouping, smaller magnitudes, fractions,
+/// digit runs in identifiers, a numeral cut by the window) to the grammar.
+fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch> {
     let digits_from = |from: usize| {
         chars[from..limit]
             .iter()
@@ -709,13 +710,9 @@ fn plain_decimal_at(chars: &[char], start: usize, limit: usize) -> Option<Numera
         }
         end += 1 + places;
     }
-    if whole + places > MAX_PLAIN_DIGITS {
-        return None;
-    }
-    let continues = end < limit && chars.get(end).copied().is_some_and(may_continue_numeral);
     // A second point (`2026.02.10`, `3.0.1`) makes a date or a version, even past the window.
     let dotted_again = places > 0 && chars.get(end) == Some(&'.');
-    if continues || dotted_again {
+    if whole + places > MAX_PLAIN_DIGITS || dotted_again {
         return None;
     }
     let mantissa = chars[start..end]
@@ -723,15 +720,38 @@ fn plain_decimal_at(chars: &[char], start: usize, limit: usize) -> Option<Numera
         .filter_map(|c| c.to_digit(10))
         .fold(0, |m, d| m * 10 + i128::from(d));
     let value = decimal::Decimal::new(mantissa, places as u32)?;
-    Some(NumeralMatch {
+    let found = |end: usize, value: decimal::Decimal, kind, has_magnitude: bool| NumeralMatch {
         start,
         end,
         value: value.to_f64(),
         integer: value.to_i64(),
-        kind: NumeralKind::Cardinal,
-        form: NumeralForm::Arabic,
-        has_magnitude: false,
-    })
+        kind,
+        form: if has_magnitude {
+            NumeralForm::Mixed
+        } else {
+            NumeralForm::Arabic
+        },
+        has_magnitude,
+    };
+    let next = chars.get(end).copied().filter(|_| end < limit);
+    let Some(next) = next.filter(|&c| may_continue_numeral(c)) else {
+        return Some(found(end, value, NumeralKind::Cardinal, false));
+    };
+    let after = chars.get(end + 1).copied();
+    match next {
+        // `%25` in a web address is an escape, not a percent.
+        '%' | '﹪' if !after.is_some_and(|c| c.is_ascii_alphanumeric()) => {
+            Some(found(end + 1, value, NumeralKind::Percent, false))
+        }
+        '万' | '萬' | '亿' | '億'
+            if end + 1 < limit && !after.is_some_and(may_continue_numeral) =>
+        {
+            let exponent = if matches!(next, '万' | '萬') { 4 } else { 8 };
+            let value = value.checked_mul_pow10(exponent)?;
+            Some(found(end + 1, value, NumeralKind::Cardinal, true))
+        }
+        _ => None,
+    }
 }
 
 /// Every numeral in `view`, left to right, non-overlapping: at each position the longest

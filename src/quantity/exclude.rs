@@ -68,6 +68,9 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
     if letter_before || letter_after {
         return true;
     }
+    if latin_unit {
+        return false;
+    }
     // A product name of digits and letters with punctuation inside (`PM2.5`, `5G-A`).
     let token_start = (start.saturating_sub(4)..start)
         .rev()
@@ -78,7 +81,7 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
         .take_while(|&k| chars[k].is_ascii_alphanumeric())
         .last()
         .map_or(end, |k| k + 1);
-    !latin_unit && is_name_with_digits_in(&chars[token_start..token_end])
+    is_name_with_digits_in(&chars[token_start..token_end])
 }
 
 /// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
