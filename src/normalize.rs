@@ -59,8 +59,16 @@ impl<'a> TextView<'a> {
         let mut annotation_ended_at = usize::MAX;
         let bytes = source.as_bytes();
         let mut offset = 0;
-        while offset < bytes.len() {
-            let (c, len) = decode_at(bytes, offset);
+        while let Some(&lead) = bytes.get(offset) {
+            let (c, folded, len) = if lead < 0x80 {
+                // ASCII folds to itself.
+                let c = char::from(lead);
+                (c, c, 1)
+            } else {
+                let (code, len) = decode_multibyte(bytes, offset, lead);
+                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, fold(c), len)
+            };
             // Folding keeps Han characters Han and lost marks lost, so the folded character
             // before tells whether the original one may carry an annotation.
             if matches!(c, '(' | '（')
@@ -73,7 +81,6 @@ impl<'a> TextView<'a> {
                     continue;
                 }
             }
-            let folded = fold(c);
             if is_candidate(folded) {
                 candidates.push(chars.len() as u32);
             }
@@ -196,26 +203,21 @@ pub fn clean(text: &str) -> String {
     view.clean_text(0..view.len())
 }
 
-/// The character that starts at byte `offset` of a string's `bytes`, and its length in bytes.
+/// The code point of the multi-byte character that starts with `lead` at byte `offset` of a
+/// string's `bytes`, and its length in bytes.
 #[inline]
-fn decode_at(bytes: &[u8], offset: usize) -> (char, usize) {
-    let lead = bytes[offset];
-    if lead < 0x80 {
-        return (char::from(lead), 1);
-    }
+fn decode_multibyte(bytes: &[u8], offset: usize, lead: u8) -> (u32, usize) {
     let tail = |k: usize| u32::from(bytes.get(offset + k).map_or(0, |&b| b & 0x3F));
-    let (code, len) = if lead < 0xE0 {
+    if (0xE0..0xF0).contains(&lead) {
+        // Three bytes: every Han character of the basic block, and full-width forms.
+        return ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3);
+    }
+    if lead < 0xE0 {
         ((u32::from(lead & 0x1F) << 6) | tail(1), 2)
-    } else if lead < 0xF0 {
-        ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3)
     } else {
         let high = (u32::from(lead & 0x07) << 18) | (tail(1) << 12);
         (high | (tail(2) << 6) | tail(3), 4)
-    };
-    (
-        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
-        len,
-    )
+    }
 }
 
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
@@ -223,6 +225,7 @@ fn decode_at(bytes: &[u8], offset: usize) -> (char, usize) {
 fn fold(c: char) -> char {
     match c {
         '\0'..='\u{7F}' => c,
+        '\u{4E00}'..='\u{9FFF}' => to_simplified(c),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => to_simplified(c),

@@ -1,6 +1,9 @@
-//! A look-up structure shared by the word tables: entries grouped by their first (or last)
-//! character, longest first, so finding the longest word at a position is one binary search
-//! and a handful of short comparisons.
+//! A look-up structure shared by the word tables: entries grouped by their first two (or
+//! last two) characters, longest first, so finding the longest word at a position is a
+//! binary search and a comparison or two, even for a character that opens dozens of words
+//! (`一` opens most set phrases).
+
+use std::ops::Range;
 
 /// The characters of the Basic Multilingual Plane one table's words start (or end) with, as
 /// bits: most characters of a text begin no word, and this answers for them in one load.
@@ -28,23 +31,126 @@ impl BmpSet {
     }
 }
 
+/// The key of one-character words: it sorts before every character that could follow.
+const ALONE: char = '\0';
+
 /// An index over the words of one table, for matches that start at a position and for
 /// matches that end at one.
 pub(crate) struct WordIndex<T: 'static> {
-    /// Sorted by first character, then longest first.
+    /// Sorted by first character, then second ([`ALONE`] for a one-character word), then
+    /// longest first; words of equal length keep the table's order.
     forward: Vec<(Vec<char>, &'static T)>,
-    /// The first character of each `forward` word, side by side for the binary search.
-    forward_keys: Vec<char>,
-    /// Sorted by last character, then longest first.
+    /// The second character of each `forward` word ([`ALONE`] for a one-character word).
+    forward_seconds: Vec<char>,
+    /// Where the words of each first character lie in `forward`.
+    by_first: Blocks,
+    /// Sorted by last character, then the one before it, then longest first.
     backward: Vec<(Vec<char>, &'static T)>,
-    /// The last character of each `backward` word.
-    backward_keys: Vec<char>,
+    /// The character before the last of each `backward` word.
+    backward_seconds: Vec<char>,
+    /// Where the words of each last character lie in `backward`.
+    by_last: Blocks,
     /// Length in characters of the longest word.
     longest: usize,
     /// First characters of the words.
     firsts: BmpSet,
     /// Last characters of the words.
     lasts: BmpSet,
+}
+
+/// The first two characters of `word`, or its only one and [`ALONE`].
+fn head(word: &[char]) -> (char, char) {
+    (word[0], word.get(1).copied().unwrap_or(ALONE))
+}
+
+/// The last two characters of `word`, the last one first.
+fn tail(word: &[char]) -> (char, char) {
+    let n = word.len();
+    (word[n - 1], n.checked_sub(2).map_or(ALONE, |k| word[k]))
+}
+
+/// Where the entries of one character lie in a sorted table: a small open-addressing hash
+/// table from the character to its block, so a look-up is a multiplication and a load or two
+/// whatever the size of the table.
+struct Blocks {
+    /// `(character, from, to)`; `u32::MAX` marks an empty slot.
+    slots: Vec<(u32, u32, u32)>,
+    /// Bits of the slot number.
+    bits: u32,
+}
+
+impl Blocks {
+    const EMPTY: u32 = u32::MAX;
+
+    /// The blocks of `keys`, a table sorted by its key character.
+    fn new(keys: impl Iterator<Item = char>) -> Blocks {
+        let mut blocks: Vec<(char, usize, usize)> = Vec::new();
+        for (i, key) in keys.enumerate() {
+            match blocks.last_mut() {
+                Some((last, _, to)) if *last == key => *to = i + 1,
+                _ => blocks.push((key, i, i + 1)),
+            }
+        }
+        // At most half full, so that a probe ends after a slot or two.
+        let bits = (blocks.len() * 2)
+            .next_power_of_two()
+            .max(2)
+            .trailing_zeros();
+        let mut slots = vec![(Self::EMPTY, 0, 0); 1 << bits];
+        let mask = slots.len() - 1;
+        for (key, from, to) in blocks {
+            let mut slot = Self::slot(key, bits);
+            while slots[slot].0 != Self::EMPTY {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (key as u32, from as u32, to as u32);
+        }
+        Blocks { slots, bits }
+    }
+
+    fn slot(key: char, bits: u32) -> usize {
+        ((key as u32).wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+    }
+
+    /// The entries whose key is `key`.
+    fn get(&self, key: char) -> Range<usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = Self::slot(key, self.bits);
+        loop {
+            let (k, from, to) = self.slots[slot];
+            if k == key as u32 {
+                return from as usize..to as usize;
+            }
+            if k == Self::EMPTY {
+                return 0..0;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// Within the block of one first (or last) character, the entries whose next character is
+/// `second`.
+fn with_second(seconds: &[char], block: Range<usize>, second: char) -> Range<usize> {
+    let within = &seconds[block.clone()];
+    let from = within.partition_point(|&c| c < second);
+    let to = from + within[from..].partition_point(|&c| c == second);
+    block.start + from..block.start + to
+}
+
+/// Whether `text` starts with `word`.
+fn opens_with(text: &[char], word: &[char]) -> bool {
+    text.len() >= word.len() && text.iter().zip(word).all(|(a, b)| a == b)
+}
+
+/// Whether `text` ends with `word`.
+fn closes_with(text: &[char], word: &[char]) -> bool {
+    text.len() >= word.len()
+        && text
+            .iter()
+            .rev()
+            .zip(word.iter().rev())
+            .all(|(a, b)| a == b)
 }
 
 impl<T: 'static> WordIndex<T> {
@@ -56,12 +162,9 @@ impl<T: 'static> WordIndex<T> {
             .filter(|(word, _)| !word.is_empty())
             .collect();
         let mut backward = forward.clone();
-        forward.sort_by(|(a, _), (b, _)| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
-        backward.sort_by(|(a, _), (b, _)| {
-            a[a.len() - 1]
-                .cmp(&b[b.len() - 1])
-                .then(b.len().cmp(&a.len()))
-        });
+        // Stable sorts: words of one key and length stay in the table's order.
+        forward.sort_by(|(a, _), (b, _)| head(a).cmp(&head(b)).then(b.len().cmp(&a.len())));
+        backward.sort_by(|(a, _), (b, _)| tail(a).cmp(&tail(b)).then(b.len().cmp(&a.len())));
         let longest = forward
             .iter()
             .map(|(word, _)| word.len())
@@ -69,16 +172,13 @@ impl<T: 'static> WordIndex<T> {
             .unwrap_or(0);
         let firsts = BmpSet::new(forward.iter().map(|(word, _)| word[0]));
         let lasts = BmpSet::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
-        let forward_keys = forward.iter().map(|(word, _)| word[0]).collect();
-        let backward_keys = backward
-            .iter()
-            .map(|(word, _)| word[word.len() - 1])
-            .collect();
         WordIndex {
+            forward_seconds: forward.iter().map(|(word, _)| head(word).1).collect(),
+            by_first: Blocks::new(forward.iter().map(|(word, _)| head(word).0)),
             forward,
-            forward_keys,
+            backward_seconds: backward.iter().map(|(word, _)| tail(word).1).collect(),
+            by_last: Blocks::new(backward.iter().map(|(word, _)| tail(word).0)),
             backward,
-            backward_keys,
             longest,
             firsts,
             lasts,
@@ -92,13 +192,7 @@ impl<T: 'static> WordIndex<T> {
 
     /// The longest word starting at `chars[start]`, with its length in characters.
     pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(&'static T, usize)> {
-        let &first = chars.get(start).filter(|&&c| self.firsts.may_hold(c))?;
-        let from = self.forward_keys.partition_point(|&key| key < first);
-        let to = from + self.forward_keys[from..].partition_point(|&key| key == first);
-        self.forward[from..to]
-            .iter()
-            .find(|(word, _)| chars[start..].starts_with(word))
-            .map(|(word, entry)| (*entry, word.len()))
+        self.all_at(chars, start).next()
     }
 
     /// Every word starting at `chars[start]`, longest first.
@@ -111,16 +205,22 @@ impl<T: 'static> WordIndex<T> {
             .get(start)
             .copied()
             .filter(|&c| self.firsts.may_hold(c));
-        let (from, to) = first.map_or((0, 0), |first| {
-            let from = self.forward_keys.partition_point(|&key| key < first);
-            (
-                from,
-                from + self.forward_keys[from..].partition_point(|&key| key == first),
-            )
+        let (longer, alone) = first.map_or((0..0, 0..0), |first| {
+            let block = self.by_first.get(first);
+            // Words of two characters or more share their second character with the text.
+            let longer = chars
+                .get(start + 1)
+                .filter(|&&second| second != ALONE)
+                .map_or(0..0, |&second| {
+                    with_second(&self.forward_seconds, block.clone(), second)
+                });
+            (longer, with_second(&self.forward_seconds, block, ALONE))
         });
-        self.forward[from..to]
+        let text = chars.get(start..).unwrap_or_default();
+        self.forward[longer]
             .iter()
-            .filter(move |(word, _)| chars[start..].starts_with(word))
+            .filter(move |(word, _)| opens_with(text, word))
+            .chain(&self.forward[alone])
             .map(|(word, entry)| (*entry, word.len()))
     }
 
@@ -133,11 +233,21 @@ impl<T: 'static> WordIndex<T> {
         let last = *chars
             .get(end.checked_sub(1)?)
             .filter(|&&c| self.lasts.may_hold(c))?;
-        let from = self.backward_keys.partition_point(|&key| key < last);
-        let to = from + self.backward_keys[from..].partition_point(|&key| key == last);
-        self.backward[from..to]
-            .iter()
-            .find(|(word, _)| chars[..end].ends_with(word))
+        let block = self.by_last.get(last);
+        let text = &chars[..end];
+        let before = end.checked_sub(2).map(|k| chars[k]).filter(|&c| c != ALONE);
+        if let Some(before) = before {
+            let longer = with_second(&self.backward_seconds, block.clone(), before);
+            if let Some((word, entry)) = self.backward[longer]
+                .iter()
+                .find(|(word, _)| closes_with(text, word))
+            {
+                return Some((*entry, word.len()));
+            }
+        }
+        let alone = with_second(&self.backward_seconds, block, ALONE);
+        self.backward[alone]
+            .first()
             .map(|(word, entry)| (*entry, word.len()))
     }
 }
@@ -159,5 +269,8 @@ mod tests {
         assert_eq!(index.longest_ending_at(&chars, 4), Some((&"平方米", 3)));
         assert_eq!(index.longest_ending_at(&chars, 3), Some((&"平方", 2)));
         assert_eq!(index.longest_ending_at(&chars, 0), None);
+        let chars: Vec<char> = "方米".chars().collect();
+        assert_eq!(index.longest_ending_at(&chars, 2), Some((&"米", 1)));
+        assert_eq!(index.all_at(&chars, 0).count(), 1);
     }
 }
