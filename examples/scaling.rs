@@ -14,12 +14,14 @@
 //!
 //! For every size the table gives the median throughput of the timed runs (after one untimed
 //! warm-up run, unless `--no-warm-up`), the slowest and fastest run, the time per input byte
-//! and the records found per MB. When extraction is linear in its input, MB/s stays flat from
-//! the sizes that fit in cache to 100 MB and records per MB stay those of the corpus; a cost
-//! that grows with the input shows as MB/s falling with size. A size is run at least `--runs`
-//! times and until its runs add up to `--min-seconds`. Only `extract` is timed; building the
-//! input and dropping the records are not. On Linux, `busy` is how many cores other processes
-//! kept busy meanwhile: figures taken beside a build are not the library's.
+//! and that divided by the time per byte of the size before (`× prev`, 1.00 when the cost is
+//! linear), the records found and the records per MB. When extraction is linear in its input,
+//! MB/s stays flat from the sizes that outgrow the caches up to 100 MB, and records per MB stay
+//! those of the corpus; a cost that grows with the input shows as MB/s falling at every step.
+//! A size is run at least `--runs` times and until its runs add up to `--min-seconds`. Only
+//! `extract` is timed; building the input and dropping the records are not. On Linux, `busy`
+//! is how many cores other processes kept busy meanwhile: figures taken beside a build are not
+//! the library's.
 
 use std::env;
 use std::fs;
@@ -288,16 +290,27 @@ fn measure(extractor: &Extractor, requested: usize, text: &str, settings: &Setti
     }
 }
 
-fn print_row(row: &Row) {
+impl Row {
+    fn seconds_per_byte(&self) -> f64 {
+        self.median.as_secs_f64() / self.size as f64
+    }
+}
+
+/// Prints `row`, with its time per byte divided by that of the row before (1.00 is linear).
+fn print_row(row: &Row, previous: Option<&Row>) {
     let per_mb = row.records as f64 / (row.size as f64 / 1e6);
+    let growth = previous.map_or_else(String::new, |before| {
+        format!("{:.2}", row.seconds_per_byte() / before.seconds_per_byte())
+    });
     println!(
-        "{:>10}  {:>5}  {:>9.1}  {:>9.1} .. {:<9.1}  {:>7.1}  {:>10}  {:>10.0}  {:>5}",
+        "{:>10}  {:>5}  {:>9.1}  {:>9.1} .. {:<9.1}  {:>7.1}  {:>7}  {:>10}  {:>10.0}  {:>5}",
         size_label(row.requested),
         row.runs,
         megabytes_per_second(row.size, row.median),
         megabytes_per_second(row.size, row.slowest),
         megabytes_per_second(row.size, row.fastest),
-        row.median.as_secs_f64() * 1e9 / row.size as f64,
+        row.seconds_per_byte() * 1e9,
+        growth,
         row.records,
         per_mb,
         row.others_busy
@@ -339,31 +352,24 @@ fn main() -> ExitCode {
         println!("(debug build: figures are not throughput; use --release)");
     }
     println!(
-        "{:>10}  {:>5}  {:>9}  {:>22}  {:>7}  {:>10}  {:>10}  {:>5}",
-        "size", "runs", "MB/s", "slowest .. fastest", "ns/byte", "records", "records/MB", "busy"
+        "{:>10}  {:>5}  {:>9}  {:>22}  {:>7}  {:>7}  {:>10}  {:>10}  {:>5}",
+        "size",
+        "runs",
+        "MB/s",
+        "slowest .. fastest",
+        "ns/byte",
+        "× prev",
+        "records",
+        "records/MB",
+        "busy"
     );
     let unit = interleaved(&texts);
-    let mut rows = Vec::new();
+    let mut previous: Option<Row> = None;
     for &size in &settings.sizes {
         let text = input_of_size(&unit, size);
         let row = measure(&extractor, size, &text, &settings);
-        print_row(&row);
-        rows.push(row);
-    }
-    if let (Some(small), Some(large)) = (
-        rows.iter().min_by_key(|r| r.size),
-        rows.iter().max_by_key(|r| r.size),
-    ) {
-        if large.size > small.size {
-            let small_cost = small.median.as_secs_f64() / small.size as f64;
-            let large_cost = large.median.as_secs_f64() / large.size as f64;
-            println!(
-                "time per byte at {} over {}: {:.2}x (1.00 is linear)",
-                size_label(large.requested),
-                size_label(small.requested),
-                large_cost / small_cost,
-            );
-        }
+        print_row(&row, previous.as_ref());
+        previous = Some(row);
     }
     ExitCode::SUCCESS
 }
