@@ -260,38 +260,85 @@ impl Extractor {
     /// all three are always looked for and the merge decides; the filter comes last.
     fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
         let view = TextView::new(text);
-        let mut spans = Vec::new();
         let wants_spans = kinds.contains(Kind::Quantity)
             || kinds.contains(Kind::Date)
             || kinds.contains(Kind::Number);
+        // One list per kind, each in reading order.
+        let mut found: [Vec<Record>; 3] = Default::default();
         if wants_spans {
-            date::find(&view, &self.options, &mut spans);
-            quantity::find(&view, &self.options, &mut spans);
-            number::find(&view, &self.options, &mut spans);
+            let [quantities, dates, numbers] = &mut found;
+            date::find(&view, &self.options, dates);
+            quantity::find(&view, &self.options, quantities);
+            number::find(&view, &self.options, numbers);
         }
-        let mut records = resolve_overlaps(spans);
-        records.retain(|r| kinds.contains(r.kind()));
+        let mut titles = Vec::new();
         if kinds.contains(Kind::Title) {
-            let mut titles = Vec::new();
             title::find(&view, &self.options, &mut titles);
-            records.extend(titles);
-            records.sort_by_key(|r| (r.start(), std::cmp::Reverse(r.end())));
         }
-        records
+        let mut records = resolve_overlaps(found);
+        records.retain(|r| kinds.contains(r.kind()));
+        if titles.is_empty() {
+            records
+        } else {
+            with_titles(records, titles)
+        }
     }
+}
+
+/// The sort key of the merge: leftmost first, then longest, then the kind listed first.
+fn merge_key(record: &Record) -> (usize, std::cmp::Reverse<usize>, Kind) {
+    (
+        record.start(),
+        std::cmp::Reverse(record.end()),
+        record.kind(),
+    )
 }
 
 /// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
 /// first in [`Kind::ALL`] (a quantity before a date before a number).
-fn resolve_overlaps(mut candidates: Vec<Record>) -> Vec<Record> {
-    candidates.sort_by_key(|r| (r.start(), std::cmp::Reverse(r.end()), r.kind()));
-    let mut kept: Vec<Record> = Vec::with_capacity(candidates.len());
+///
+/// Each extractor reports its records from left to right, so the lists are merged rather
+/// than sorted (a list out of order is sorted first, stably, which gives the same result).
+fn resolve_overlaps(mut lists: [Vec<Record>; 3]) -> Vec<Record> {
+    for list in &mut lists {
+        if !list.is_sorted_by_key(merge_key) {
+            list.sort_by_key(merge_key);
+        }
+    }
+    let mut kept: Vec<Record> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut heads = lists.map(|list| list.into_iter().peekable());
     let mut covered_until = 0;
-    for record in candidates {
+    loop {
+        // The list whose next record comes first; the kinds differ, so no two keys are equal.
+        let next = heads
+            .iter_mut()
+            .filter_map(|head| head.peek().map(merge_key).map(|key| (key, head)))
+            .min_by_key(|(key, _)| *key);
+        let Some((_, head)) = next else { break };
+        let Some(record) = head.next() else { break };
         if record.start() >= covered_until {
             covered_until = record.end();
             kept.push(record);
         }
     }
     kept
+}
+
+/// Titles joined to the other records, by start and then longest first; a title contains
+/// the records inside it, so it comes before them, and on a tie the other record comes first.
+fn with_titles(records: Vec<Record>, mut titles: Vec<Record>) -> Vec<Record> {
+    let key = |r: &Record| (r.start(), std::cmp::Reverse(r.end()));
+    if !titles.is_sorted_by_key(key) {
+        titles.sort_by_key(key);
+    }
+    let mut merged = Vec::with_capacity(records.len() + titles.len());
+    let mut titles = titles.into_iter().peekable();
+    for record in records {
+        while let Some(title) = titles.next_if(|title| key(title) < key(&record)) {
+            merged.push(title);
+        }
+        merged.push(record);
+    }
+    merged.extend(titles);
+    merged
 }
