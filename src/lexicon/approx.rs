@@ -16,6 +16,7 @@
 
 use std::sync::LazyLock;
 
+use super::char_set::CharSet;
 use super::word_index::WordIndex;
 use crate::record::{Approx, Trend};
 
@@ -144,7 +145,10 @@ const fn down(form: &'static str) -> TrendWord {
 }
 
 /// Verbs of change, looked for just before a quantity.
-pub static TREND_WORDS: &[TrendWord] = &[
+pub static TREND_WORDS: &[TrendWord] = TREND_LIST;
+
+/// [`TREND_WORDS`], as a constant the compiler can read into [`CHANGE_WORD_ENDS`].
+const TREND_LIST: &[TrendWord] = &[
     up("增长"),
     up("增加"),
     up("新增"),
@@ -189,7 +193,26 @@ pub static TREND_WORDS: &[TrendWord] = &[
 
 /// Words between a verb of change and its number that make the number a level reached:
 /// `增加到22类`, `提高至80%`, `下降为`, `增长达`.
-pub static ARRIVAL_WORDS: &[&str] = &["到", "至", "达", "达到", "为", "成"];
+pub static ARRIVAL_WORDS: &[&str] = ARRIVAL_LIST;
+
+const ARRIVAL_LIST: &[&str] = &["到", "至", "达", "达到", "为", "成"];
+
+/// The last characters of the verbs of change and of the words of arrival: looking back from
+/// a quantity for its verb, every other character is passed over with one load.
+pub(crate) static CHANGE_WORD_ENDS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < TREND_LIST.len() {
+        set = set.with_final(TREND_LIST[k].form);
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ARRIVAL_LIST.len() {
+        set = set.with_final(ARRIVAL_LIST[k]);
+        k += 1;
+    }
+    set
+};
 
 /// Words that may stand between a verb of change and its number without breaking the link:
 /// `增长了16%`, `同比增长16%`.

@@ -30,6 +30,24 @@ impl CharSet {
         self
     }
 
+    /// The set with the last character of `word` added (nothing for an empty word).
+    pub(crate) const fn with_final(mut self, word: &str) -> CharSet {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() {
+            let mut start = bytes.len() - 1;
+            while start > 0 && bytes[start] & 0xC0 == 0x80 {
+                start -= 1;
+            }
+            let (code, _) = decode_utf8(bytes, start);
+            assert!(
+                code < 0x1_0000,
+                "the set holds the Basic Multilingual Plane only"
+            );
+            self.bits[code as usize / 64] |= 1 << (code % 64);
+        }
+        self
+    }
+
     /// The characters of every string of `lists`, and those of `ranges` (inclusive).
     // Only ever evaluated by the compiler, into a static: the array is never on a stack.
     #[allow(clippy::large_stack_arrays)]
@@ -103,6 +121,7 @@ mod tests {
 
     static SET: CharSet = CharSet::new(&["a万é", "€"], &[('0', '9')]);
     static INITIALS: CharSet = CharSet::EMPTY.with_initial("上半年").with_initial("");
+    static FINALS: CharSet = CharSet::EMPTY.with_final("上半年").with_final("°C");
 
     #[test]
     fn holds_its_characters_only() {
@@ -114,5 +133,7 @@ mod tests {
         }
         assert!(INITIALS.contains('上'));
         assert!(!INITIALS.contains('半'));
+        assert!(FINALS.contains('年') && FINALS.contains('C'));
+        assert!(!FINALS.contains('半') && !FINALS.contains('°'));
     }
 }

@@ -842,7 +842,7 @@ fn point_step(
 
 /// Whether a `-` at `pos` is a minus sign in running text: not when it follows a digit, a
 /// letter or a numeral character (`3-5万元` is a range, `G-20` a name).
-fn minus_allowed(chars: &[char], pos: usize) -> bool {
+pub(crate) fn minus_allowed(chars: &[char], pos: usize) -> bool {
     let Some(&before) = pos.checked_sub(1).and_then(|i| chars.get(i)) else {
         return true;
     };

@@ -642,6 +642,15 @@ fn may_continue_numeral(c: char) -> bool {
 /// as the grammar would, and leaves every other to it.
 fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
     let c = chars[start];
+    if matches!(c, '-' | '−') {
+        // A dash is a minus sign only before a digit and where no number or word ends.
+        let signed_digit = start + 1 < limit && chars[start + 1].is_ascii_digit();
+        return if signed_digit && grammar::minus_allowed(chars, start) {
+            Shortcut::Grammar
+        } else {
+            Shortcut::Settled(None)
+        };
+    }
     if c.is_ascii() || start + 1 >= limit || may_continue_numeral(chars[start + 1]) {
         return Shortcut::Grammar;
     }
@@ -705,10 +714,12 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
         // A dotted run before (`2.3` of `1.2.3`) leaves the point to the grammar.
         let dotted_before =
             start >= 2 && chars[start - 1] == '.' && chars[start - 2].is_ascii_digit();
-        if places == 0 || dotted_before {
+        if places > 0 && dotted_before {
             return None;
         }
-        end += 1 + places;
+        if places > 0 {
+            end += 1 + places;
+        }
     }
     // A second point (`2026.02.10`, `3.0.1`) makes a date or a version, even past the window.
     let dotted_again = places > 0 && chars.get(end) == Some(&'.');
@@ -733,16 +744,36 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
         },
         has_magnitude,
     };
-    let next = chars.get(end).copied().filter(|_| end < limit);
-    let Some(next) = next.filter(|&c| may_continue_numeral(c)) else {
+    let Some(next) = chars.get(end).copied().filter(|_| end < limit) else {
         return Some(found(end, value, NumeralKind::Cardinal, false));
     };
     let after = chars.get(end + 1).copied();
+    // What the grammar would read on after Arabic digits: a group of three (`1,000`), a
+    // decimal, a percent or fraction, a magnitude. A digit of another script, 点, a dash or a
+    // point before no digit ends the numeral there.
+    let continues = match next {
+        ',' | ' ' => {
+            let digit_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+            places == 0
+                && whole <= 3
+                && end + 4 <= limit
+                && (1..=3).all(|k| digit_at(end + k))
+                && !digit_at(end + 4)
+        }
+        '.' => after.is_some_and(|c| c.is_ascii_digit()),
+        '%' | '﹪' | '‰' | '/' | '又' => true,
+        '分' => after == Some('之'),
+        c => magnitude_value(c).is_some(),
+    };
+    if !continues {
+        return Some(found(end, value, NumeralKind::Cardinal, false));
+    }
     match next {
         // `%25` in a web address is an escape, not a percent.
         '%' | '﹪' if !after.is_some_and(|c| c.is_ascii_alphanumeric()) => {
             Some(found(end + 1, value, NumeralKind::Percent, false))
         }
+        '‰' => Some(found(end + 1, value, NumeralKind::PerMille, false)),
         '万' | '萬' | '亿' | '億'
             if end + 1 < limit && !after.is_some_and(may_continue_numeral) =>
         {

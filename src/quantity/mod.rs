@@ -12,7 +12,7 @@ pub(crate) mod exclude;
 use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
-    CHANGE_SIZE_WORDS,
+    CHANGE_SIZE_WORDS, CHANGE_WORD_ENDS,
 };
 use crate::lexicon::ends_with_word;
 use crate::lexicon::phrases::NOT_COUNTED;
@@ -687,8 +687,17 @@ fn trend_of(
         k = k.saturating_sub(len).max(limit);
     }
     while k > limit {
-        if is_clause_break(chars[k - 1]) {
+        let c = chars[k - 1];
+        if is_clause_break(c) {
             return joined_to(k);
+        }
+        if !CHANGE_WORD_ENDS.contains(c) {
+            // No verb of change and no word of arrival ends here.
+            if joined_to(k).is_some() {
+                return joined_to(k);
+            }
+            k -= 1;
+            continue;
         }
         if let Some(len) = arrival_before(chars, k) {
             return change_size_before(chars, k - len, limit);
