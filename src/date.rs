@@ -83,7 +83,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
     let scanner = Scanner {
         chars,
         reference_year: options.reference_year,
-        last_numeral: Cell::new(None),
+        numerals_read: Default::default(),
     };
     // Positions before `next` were read as part of a date or passed over.
     let mut next = 0;
@@ -257,21 +257,26 @@ struct PointMatch {
 struct Scanner<'a> {
     chars: &'a [char],
     reference_year: Option<i32>,
-    /// The last numeral read and where: a point, a decade and an ISO date are each tried at
-    /// the same position, and each opens by reading the numeral there.
-    last_numeral: Cell<Option<(usize, Option<Numeral>)>>,
+    /// The numerals last read and where, by position modulo [`NUMERALS_KEPT`]: a point, a
+    /// decade and an ISO date are each tried at the same position, and each opens by reading
+    /// the numeral there and perhaps the one after a separator.
+    numerals_read: [Cell<Option<(usize, Option<Numeral>)>>; NUMERALS_KEPT],
 }
+
+/// How many numeral readings the scanner keeps.
+const NUMERALS_KEPT: usize = 4;
 
 impl Scanner<'_> {
     /// [`read_numeral`] at `i`, read once for the tries at one position.
     fn numeral_at(&self, i: usize) -> Option<Numeral> {
-        if let Some((at, numeral)) = self.last_numeral.get() {
+        let slot = &self.numerals_read[i % NUMERALS_KEPT];
+        if let Some((at, numeral)) = slot.get() {
             if at == i {
                 return numeral;
             }
         }
         let numeral = read_numeral(self.chars, i);
-        self.last_numeral.set(Some((i, numeral)));
+        slot.set(Some((i, numeral)));
         numeral
     }
 
@@ -324,8 +329,30 @@ impl Scanner<'_> {
             .is_some_and(|rest| starts_with_word(rest, word))
     }
 
+    /// Whether `i` holds a numeral followed by nothing a date goes on with (a unit, a
+    /// separator, `世纪`), or a digit that reads as no numeral: then no date opens at `i`
+    /// (a test checks it against [`Self::date_at`]). Most numerals of a text are settled
+    /// here, before the longer tries.
+    fn numeral_cannot_open(&self, i: usize) -> bool {
+        let c = self.chars[i];
+        if !(c.is_ascii_digit() || chinese_digit(c).is_some() || is_chinese_tens(c)) {
+            return false;
+        }
+        self.numeral_at(i).is_none_or(|numeral| {
+            !self.at(numeral.end).is_some_and(|next| {
+                matches!(
+                    next,
+                    '年' | '财' | '財' | '月' | '日' | '号' | '世' | ' ' | '/' | '.'
+                ) || PERIOD_SEPARATORS.contains(&next)
+            })
+        })
+    }
+
     /// The date or period starting at `i`.
     fn date_at(&self, i: usize) -> Attempt<Found> {
+        if self.numeral_cannot_open(i) {
+            return Attempt::Miss;
+        }
         if let Some(found) = self.bracketed_years(i) {
             return Attempt::Found(found);
         }
@@ -993,6 +1020,34 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn a_settled_numeral_opens_no_date(
+            parts in proptest::collection::vec(proptest::sample::select(DATE_ALPHABET), 0..40),
+            reference in proptest::option::of(1..=9999i32),
+        ) {
+            let text = parts.concat();
+            let chars: Vec<char> = TextView::new(&text).chars().to_vec();
+            let scanner = Scanner {
+                chars: &chars,
+                reference_year: reference,
+                numerals_read: Default::default(),
+            };
+            for i in 0..chars.len() {
+                if scanner.may_start(i) && scanner.numeral_cannot_open(i) {
+                    let unsettled = Scanner {
+                        chars: &chars,
+                        reference_year: reference,
+                        numerals_read: Default::default(),
+                    };
+                    let opened = match unsettled.point_at(i, true) {
+                        Attempt::Miss => unsettled.bracketed_years(i).is_some(),
+                        _ => true,
+                    };
+                    proptest::prop_assert!(!opened, "{text:?} at {i}");
+                }
+            }
+        }
 
         #[test]
         fn dates_keep_their_invariants(
