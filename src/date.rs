@@ -260,7 +260,14 @@ struct Scanner<'a> {
     /// The numerals last read and where, by position modulo [`NUMERALS_KEPT`]: a point, a
     /// decade and an ISO date are each tried at the same position, and each opens by reading
     /// the numeral there and perhaps the one after a separator.
-    numerals_read: [Cell<Option<(usize, Option<Numeral>)>>; NUMERALS_KEPT],
+    numerals_read: [Cell<Option<NumeralRead>>; NUMERALS_KEPT],
+}
+
+/// The numeral read at a position, if any.
+#[derive(Debug, Clone, Copy)]
+struct NumeralRead {
+    at: usize,
+    numeral: Option<Numeral>,
 }
 
 /// How many numeral readings the scanner keeps.
@@ -270,13 +277,11 @@ impl Scanner<'_> {
     /// [`read_numeral`] at `i`, read once for the tries at one position.
     fn numeral_at(&self, i: usize) -> Option<Numeral> {
         let slot = &self.numerals_read[i % NUMERALS_KEPT];
-        if let Some((at, numeral)) = slot.get() {
-            if at == i {
-                return numeral;
-            }
+        if let Some(read) = slot.get().filter(|read| read.at == i) {
+            return read.numeral;
         }
         let numeral = read_numeral(self.chars, i);
-        slot.set(Some((i, numeral)));
+        slot.set(Some(NumeralRead { at: i, numeral }));
         numeral
     }
 
