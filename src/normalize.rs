@@ -47,12 +47,13 @@ impl<'a> TextView<'a> {
             u32::try_from(source.len()).is_ok(),
             "TextView holds texts below 4 GiB"
         );
-        // The exact size of the view before annotations are skipped, so neither table ever
-        // grows or moves.
+        // The exact size of the view before annotations are skipped: both tables are filled
+        // in place and cut to the view's length at the end, so the loop never grows a vector.
         let count = source.chars().count();
-        let mut chars = Vec::with_capacity(count);
-        let mut starts = Vec::with_capacity(count);
+        let mut chars = vec!['\0'; count];
+        let mut starts = vec![0_u32; count];
         let mut candidates = Vec::new();
+        let mut len = 0;
         // The view's length when an annotation was last skipped: one annotation per character,
         // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
         // second bracket.
@@ -60,34 +61,38 @@ impl<'a> TextView<'a> {
         let bytes = source.as_bytes();
         let mut offset = 0;
         while let Some(&lead) = bytes.get(offset) {
-            let (c, folded, len) = if lead < 0x80 {
+            let (c, folded, width) = if lead < 0x80 {
                 // ASCII folds to itself.
                 let c = char::from(lead);
                 (c, c, 1)
             } else {
-                let (code, len) = decode_multibyte(bytes, offset, lead);
+                let (code, width) = decode_multibyte(bytes, offset, lead);
                 let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, fold(c), len)
+                (c, fold(c), width)
             };
             // Folding keeps Han characters Han and lost marks lost, so the folded character
             // before tells whether the original one may carry an annotation.
             if matches!(c, '(' | '（')
-                && chars.len() != annotation_ended_at
-                && chars.last().is_some_and(|&p| may_carry_annotation(p))
+                && len != annotation_ended_at
+                && len > 0
+                && may_carry_annotation(chars[len - 1])
             {
                 if let Some(skipped) = annotation_len(&source[offset..]) {
                     offset += skipped;
-                    annotation_ended_at = chars.len();
+                    annotation_ended_at = len;
                     continue;
                 }
             }
             if is_candidate(folded) {
-                candidates.push(chars.len() as u32);
+                candidates.push(len as u32);
             }
-            chars.push(folded);
-            starts.push(offset as u32);
-            offset += len;
+            chars[len] = folded;
+            starts[len] = offset as u32;
+            len += 1;
+            offset += width;
         }
+        chars.truncate(len);
+        starts.truncate(len);
         TextView {
             source,
             chars,
