@@ -65,6 +65,9 @@ impl<'a> TextView<'a> {
                 // ASCII folds to itself.
                 let c = char::from(lead);
                 (c, c, 1)
+            } else if let Some(han) = han_at(bytes, offset) {
+                // Most characters are Han, three bytes long, folded by the script table alone.
+                (han, to_simplified(han), 3)
             } else {
                 let (code, width) = decode_multibyte(bytes, offset, lead);
                 let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -223,6 +226,18 @@ fn decode_multibyte(bytes: &[u8], offset: usize, lead: u8) -> (u32, usize) {
         let high = (u32::from(lead & 0x07) << 18) | (tail(1) << 12);
         (high | (tail(2) << 6) | tail(3), 4)
     }
+}
+
+/// The character at byte `offset` of a string's `bytes` when it is in the basic block of CJK
+/// ideographs (U+4E00 to U+9FFF, three bytes led by E4 to E9).
+#[inline]
+fn han_at(bytes: &[u8], offset: usize) -> Option<char> {
+    let &[lead @ 0xE4..=0xE9, second, third] = bytes.get(offset..offset + 3)? else {
+        return None;
+    };
+    let code =
+        (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F);
+    char::from_u32(code).filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
 }
 
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
