@@ -4,6 +4,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
 use crate::normalize::TextView;
+use crate::numeral::NumeralAt;
 use crate::record::{Date, Kind, Number, Quantity, Record, Title};
 use crate::{date, number, quantity, title};
 
@@ -268,8 +269,15 @@ impl Extractor {
         if wants_spans {
             let [quantities, dates, numbers] = &mut found;
             date::find(&view, &self.options, dates);
-            quantity::find(&view, &self.options, quantities);
-            number::find(&view, &self.options, numbers);
+            // Quantities and numbers visit the same candidates in one pass, so the numeral at
+            // each is read once for both.
+            let mut quantity_scan = quantity::Scan::new(&view, &self.options);
+            let mut number_scan = number::Scan::new(&view, &self.options);
+            for &candidate in view.candidates() {
+                let numeral = NumeralAt::new(view.chars(), candidate as usize);
+                quantity_scan.visit(&numeral, quantities);
+                number_scan.visit(&numeral, numbers);
+            }
         }
         let mut titles = Vec::new();
         if kinds.contains(Kind::Title) {

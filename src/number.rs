@@ -9,40 +9,55 @@
 use crate::extract::Options;
 use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
-use crate::numeral::{digit_value, magnitude_value, match_numeral, may_start_numeral, NumeralKind};
+use crate::numeral::{digit_value, magnitude_value, may_start_numeral, NumeralAt, NumeralKind};
 use crate::quantity::exclude;
 use crate::quantity::magnitude_chain;
 use crate::record::{Number, Record};
 
-/// Appends the number records found in `view` to `out`.
-pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record>) {
-    let chars = view.chars();
-    let mut slogan_until = 0;
-    // Positions before `next` were read as part of a number or passed over.
-    let mut next = 0;
-    for &candidate in view.candidates() {
-        let i = candidate as usize;
+/// The number scan over the view's candidate positions, visited in order.
+pub(crate) struct Scan<'v, 't> {
+    view: &'v TextView<'t>,
+    /// Positions before `next` were read as part of a number or passed over.
+    next: usize,
+    /// The closing mark of the coded slogan being read (`“十四五”`), if any.
+    slogan_until: usize,
+}
+
+impl<'v, 't> Scan<'v, 't> {
+    pub(crate) fn new(view: &'v TextView<'t>, _options: &'v Options) -> Self {
+        Scan {
+            view,
+            next: 0,
+            slogan_until: 0,
+        }
+    }
+
+    /// Reads at the candidate position of `numeral`, appending a number found there to `out`.
+    pub(crate) fn visit(&mut self, numeral: &NumeralAt<'_>, out: &mut Vec<Record>) {
+        let view = self.view;
+        let chars = view.chars();
+        let i = numeral.position();
         let c = chars[i];
-        if i < next {
-            continue;
+        if i < self.next {
+            return;
         }
         if !may_start_numeral(c) {
             if exclude::opens_quote(c) {
                 if let Some(close) = exclude::slogan_quote(chars, i) {
-                    slogan_until = close;
+                    self.slogan_until = close;
                 }
             }
-            continue;
+            return;
         }
-        let in_slogan = i < slogan_until;
-        let Some(m) = match_numeral(chars, i) else {
+        let in_slogan = i < self.slogan_until;
+        let Some(m) = numeral.get() else {
             if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
                 push(view, out, i, i + len, value, false);
-                next = i + len;
+                self.next = i + len;
             } else {
-                next = past_digit_run(chars, i);
+                self.next = past_digit_run(chars, i);
             }
-            continue;
+            return;
         };
         let (start, end) = (m.start, m.end);
         if let Some((span_end, ordinal)) = number_shape(chars, &m, in_slogan) {
@@ -55,7 +70,7 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
                 push(view, out, start, span_end, m.value, ordinal);
             }
         }
-        next = end;
+        self.next = end;
     }
 }
 

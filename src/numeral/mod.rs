@@ -48,6 +48,7 @@ mod decimal;
 mod grammar;
 mod writer;
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use crate::error::{Error, Result};
@@ -782,6 +783,37 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
             Some(found(end + 1, value, NumeralKind::Cardinal, true))
         }
         _ => None,
+    }
+}
+
+/// The numeral at one view position, read at most once however many scans ask for it: the
+/// quantity and number scans visit the same candidates and both read the numeral there.
+pub(crate) struct NumeralAt<'c> {
+    chars: &'c [char],
+    position: usize,
+    read: OnceCell<Option<NumeralMatch>>,
+}
+
+impl<'c> NumeralAt<'c> {
+    /// The numeral at `chars[position]`, not read yet.
+    pub(crate) fn new(chars: &'c [char], position: usize) -> Self {
+        NumeralAt {
+            chars,
+            position,
+            read: OnceCell::new(),
+        }
+    }
+
+    /// The view position.
+    pub(crate) fn position(&self) -> usize {
+        self.position
+    }
+
+    /// [`match_numeral`] at the position.
+    pub(crate) fn get(&self) -> Option<NumeralMatch> {
+        *self
+            .read
+            .get_or_init(|| match_numeral(self.chars, self.position))
     }
 }
 

@@ -6,7 +6,9 @@
 //! by a bare magnitude (`千亿`, `万亿`, `百余`) and numbers lost to a damaged page (`?00`,
 //! a lone `亿`).
 
-use crate::numeral::{digit_value, magnitude_value, match_numeral, NumeralForm, NumeralKind};
+use crate::numeral::{
+    digit_value, magnitude_value, match_numeral, NumeralAt, NumeralForm, NumeralKind,
+};
 use crate::record::Approx;
 
 use super::exclude::is_lost_mark;
@@ -184,8 +186,9 @@ pub(crate) fn inclusive_mark_len(chars: &[char], i: usize) -> usize {
     }
 }
 
-/// Reads the number part starting at view position `i`.
-pub(crate) fn read(chars: &[char], i: usize) -> Reading {
+/// Reads the number part starting at view position `i`, where `numeral` is read.
+pub(crate) fn read(chars: &[char], numeral: &NumeralAt<'_>) -> Reading {
+    let i = numeral.position();
     let Some(&c) = chars.get(i) else {
         return Reading::Nothing;
     };
@@ -209,7 +212,7 @@ pub(crate) fn read(chars: &[char], i: usize) -> Reading {
     if let Some(amount) = read_vague_pair(chars, i) {
         return Reading::Amount(amount);
     }
-    let Some(m) = match_numeral(chars, i) else {
+    let Some(m) = numeral.get() else {
         return match read_bare_magnitude(chars, i) {
             Some(amount) => Reading::Amount(amount),
             None => Reading::Nothing,
@@ -514,7 +517,7 @@ mod tests {
 
     fn amount(text: &str) -> Amount {
         let chars: Vec<char> = text.chars().collect();
-        match read(&chars, 0) {
+        match read(&chars, &NumeralAt::new(&chars, 0)) {
             Reading::Amount(a) => a,
             other => panic!("{text}: {other:?}"),
         }

@@ -1,6 +1,7 @@
 //! Quantities: a number with a unit or classifier (`8990萬元`, `超9.3萬個`, `3年左右`, `近65%`).
 //!
-//! One pass over the view. At each character that can open a number, [`amount::read`] reads
+//! One pass over the view's candidate positions, beside the number scan (the numeral at each
+//! position is read once for both). Where a number can open, [`amount::read`] reads
 //! the number part (a numeral, a range, a vague number); [`assemble`] then looks for what
 //! makes it a quantity (a unit after it, a currency sign before it, or a noun it counts) and
 //! for the words around it: approximation words, which join the span, and verbs of change,
@@ -20,7 +21,7 @@ use crate::lexicon::units::{
     currency_before, temperature_scale_before, unit_after, Currency, Unit,
 };
 use crate::normalize::{is_han, TextView};
-use crate::numeral::{digit_value, may_start_numeral, NumeralKind};
+use crate::numeral::{digit_value, may_start_numeral, NumeralAt, NumeralKind};
 use crate::record::{Approx, Dimension, Quantity, Record, Trend};
 
 pub(crate) use amount::magnitude_chain;
@@ -31,40 +32,61 @@ const TREND_WINDOW: usize = 24;
 /// How far back a clause is searched for the electricity that makes `度` a kilowatt-hour.
 const ELECTRICITY_WINDOW: usize = 12;
 
-/// Appends the quantity records found in `view` to `out`.
-pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
-    let chars = view.chars();
-    let mut floor = 0;
-    let mut previous: Option<Listed> = None;
-    // Positions before `next` were read as part of a quantity or passed over.
-    let mut next = 0;
-    for &candidate in view.candidates() {
-        let i = candidate as usize;
-        if i < next || !may_open_amount(chars[i]) {
-            continue;
+/// The quantity scan over the view's candidate positions, visited in order.
+pub(crate) struct Scan<'v, 't> {
+    view: &'v TextView<'t>,
+    options: &'v Options,
+    /// Where the last quantity ended: words before a quantity are looked for after it only.
+    floor: usize,
+    previous: Option<Listed>,
+    /// Positions before `next` were read as part of a quantity or passed over.
+    next: usize,
+}
+
+impl<'v, 't> Scan<'v, 't> {
+    pub(crate) fn new(view: &'v TextView<'t>, options: &'v Options) -> Self {
+        Scan {
+            view,
+            options,
+            floor: 0,
+            previous: None,
+            next: 0,
         }
-        match amount::read(chars, i) {
-            Reading::Nothing => next = past_digit_run(chars, i),
-            Reading::Skip(end) => next = end,
-            Reading::Amount(a) => match assemble(chars, &a, floor, options, previous.as_ref()) {
-                Some(found) => {
-                    floor = found.end;
-                    next = found.end;
-                    previous = Some(Listed {
-                        end: found.end,
-                        dimension: found.quantity.dimension,
-                        trend: found.quantity.trend,
-                    });
-                    let (start, end) = view.byte_span(found.start..found.end);
-                    out.push(Record::Quantity(Quantity {
-                        text: view.source()[start..end].to_owned(),
-                        start,
-                        end,
-                        ..found.quantity
-                    }));
+    }
+
+    /// Reads at the candidate position of `numeral`, appending a quantity found there to `out`.
+    pub(crate) fn visit(&mut self, numeral: &NumeralAt<'_>, out: &mut Vec<Record>) {
+        let view = self.view;
+        let chars = view.chars();
+        let i = numeral.position();
+        if i < self.next || !may_open_amount(chars[i]) {
+            return;
+        }
+        match amount::read(chars, numeral) {
+            Reading::Nothing => self.next = past_digit_run(chars, i),
+            Reading::Skip(end) => self.next = end,
+            Reading::Amount(a) => {
+                let previous = self.previous.as_ref();
+                match assemble(chars, &a, self.floor, self.options, previous) {
+                    Some(found) => {
+                        self.floor = found.end;
+                        self.next = found.end;
+                        self.previous = Some(Listed {
+                            end: found.end,
+                            dimension: found.quantity.dimension,
+                            trend: found.quantity.trend,
+                        });
+                        let (start, end) = view.byte_span(found.start..found.end);
+                        out.push(Record::Quantity(Quantity {
+                            text: view.source()[start..end].to_owned(),
+                            start,
+                            end,
+                            ..found.quantity
+                        }));
+                    }
+                    None => self.next = a.end,
                 }
-                None => next = a.end,
-            },
+            }
         }
     }
 }
@@ -647,7 +669,7 @@ fn repeated_unit_range(
         }
         _ => return None,
     };
-    let Reading::Amount(second) = amount::read(chars, end + sep) else {
+    let Reading::Amount(second) = amount::read(chars, &NumeralAt::new(chars, end + sep)) else {
         return None;
     };
     if second.is_range || second.kind != kind {
