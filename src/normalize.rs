@@ -147,10 +147,11 @@ impl<'a> TextView<'a> {
     pub fn byte_end(&self, i: usize) -> usize {
         let start = self.byte_start(i);
         start
-            + self.source[start..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8)
+            + self
+                .source
+                .as_bytes()
+                .get(start)
+                .map_or(0, |&lead| utf8_width(lead))
     }
 
     /// The source bytes covered by view positions `range`: from the first character's start
@@ -177,12 +178,22 @@ impl<'a> TextView<'a> {
     #[must_use]
     pub fn clean_text(&self, range: Range<usize>) -> String {
         let mut out = String::with_capacity((range.end.saturating_sub(range.start)) * 3);
-        for i in range {
-            let start = self.byte_start(i);
-            if let Some(c) = self.source[start..].chars().next() {
-                out.push(c);
+        let len = self.starts.len();
+        let starts = self
+            .starts
+            .get(range.start.min(len)..range.end.min(len))
+            .unwrap_or_default();
+        // Characters with no annotation between them are copied a run at a time.
+        let mut run = 0..0;
+        for &start in starts {
+            let start = start as usize;
+            if start != run.end {
+                out.push_str(&self.source[run]);
+                run = start..start;
             }
+            run.end = start + utf8_width(self.source.as_bytes()[start]);
         }
+        out.push_str(&self.source[run]);
         out
     }
 
@@ -209,6 +220,16 @@ impl<'a> TextView<'a> {
 pub fn clean(text: &str) -> String {
     let view = TextView::new(text);
     view.clean_text(0..view.len())
+}
+
+/// The length in bytes of the character a string's byte `lead` starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// The code point of the multi-byte character that starts with `lead` at byte `offset` of a
