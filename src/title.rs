@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use crate::extract::Options;
 use crate::lexicon::regions::{Region, RegionLevel};
+use crate::lexicon::word_index::WordIndex;
 use crate::lexicon::{doc_types, issuers, media, regions};
 use crate::normalize::{is_han, TextView};
 use crate::record::{Record, Title};
@@ -137,11 +138,10 @@ fn read_title(view: &TextView<'_>, open: usize, close: usize) -> Option<Title> {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-/// Words sorted by their first and by their last character, longest first, so the longest word
-/// at a position is a binary search and a few short comparisons.
+/// A word table of the title reader: each word once (of two entries for one word, the later
+/// wins), looked up through a [`WordIndex`].
 struct Words<V> {
-    forward: Vec<(Box<[char]>, V)>,
-    backward: Vec<(Box<[char]>, V)>,
+    index: WordIndex<V>,
 }
 
 impl<V: Copy> Words<V> {
@@ -154,29 +154,14 @@ impl<V: Copy> Words<V> {
                 unique.insert(word, value);
             }
         }
-        let mut forward: Vec<(Box<[char]>, V)> = unique
-            .into_iter()
-            .map(|(word, value)| (word.into_boxed_slice(), value))
-            .collect();
-        let mut backward = forward.clone();
-        forward.sort_by(|(a, _), (b, _)| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
-        backward.sort_by(|(a, _), (b, _)| {
-            a[a.len() - 1]
-                .cmp(&b[b.len() - 1])
-                .then(b.len().cmp(&a.len()))
-        });
-        Words { forward, backward }
+        Words {
+            index: WordIndex::from_words(unique),
+        }
     }
 
     /// The longest word starting at `chars[at]`, with its length.
     fn longest_at(&self, chars: &[char], at: usize) -> Option<(V, usize)> {
-        let &first = chars.get(at)?;
-        let from = self.forward.partition_point(|(word, _)| word[0] < first);
-        self.forward[from..]
-            .iter()
-            .take_while(|(word, _)| word[0] == first)
-            .find(|(word, _)| chars[at..].starts_with(word))
-            .map(|(word, value)| (*value, word.len()))
+        self.index.longest_at(chars, at)
     }
 
     /// The length of the longest word starting at `chars[at]`.
@@ -186,15 +171,9 @@ impl<V: Copy> Words<V> {
 
     /// The longest word that `chars` ends with.
     fn longest_ending(&self, chars: &[char]) -> Option<V> {
-        let &last = chars.last()?;
-        let from = self
-            .backward
-            .partition_point(|(word, _)| word[word.len() - 1] < last);
-        self.backward[from..]
-            .iter()
-            .take_while(|(word, _)| word[word.len() - 1] == last)
-            .find(|(word, _)| chars.ends_with(word))
-            .map(|(_, value)| *value)
+        self.index
+            .longest_ending_at(chars, chars.len())
+            .map(|(value, _)| value)
     }
 
     /// Whether `chars` is one of the words.

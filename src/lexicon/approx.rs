@@ -229,27 +229,27 @@ pub static CHANGE_NOUN_ENDINGS: &[char] = &[
 /// level is the change after all: `下降幅度高达93%`, `增幅为3%`.
 pub static CHANGE_SIZE_WORDS: &[&str] = &["幅度", "幅"];
 
-static APPROX_BEFORE: LazyLock<WordIndex<ApproxWord>> = LazyLock::new(|| {
+static APPROX_BEFORE: LazyLock<WordIndex<&'static ApproxWord>> = LazyLock::new(|| {
     WordIndex::new(APPROX_WORDS, |w| match w.side {
         Side::Before => w.form,
         Side::After => "",
     })
 });
 
-static APPROX_AFTER: LazyLock<WordIndex<ApproxWord>> = LazyLock::new(|| {
+static APPROX_AFTER: LazyLock<WordIndex<&'static ApproxWord>> = LazyLock::new(|| {
     WordIndex::new(APPROX_WORDS, |w| match w.side {
         Side::After => w.form,
         Side::Before => "",
     })
 });
 
-static TRENDS: LazyLock<WordIndex<TrendWord>> =
+static TRENDS: LazyLock<WordIndex<&'static TrendWord>> =
     LazyLock::new(|| WordIndex::new(TREND_WORDS, |w| w.form));
 
-static ARRIVALS: LazyLock<WordIndex<&'static str>> =
+static ARRIVALS: LazyLock<WordIndex<&'static &'static str>> =
     LazyLock::new(|| WordIndex::new(ARRIVAL_WORDS, |w| w));
 
-static FILLERS: LazyLock<WordIndex<&'static str>> =
+static FILLERS: LazyLock<WordIndex<&'static &'static str>> =
     LazyLock::new(|| WordIndex::new(CHANGE_FILLERS, |w| w));
 
 /// The longest approximation word that may precede a number, ending just before `chars[end]`.

@@ -210,7 +210,7 @@ pub static NOT_COUNTED: &[char] = &[
 /// lies in no phrase, which one load per character tells.
 static PHRASE_CHARACTERS: CharSet = CharSet::new(PHRASE_LIST, &[]);
 
-static PHRASES: LazyLock<WordIndex<&'static str>> =
+static PHRASES: LazyLock<WordIndex<&'static &'static str>> =
     LazyLock::new(|| WordIndex::new(SET_PHRASES, |p| p));
 
 /// The longest set phrase, if any, that covers view position `position`.

@@ -393,7 +393,7 @@ pub static TEMPERATURE_SCALES: &[(&str, &str)] = &[
     ("华氏温度", "℉"),
 ];
 
-static SCALE_INDEX: LazyLock<WordIndex<(&str, &str)>> =
+static SCALE_INDEX: LazyLock<WordIndex<&'static (&'static str, &'static str)>> =
     LazyLock::new(|| WordIndex::new(TEMPERATURE_SCALES, |(form, _)| form));
 
 /// The temperature scale written just before `chars[end]`, as the unit it gives and its
@@ -405,10 +405,10 @@ pub fn temperature_scale_before(chars: &[char], end: usize) -> Option<(&'static 
         .map(|(&(_, unit), len)| (unit, len))
 }
 
-static AFTER_INDEX: LazyLock<WordIndex<Unit>> =
+static AFTER_INDEX: LazyLock<WordIndex<&'static Unit>> =
     LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == Before { "" } else { u.form }));
 
-static BEFORE_INDEX: LazyLock<WordIndex<Unit>> =
+static BEFORE_INDEX: LazyLock<WordIndex<&'static Unit>> =
     LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == After { "" } else { u.form }));
 
 /// Whether a Latin form ending at `end` is a whole word, not the start of a longer one

@@ -34,18 +34,18 @@ impl BmpSet {
 /// The key of one-character words: it sorts before every character that could follow.
 const ALONE: char = '\0';
 
-/// An index over the words of one table, for matches that start at a position and for
-/// matches that end at one.
-pub(crate) struct WordIndex<T: 'static> {
+/// An index over the words of one table, each with a value (the table's entry, or what the
+/// caller attaches), for matches that start at a position and for matches that end at one.
+pub(crate) struct WordIndex<V> {
     /// Sorted by first character, then second ([`ALONE`] for a one-character word), then
     /// longest first; words of equal length keep the table's order.
-    forward: Vec<(Vec<char>, &'static T)>,
+    forward: Vec<(Vec<char>, V)>,
     /// The second character of each `forward` word ([`ALONE`] for a one-character word).
     forward_seconds: Vec<char>,
     /// Where the words of each first character lie in `forward`.
     by_first: Blocks,
     /// Sorted by last character, then the one before it, then longest first.
-    backward: Vec<(Vec<char>, &'static T)>,
+    backward: Vec<(Vec<char>, V)>,
     /// The character before the last of each `backward` word.
     backward_seconds: Vec<char>,
     /// Where the words of each last character lie in `backward`.
@@ -153,12 +153,22 @@ fn closes_with(text: &[char], word: &[char]) -> bool {
             .all(|(a, b)| a == b)
 }
 
-impl<T: 'static> WordIndex<T> {
+impl<T: 'static> WordIndex<&'static T> {
     /// Indexes `entries` by the word `form` gives for each; empty words are left out.
     pub(crate) fn new(entries: &'static [T], form: impl Fn(&T) -> &'static str) -> Self {
-        let mut forward: Vec<(Vec<char>, &'static T)> = entries
-            .iter()
-            .map(|entry| (form(entry).chars().collect::<Vec<char>>(), entry))
+        WordIndex::from_words(
+            entries
+                .iter()
+                .map(|entry| (form(entry).chars().collect(), entry)),
+        )
+    }
+}
+
+impl<V: Copy> WordIndex<V> {
+    /// Indexes `words` with their values, in the order given; empty words are left out.
+    pub(crate) fn from_words(words: impl IntoIterator<Item = (Vec<char>, V)>) -> Self {
+        let mut forward: Vec<(Vec<char>, V)> = words
+            .into_iter()
             .filter(|(word, _)| !word.is_empty())
             .collect();
         let mut backward = forward.clone();
@@ -191,7 +201,7 @@ impl<T: 'static> WordIndex<T> {
     }
 
     /// The longest word starting at `chars[start]`, with its length in characters.
-    pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(&'static T, usize)> {
+    pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(V, usize)> {
         self.all_at(chars, start).next()
     }
 
@@ -200,7 +210,7 @@ impl<T: 'static> WordIndex<T> {
         &'s self,
         chars: &'s [char],
         start: usize,
-    ) -> impl Iterator<Item = (&'static T, usize)> + 's {
+    ) -> impl Iterator<Item = (V, usize)> + 's {
         let first = chars
             .get(start)
             .copied()
@@ -225,11 +235,7 @@ impl<T: 'static> WordIndex<T> {
     }
 
     /// The longest word ending just before `chars[end]`, with its length in characters.
-    pub(crate) fn longest_ending_at(
-        &self,
-        chars: &[char],
-        end: usize,
-    ) -> Option<(&'static T, usize)> {
+    pub(crate) fn longest_ending_at(&self, chars: &[char], end: usize) -> Option<(V, usize)> {
         let last = *chars
             .get(end.checked_sub(1)?)
             .filter(|&&c| self.lasts.may_hold(c))?;
