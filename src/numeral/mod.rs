@@ -620,6 +620,10 @@ pub fn match_numeral_within(chars: &[char], start: usize, end: usize) -> Option<
     if let Shortcut::Settled(found) = lone_character_at(chars, start, limit) {
         return found;
     }
+    if chars[start].is_ascii_digit() && grammar::in_identifier(chars, start) {
+        // Digits inside an identifier or a web address (`G20`, `%20`) open no numeral.
+        return None;
+    }
     if let Some(arabic) = arabic_at(chars, start, limit) {
         return Some(arabic);
     }
@@ -637,10 +641,18 @@ fn may_continue_numeral(c: char) -> bool {
         )
 }
 
+/// Whether `c`, right after a Chinese numeral character, may continue the numeral: a digit,
+/// a magnitude, a point, a fraction or a percent sign (grouping and decimal points belong to
+/// Arabic digits).
+fn may_continue_chinese(c: char) -> bool {
+    may_start_numeral(c) || matches!(c, '点' | '分' | '%' | '﹪' | '‰' | '又' | '幺')
+}
+
 /// Most characters that open a numeral in running text stand alone, inside words (`统一`,
-/// `一些`, `万众`, `千方百计`): a lone common digit is that digit, a lone 十 ten, and a
-/// lone magnitude no numeral at all (it needs a digit before it). This settles those cases
-/// as the grammar would, and leaves every other to it.
+/// `一些`, `万众`, `千方百计`, `第三方`): a lone common digit is that digit, a lone 十 ten,
+/// and a magnitude or a run of them no numeral at all (it needs a digit before it), nor is
+/// 第 or 负 before no numeral. This settles those cases as the grammar would, and leaves
+/// every other to it.
 fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
     let c = chars[start];
     if matches!(c, '-' | '−') {
@@ -652,7 +664,25 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
             Shortcut::Settled(None)
         };
     }
-    if c.is_ascii() || start + 1 >= limit || may_continue_numeral(chars[start + 1]) {
+    if c.is_ascii() || start + 1 >= limit {
+        return Shortcut::Grammar;
+    }
+    if matches!(
+        c,
+        '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億' | '兆' | '京'
+    ) {
+        // No numeral opens with these but `百分之`, `千分之`, `万分之` and the elided 一 of
+        // `千三`; a run of magnitudes before no digit is a word (`千亿级`, `万亿元`).
+        let run = chars[start..limit]
+            .iter()
+            .take_while(|&&c| magnitude_value(c).is_some())
+            .count();
+        return match chars.get(start + run).filter(|_| start + run < limit) {
+            Some(&next) if !may_continue_chinese(next) => Shortcut::Settled(None),
+            _ => Shortcut::Grammar,
+        };
+    }
+    if may_continue_chinese(chars[start + 1]) {
         return Shortcut::Grammar;
     }
     let single = |value: u32, has_magnitude: bool| {
@@ -673,9 +703,7 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
             Some(value),
         ) => single(value, false),
         ('十', _) => single(10, true),
-        ('百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億' | '兆' | '京', _) => {
-            Shortcut::Settled(None)
-        }
+        ('第' | '负' | '負', _) => Shortcut::Settled(None),
         _ => Shortcut::Grammar,
     }
 }
