@@ -1,12 +1,12 @@
 //! Criterion benchmark: throughput of the whole pipeline (`Extractor::extract`, every kind),
-//! in bytes per second, on each corpus text beside the repository (skipped when absent), on
-//! their concatenation repeated to 1 MB, and on an embedded sample of provincial news dense
-//! with quantities, dates and titles.
+//! in decimal megabytes per second, on each corpus text beside the repository (skipped when
+//! absent), on their concatenation repeated to 1 MB, and on an embedded sample of provincial
+//! news dense with quantities, dates and titles.
 #![allow(missing_docs)]
 
-use std::fs;
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use xinzhi_extract::Extractor;
@@ -25,35 +25,6 @@ const SAMPLE: &str = "\
 約1 300宗，下降幅度高達(dá)93%。全市有效期內(nèi)高企突破1萬家，技術(shù)合同成交額突破1000億元、\
 增長(zhǎng)１６％。\n";
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("XINZHI_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    dir.is_dir().then_some(dir)
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let Some(dir) = shared_dir() else {
-        eprintln!("no shared corpus beside the repository: benchmarking the embedded sample only");
-        return Vec::new();
-    };
-    let Ok(entries) = fs::read_dir(dir.join("corpus")) else {
-        return Vec::new();
-    };
-    let mut texts: Vec<(String, String)> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .filter_map(|path| {
-            let name = path.file_stem()?.to_str()?.to_owned();
-            Some((name, fs::read_to_string(&path).ok()?))
-        })
-        .collect();
-    texts.sort();
-    texts
-}
-
 /// `text` repeated, joined by line breaks, to at least `bytes` bytes.
 fn repeated_to(text: &str, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + text.len() + 1);
@@ -67,7 +38,7 @@ fn repeated_to(text: &str, bytes: usize) -> String {
 fn bench(c: &mut Criterion) {
     const MEGABYTE: usize = 1 << 20;
     let extractor = Extractor::new();
-    let mut inputs = corpus();
+    let mut inputs = common::corpus();
     let joined: String = inputs
         .iter()
         .map(|(_, text)| text.as_str())
@@ -89,7 +60,7 @@ fn bench(c: &mut Criterion) {
             text.len(),
             extractor.extract(text).len()
         );
-        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
         group.bench_function(name.as_str(), |b| {
             b.iter(|| extractor.extract(black_box(text)));
         });
