@@ -313,32 +313,18 @@ fn resolve_overlaps(mut lists: [Vec<Record>; 3]) -> Vec<Record> {
             list.sort_by_key(merge_key);
         }
     }
-    // Decide on the keys alone, then move each record kept once, in order.
-    let keys = lists
-        .each_ref()
-        .map(|list| list.iter().map(merge_key).collect::<Vec<_>>());
-    let mut next = [0; 3];
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut lists = lists.map(Vec::into_iter);
     let mut covered_until = 0;
     loop {
         // The list whose next record comes first; the kinds differ, so no two keys are equal.
         let first = (0..3)
-            .filter_map(|k| keys[k].get(next[k]).map(|key| (key, k)))
-            .min_by_key(|&(key, _)| *key);
-        let Some((&(start, std::cmp::Reverse(end), _), k)) = first else {
-            break;
-        };
-        if start >= covered_until {
-            covered_until = end;
-            kept.push((k, next[k]));
-        }
-        next[k] += 1;
-    }
-    let mut lists = lists.map(|list| list.into_iter().enumerate());
-    let mut records = Vec::with_capacity(kept.len());
-    for (k, index) in kept {
-        // The records of the list passed over before this one are dropped.
-        if let Some((_, record)) = lists[k].find(|&(i, _)| i == index) {
+            .filter_map(|k| lists[k].as_slice().first().map(|r| (merge_key(r), k)))
+            .min_by_key(|&(key, _)| key);
+        let Some((_, k)) = first else { break };
+        let Some(record) = lists[k].next() else { break };
+        if record.start() >= covered_until {
+            covered_until = record.end();
             records.push(record);
         }
     }
