@@ -7,7 +7,6 @@
 
 mod common;
 
-
 use common::{check_invariants, extraction_time, repeated};
 use proptest::prelude::*;
 use xinzhi_extract::Extractor;
