@@ -14,6 +14,18 @@ use crate::lexicon::script::to_simplified;
 /// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
 const MAX_ANNOTATION_LETTERS: usize = 7;
 
+/// The most bytes an annotation takes: full-width brackets, letters of two bytes (`ǚ`), a
+/// tone digit.
+const MAX_ANNOTATION_BYTES: usize = 3 + 2 * MAX_ANNOTATION_LETTERS + 1 + 3;
+
+/// View characters between two offsets kept in full; the ones between are counted from the
+/// byte steps.
+const OFFSET_STRIDE: usize = 16;
+
+// From one view character to the next there are at most a character and an annotation, so a
+// step fits a byte.
+const _: () = assert!(4 + MAX_ANNOTATION_BYTES <= u8::MAX as usize);
+
 /// A folded, annotation-free view of a text, with a map back to the original byte offsets.
 ///
 /// ```
@@ -30,8 +42,12 @@ const MAX_ANNOTATION_LETTERS: usize = 7;
 pub struct TextView<'a> {
     source: &'a str,
     chars: Vec<char>,
-    /// Byte offset in `source` of each view character.
-    starts: Vec<u32>,
+    /// Bytes from the start of each view character to the start of the next: its own width
+    /// and that of an annotation skipped after it. A quarter of the memory of full offsets,
+    /// for texts of any size.
+    steps: Vec<u8>,
+    /// Byte offset in `source` of every [`OFFSET_STRIDE`]th view character.
+    marks: Vec<u32>,
     /// View positions where an extractor may start reading (see [`crate::candidates`]).
     candidates: Vec<u32>,
 }
@@ -47,11 +63,11 @@ impl<'a> TextView<'a> {
             u32::try_from(source.len()).is_ok(),
             "TextView holds texts below 4 GiB"
         );
-        // The exact size of the view before annotations are skipped: both tables are filled
+        // The exact size of the view before annotations are skipped: the tables are filled
         // in place and cut to the view's length at the end, so the loop never grows a vector.
         let count = source.chars().count();
         let mut chars = vec!['\0'; count];
-        let mut starts = vec![0_u32; count];
+        let mut steps = vec![0_u8; count];
         let mut candidates = Vec::new();
         let mut len = 0;
         // The view's length when an annotation was last skipped: one annotation per character,
@@ -82,6 +98,7 @@ impl<'a> TextView<'a> {
             {
                 if let Some(skipped) = annotation_len(&source[offset..]) {
                     offset += skipped;
+                    steps[len - 1] += skipped as u8;
                     annotation_ended_at = len;
                     continue;
                 }
@@ -90,16 +107,28 @@ impl<'a> TextView<'a> {
                 candidates.push(len as u32);
             }
             chars[len] = folded;
-            starts[len] = offset as u32;
+            steps[len] = width as u8;
             len += 1;
             offset += width;
         }
         chars.truncate(len);
-        starts.truncate(len);
+        steps.truncate(len);
+        // The first character starts at byte 0, every other where the one before it steps to.
+        let mut marks = Vec::with_capacity(len.div_ceil(OFFSET_STRIDE));
+        let mut mark = 0_u32;
+        for block in steps.chunks_exact(OFFSET_STRIDE) {
+            marks.push(mark);
+            mark += block.iter().map(|&step| u32::from(step)).sum::<u32>();
+        }
+        // A last, partial block needs only its mark.
+        if len % OFFSET_STRIDE != 0 {
+            marks.push(mark);
+        }
         TextView {
             source,
             chars,
-            starts,
+            steps,
+            marks,
             candidates,
         }
     }
@@ -137,9 +166,12 @@ impl<'a> TextView<'a> {
     /// Byte offset in the source where view character `i` starts; `source.len()` for `i == len()`.
     #[must_use]
     pub fn byte_start(&self, i: usize) -> usize {
-        self.starts
-            .get(i)
-            .map_or(self.source.len(), |&s| s as usize)
+        if i >= self.len() {
+            return self.source.len();
+        }
+        let mark = i / OFFSET_STRIDE;
+        let steps = &self.steps[mark * OFFSET_STRIDE..i];
+        self.marks[mark] as usize + steps.iter().map(|&step| usize::from(step)).sum::<usize>()
     }
 
     /// Byte offset in the source one past view character `i`.
@@ -178,20 +210,17 @@ impl<'a> TextView<'a> {
     #[must_use]
     pub fn clean_text(&self, range: Range<usize>) -> String {
         let mut out = String::with_capacity((range.end.saturating_sub(range.start)) * 3);
-        let len = self.starts.len();
-        let starts = self
-            .starts
-            .get(range.start.min(len)..range.end.min(len))
-            .unwrap_or_default();
+        let positions = range.start..range.end.min(self.len());
+        let mut start = self.byte_start(positions.start);
         // Characters with no annotation between them are copied a run at a time.
-        let mut run = 0..0;
-        for &start in starts {
-            let start = start as usize;
+        let mut run = start..start;
+        for i in positions {
             if start != run.end {
                 out.push_str(&self.source[run]);
                 run = start..start;
             }
             run.end = start + utf8_width(self.source.as_bytes()[start]);
+            start += usize::from(self.steps[i]);
         }
         out.push_str(&self.source[run]);
         out
@@ -206,7 +235,18 @@ impl<'a> TextView<'a> {
     /// The view position of the first view character starting at or after byte `offset`.
     #[must_use]
     pub fn position_at_byte(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| (s as usize) < offset)
+        // The last full offset below `offset`, then the characters after it.
+        let mark = self.marks.partition_point(|&m| (m as usize) < offset);
+        let Some(before) = mark.checked_sub(1) else {
+            return 0;
+        };
+        let mut i = before * OFFSET_STRIDE;
+        let mut start = self.marks[before] as usize;
+        while i < self.len() && start < offset {
+            start += usize::from(self.steps[i]);
+            i += 1;
+        }
+        i
     }
 }
 
