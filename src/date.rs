@@ -723,7 +723,7 @@ impl Scanner<'_> {
         }
         let month = self.ascii_numeral_at(year.end + 1)?;
         if self.at(month.end) != Some(separator) {
-            return None;
+            return self.year_month_at(year, separator, month);
         }
         let day = self.ascii_numeral_at(month.end + 1)?;
         let after = self.at(day.end);
@@ -745,6 +745,39 @@ impl Scanner<'_> {
             },
             first: Level::Year,
             last: Level::Day,
+            compact_end: None,
+        }))
+    }
+}
+
+impl Scanner<'_> {
+    /// `2025/12`, `2026-02`: a year and a month, with nothing after that continues a number.
+    /// A dot is left out: `2024.5` is a decimal far more often than a month.
+    fn year_month_at(
+        &self,
+        year: Numeral,
+        separator: char,
+        month: Numeral,
+    ) -> Option<Attempt<PointMatch>> {
+        if separator == '.' {
+            return None;
+        }
+        let after = self.at(month.end);
+        let continues = after.is_some_and(|c| c.is_ascii_digit() || c == '%')
+            || (matches!(after, Some('.' | '/' | '-' | ','))
+                && self.at(month.end + 1).is_some_and(|c| c.is_ascii_digit()));
+        if continues || !month.ascii {
+            return None;
+        }
+        Some(Attempt::Found(PointMatch {
+            end: month.end,
+            point: Point {
+                year: Some(year.as_year()? as i32),
+                month: Some(month.as_small(12)?),
+                day: None,
+            },
+            first: Level::Year,
+            last: Level::Month,
             compact_end: None,
         }))
     }

@@ -1226,6 +1226,18 @@ fn suffix(chars: &[char], body: &Body, start: usize, limit: usize, mode: Mode) -
                 if slash_before || slash_after {
                     return None;
                 }
+                // `2025/12` is a year and a month (the date extractor reads it), not 2025
+                // twelfths: a four-digit year over a one- or two-digit month is no fraction.
+                let year_over_month = end - start == 4
+                    && body
+                        .value
+                        .to_i64()
+                        .is_some_and(|n| (1000..=2999).contains(&n))
+                    && j - end <= 3
+                    && (1..=12).contains(&denominator);
+                if year_over_month {
+                    return None;
+                }
             }
             Some(Parsed {
                 end: j,
