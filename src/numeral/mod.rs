@@ -858,6 +858,7 @@ impl<'c> NumeralAt<'c> {
 pub fn scan_numerals<'v>(view: &'v TextView<'_>) -> impl Iterator<Item = NumeralMatch> + 'v {
     ScanNumerals {
         chars: view.chars(),
+        candidates: view.candidates(),
         position: 0,
     }
 }
@@ -865,6 +866,8 @@ pub fn scan_numerals<'v>(view: &'v TextView<'_>) -> impl Iterator<Item = Numeral
 /// Iterator behind [`scan_numerals`].
 struct ScanNumerals<'v> {
     chars: &'v [char],
+    /// The view's candidate positions not yet passed: a numeral opens only at one of them.
+    candidates: &'v [u32],
     position: usize,
 }
 
@@ -873,8 +876,13 @@ impl Iterator for ScanNumerals<'_> {
 
     fn next(&mut self) -> Option<NumeralMatch> {
         let chars = self.chars;
-        while self.position < chars.len() {
-            let start = self.position;
+        while let Some((&candidate, rest)) = self.candidates.split_first() {
+            self.candidates = rest;
+            let start = candidate as usize;
+            if start < self.position {
+                continue;
+            }
+            self.position = start;
             if let Some(m) = match_numeral(chars, start) {
                 self.position = m.end.max(start + 1);
                 return Some(m);
