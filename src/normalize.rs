@@ -53,7 +53,8 @@ pub struct TextView<'a> {
 }
 
 impl<'a> TextView<'a> {
-    /// Builds the view in one pass over `source`.
+    /// Builds the view in one pass over `source`, after counting its characters to size the
+    /// tables.
     ///
     /// # Panics
     /// When `source` is 4 GiB or longer: offsets are kept as `u32`.
@@ -306,6 +307,7 @@ fn han_at(bytes: &[u8], offset: usize) -> Option<char> {
 fn fold(c: char) -> char {
     match c {
         '\0'..='\u{7F}' => c,
+        // The Han block before the rarer forms below: most characters of a text are in it.
         '\u{4E00}'..='\u{9FFF}' => to_simplified(c),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
