@@ -950,6 +950,48 @@ pub fn decimal_to_chinese(decimal: &str, style: ChineseStyle) -> Result<String> 
 mod tests {
     use super::*;
 
+    /// [`match_numeral_within`] with no shortcut: the grammar alone.
+    fn grammar_only(chars: &[char], start: usize, end: usize) -> Option<NumeralMatch> {
+        let end = end.min(chars.len());
+        if start >= end || !may_start_numeral(chars[start]) {
+            return None;
+        }
+        let limit = end.min(start.saturating_add(MAX_NUMERAL_CHARS));
+        let (parsed, _) = grammar::parse_at(chars, start, limit, Mode::Scan);
+        parsed.map(|p| match_from(p, start))
+    }
+
+    /// Characters around numerals: digits of every script, magnitudes, points, grouping,
+    /// signs, percent and fraction marks, letters of identifiers, and plain text.
+    const NUMERAL_ALPHABET: &[&str] = &[
+        "0", "1", "2", "5", "9", "12", "2025", "一", "二", "两", "三", "五", "九", "零", "〇",
+        "十", "百", "千", "万", "亿", "萬", "兆", "京", "廿", "壹", "伍", "拾", "幺", ".", ",",
+        " ", "%", "﹪", "‰", "/", "-", "−", "负", "第", "点", "分", "之", "又", "a", "G", "_",
+        "年", "元", "个", "瓦", "，", "。", "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The direct readings of common numerals give exactly what the grammar gives.
+        #[test]
+        fn shortcuts_agree_with_the_grammar(
+            parts in proptest::collection::vec(proptest::sample::select(NUMERAL_ALPHABET), 0..16),
+            window in 1..20usize,
+        ) {
+            let chars: Vec<char> = parts.concat().chars().collect();
+            for start in 0..chars.len() {
+                for end in [chars.len(), start + window] {
+                    proptest::prop_assert_eq!(
+                        match_numeral_within(&chars, start, end),
+                        grammar_only(&chars, start, end),
+                        "{:?} at {}..{}", parts.concat(), start, end
+                    );
+                }
+            }
+        }
+    }
+
     fn int(s: &str) -> i64 {
         match parse_numeral(s) {
             Ok(Numeral {
