@@ -423,6 +423,37 @@ mod tests {
     }
 
     #[test]
+    fn offsets_hold_across_many_strides() {
+        let text =
+            "江蘇持續(xù)推進(jìn)“智改數(shù)轉(zhuǎn)網(wǎng)聯(lián)”，近兩年累計(jì)實(shí)施\
+            改造項(xiàng)目約5萬(wàn)個(gè)，ａｂｃ１２３ and some ASCII (zhi) 😀 末(mò)尾";
+        let view = TextView::new(text);
+        assert!(view.len() > 3 * OFFSET_STRIDE);
+        let mut previous = None;
+        for i in 0..view.len() {
+            let start = view.byte_start(i);
+            assert!(previous.is_none_or(|p| p < start), "offsets rise at {i}");
+            previous = Some(start);
+            let c = text[start..].chars().next().unwrap_or_default();
+            assert_eq!(fold(c), view.chars()[i], "character {i}");
+            assert_eq!(view.position_at_byte(start), i);
+            assert_eq!(view.byte_end(i), start + c.len_utf8());
+        }
+        assert_eq!(view.byte_start(view.len()), text.len());
+        assert_eq!(view.position_at_byte(text.len() + 1), view.len());
+        let mut without_annotations = text.to_owned();
+        for annotation in [
+            "(xù)", "(jìn)", "(shù)", "(zhuǎn)", "(wǎng)", "(lián)", "(jì)", "(shí)", "(xiàng)",
+            "(wàn)", "(gè)", "(mò)",
+        ] {
+            without_annotations = without_annotations.replace(annotation, "");
+        }
+        // `(zhi)` follows a space, not a Han character: it stays.
+        assert!(without_annotations.contains("(zhi)"));
+        assert_eq!(view.clean_text(0..view.len()), without_annotations);
+    }
+
+    #[test]
     fn spans_map_back_to_source() {
         let text = "超9.3萬(wàn)個(gè)企業";
         let view = TextView::new(text);
