@@ -11,7 +11,7 @@ use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
 use crate::numeral::{digit_value, magnitude_value, may_start_numeral, NumeralAt, NumeralKind};
 use crate::quantity::exclude;
-use crate::quantity::magnitude_chain;
+use crate::quantity::{magnitude_chain, past_digit_run};
 use crate::record::{Number, Record};
 
 /// The number scan over the view's candidate positions, visited in order.
@@ -113,18 +113,6 @@ fn push(
         value,
         ordinal,
     }));
-}
-
-fn past_digit_run(chars: &[char], i: usize) -> usize {
-    // Only the same script: a failed `伍` (a word, 队伍) must not hide the `12` after it.
-    let same_run = |c: char| digit_value(c).is_some() && c.is_ascii() == chars[i].is_ascii();
-    let mut k = i + 1;
-    if same_run(chars[i]) {
-        while k < chars.len() && same_run(chars[k]) {
-            k += 1;
-        }
-    }
-    k
 }
 
 /// `N大` (`八大`, `20大`, `兩大`): the end of the span with 大, for a whole number of two or

@@ -97,7 +97,7 @@ fn may_open_amount(c: char) -> bool {
 }
 
 /// Past a run of digits no numeral starts in (an identifier longer than the engine reads).
-fn past_digit_run(chars: &[char], i: usize) -> usize {
+pub(crate) fn past_digit_run(chars: &[char], i: usize) -> usize {
     // Only the same script: a failed `伍` (a word, 队伍) must not hide the `12` after it.
     let same_run = |c: char| digit_value(c).is_some() && c.is_ascii() == chars[i].is_ascii();
     let mut k = i + 1;
