@@ -37,10 +37,10 @@ static CANDIDATES: CharSet = CharSet::new(
 
 /// Whether an extractor may start reading at the (folded) character `c`.
 #[inline]
-pub(crate) fn is_candidate(c: char) -> bool {
+pub(crate) const fn is_candidate(c: char) -> bool {
     // Beyond the Basic Multilingual Plane only the private use planes, lost characters as
     // those of the plane's private use area are.
-    CANDIDATES.contains(c) || c >= '\u{F_0000}'
+    CANDIDATES.contains(c) || c as u32 >= 0xF_0000
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ impl CharSet {
 
     /// Whether `c` is in the set; characters beyond the plane never are.
     #[inline]
-    pub(crate) fn contains(&self, c: char) -> bool {
+    pub(crate) const fn contains(&self, c: char) -> bool {
         let code = c as usize;
         code < 0x1_0000 && self.bits[code / 64] & (1 << (code % 64)) != 0
     }

@@ -780,9 +780,9 @@ const HAN: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 /// simplified form lies in the same block, so `u16` holds it.
 static SIMPLIFIED: [u16; 0x5200] = simplified_table();
 
-// Only ever evaluated by the compiler, into the static above: the array is never on a stack.
+// Only ever evaluated by the compiler, into a static: the array is never on a stack.
 #[allow(clippy::large_stack_arrays)]
-const fn simplified_table() -> [u16; 0x5200] {
+pub(crate) const fn simplified_table() -> [u16; 0x5200] {
     let mut table = [0_u16; 0x5200];
     let mut k = 0;
     while k < TRADITIONAL_TO_SIMPLIFIED.len() {
