@@ -4,6 +4,7 @@
 //! Every record serialises with serde as a flat object with a `kind` tag.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -173,14 +174,15 @@ pub struct Quantity {
     /// Upper bound; equals `value` for a single number.
     pub high: Option<f64>,
     /// The unit in simplified characters without magnitude (`元`, `个`, `%`); `None` for a bare ratio
-    /// or a counted noun.
-    pub unit: Option<String>,
+    /// or a counted noun. Borrowed from the unit table but for a rate (`元/吨`), so that most
+    /// records cost no allocation for it.
+    pub unit: Option<Cow<'static, str>>,
     /// What the quantity measures.
     pub dimension: Dimension,
     /// How exact it is.
     pub approx: Approx,
     /// ISO 4217 code for money, else `None`.
-    pub currency: Option<String>,
+    pub currency: Option<Cow<'static, str>>,
     /// `Up` or `Down` when the quantity is a change.
     pub trend: Option<Trend>,
 }

@@ -4,6 +4,7 @@
 //! (Python `str` indices). The field list of a class drives its `__match_args__`, `repr`,
 //! `to_dict` and pickling, so all four stay in the constructor's order.
 
+use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use pyo3::exceptions::PyValueError;
@@ -272,10 +273,10 @@ record_methods!(
                 value,
                 low,
                 high,
-                unit,
+                unit: unit.map(Cow::Owned),
                 dimension: parse_enum(Dimension::ALL, Dimension::as_str, "dimension", dimension)?,
                 approx: parse_enum(Approx::ALL, Approx::as_str, "approx", approx)?,
-                currency,
+                currency: currency.map(Cow::Owned),
                 trend: trend
                     .map(|t| parse_enum(Trend::ALL, Trend::as_str, "trend", t))
                     .transpose()?,

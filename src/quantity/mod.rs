@@ -10,6 +10,8 @@
 mod amount;
 pub(crate) mod exclude;
 
+use std::borrow::Cow;
+
 use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
@@ -428,12 +430,12 @@ fn assemble(
             low: scale(low),
             high: scale(high),
             unit: match (measure.unit, measure.per) {
-                (Some(unit), Some(per)) => Some(format!("{unit}/{per}")),
-                (unit, _) => unit.map(str::to_owned),
+                (Some(unit), Some(per)) => Some(Cow::Owned(format!("{unit}/{per}"))),
+                (unit, _) => unit.map(Cow::Borrowed),
             },
             dimension: measure.dimension,
             approx,
-            currency: measure.currency.map(str::to_owned),
+            currency: measure.currency.map(Cow::Borrowed),
             trend,
         },
     })
