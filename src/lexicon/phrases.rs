@@ -213,6 +213,42 @@ static PHRASE_CHARACTERS: CharSet = CharSet::new(PHRASE_LIST, &[]);
 static PHRASES: LazyLock<WordIndex<&'static &'static str>> =
     LazyLock::new(|| WordIndex::new(SET_PHRASES, |p| p));
 
+/// Every two neighbouring characters of a set phrase, as bits of a small hashed table. Every
+/// phrase has two characters or more (a test checks it), so a phrase that covers a character
+/// pairs it with the one before or after: where neither pair is in the table, no phrase
+/// covers it, which two loads tell without a look-up at every position around it.
+struct PhrasePairs([u64; PhrasePairs::WORDS]);
+
+impl PhrasePairs {
+    const BITS: u32 = 14;
+    const WORDS: usize = (1 << Self::BITS) / 64;
+
+    fn build() -> PhrasePairs {
+        let mut bits = [0; Self::WORDS];
+        for phrase in SET_PHRASES {
+            let chars: Vec<char> = phrase.chars().collect();
+            for pair in chars.windows(2) {
+                let k = Self::slot(pair[0], pair[1]);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        PhrasePairs(bits)
+    }
+
+    fn slot(first: char, second: char) -> usize {
+        let mixed =
+            (first as u32).wrapping_mul(0x9E37_79B1) ^ (second as u32).wrapping_mul(0x85EB_CA6B);
+        (mixed.wrapping_mul(0xC2B2_AE35) >> (32 - Self::BITS)) as usize
+    }
+
+    fn may_hold(&self, first: char, second: char) -> bool {
+        let k = Self::slot(first, second);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(PhrasePairs::build);
+
 /// The longest set phrase, if any, that covers view position `position`.
 #[must_use]
 pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usize>> {
@@ -233,9 +269,17 @@ pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usiz
 pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool {
     // A phrase that overlaps the numeral on a character that is not ASCII holds that character.
     let end = end.min(chars.len());
-    let may_overlap = chars[start.min(end)..end]
-        .iter()
-        .any(|&c| !c.is_ascii() && PHRASE_CHARACTERS.contains(c));
+    let may_overlap = (start.min(end)..end).any(|k| {
+        let c = chars[k];
+        !c.is_ascii()
+            && PHRASE_CHARACTERS.contains(c)
+            && (k
+                .checked_sub(1)
+                .is_some_and(|p| PHRASE_PAIRS.may_hold(chars[p], c))
+                || chars
+                    .get(k + 1)
+                    .is_some_and(|&n| PHRASE_PAIRS.may_hold(c, n)))
+    });
     if !may_overlap {
         return false;
     }
@@ -288,6 +332,39 @@ mod tests {
         assert_eq!(set_phrase_covering(&chars, 2), None);
         let chars: Vec<char> = "迈出进一步".chars().collect();
         assert_eq!(set_phrase_covering(&chars, 3), Some(2..5));
+    }
+
+    #[test]
+    fn every_phrase_has_two_characters_or_more() {
+        for phrase in SET_PHRASES {
+            assert!(phrase.chars().count() >= 2, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn the_pair_filter_agrees_with_the_full_search() {
+        // Every phrase in a sentence, and numerals around and inside phrases.
+        let mut sentence = String::new();
+        for phrase in SET_PHRASES {
+            sentence.push_str(phrase);
+            sentence.push_str("增长3.5%，新增一万二千个");
+        }
+        let chars: Vec<char> = sentence.chars().collect();
+        let longest = PHRASES.longest();
+        for start in 0..chars.len() {
+            for end in start + 1..(start + 6).min(chars.len()) {
+                let expected = (start.saturating_sub(longest - 1)..end).any(|from| {
+                    PHRASES.all_at(&chars, from).any(|(_, len)| {
+                        (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii())
+                    })
+                });
+                assert_eq!(
+                    set_phrase_overlapping(&chars, start, end),
+                    expected,
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]
