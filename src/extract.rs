@@ -275,8 +275,8 @@ impl Extractor {
             let mut number_scan = number::Scan::new(&view, &self.options);
             for &candidate in view.candidates() {
                 let numeral = NumeralAt::new(view.chars(), candidate as usize);
-                quantity_scan.visit(&numeral, quantities);
-                number_scan.visit(&numeral, numbers);
+                let quantity = quantity_scan.visit(&numeral, quantities);
+                number_scan.visit(&numeral, quantity, numbers);
             }
         }
         let mut titles = Vec::new();
@@ -314,7 +314,11 @@ impl FoundLists {
     }
 
     fn give_back(self) {
-        if self.0.iter().all(|list| list.capacity() <= MAX_SPARE_RECORDS) {
+        if self
+            .0
+            .iter()
+            .all(|list| list.capacity() <= MAX_SPARE_RECORDS)
+        {
             // During thread teardown the slot may be gone; the lists are then simply freed.
             let _ = SPARE_LISTS.try_with(|spare| spare.set(Some(self)));
         }
@@ -352,14 +356,28 @@ fn merge(found: &mut FoundLists, mut titles: Vec<Record>, kinds: KindSet) -> Vec
     let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() + titles.len());
     let mut titles = titles.into_iter().peekable();
     let mut lists = lists.each_mut().map(|list| list.drain(..));
+    // The merge key of each list's next record, worked out once per record as one integer
+    // (start, then longest; texts are below 4 GiB), `u64::MAX` once the list is done. The
+    // lists are in the order of their kinds, so the first of equal keys wins the tie.
+    let head_key = |list: &std::vec::Drain<'_, Record>| {
+        list.as_slice().first().map_or(u64::MAX, |r| {
+            ((r.start() as u64) << 32) | u64::from(u32::MAX - r.end() as u32)
+        })
+    };
+    let mut heads = [0, 1, 2].map(|k| head_key(&lists[k]));
     let mut covered_until = 0;
     loop {
-        // The list whose next record comes first; the kinds differ, so no two keys are equal.
-        let first = (0..3)
-            .filter_map(|k| lists[k].as_slice().first().map(|r| (merge_key(r), k)))
-            .min_by_key(|&(key, _)| key);
-        let Some((_, k)) = first else { break };
+        let mut k = 0;
+        for other in 1..3 {
+            if heads[other] < heads[k] {
+                k = other;
+            }
+        }
+        if heads[k] == u64::MAX {
+            break;
+        }
         let Some(record) = lists[k].next() else { break };
+        heads[k] = head_key(&lists[k]);
         if record.start() < covered_until {
             continue;
         }

@@ -6,6 +6,8 @@
 //! A single Chinese digit alone is never a number: it is almost always part of a word.
 //! Numerals followed by a unit are left to quantities and dates, which win the merge anyway.
 
+use std::ops::Range;
+
 use crate::extract::Options;
 use crate::lexicon::units::unit_after;
 use crate::normalize::TextView;
@@ -33,7 +35,13 @@ impl<'v, 't> Scan<'v, 't> {
     }
 
     /// Reads at the candidate position of `numeral`, appending a number found there to `out`.
-    pub(crate) fn visit(&mut self, numeral: &NumeralAt<'_>, out: &mut Vec<Record>) {
+    /// `quantity` is the span of a quantity the quantity scan found at the same candidate.
+    pub(crate) fn visit(
+        &mut self,
+        numeral: &NumeralAt<'_>,
+        quantity: Option<Range<usize>>,
+        out: &mut Vec<Record>,
+    ) {
         let view = self.view;
         let chars = view.chars();
         let i = numeral.position();
@@ -60,6 +68,13 @@ impl<'v, 't> Scan<'v, 't> {
             return;
         };
         let (start, end) = (m.start, m.end);
+        // A number is at most one character longer than its numeral (`八大`), and the merge
+        // prefers a quantity to a number of the same span: a quantity from the same start that
+        // ends past the numeral wins over any number read here.
+        if quantity.is_some_and(|q| q.start == start && q.end > end) {
+            self.next = end;
+            return;
+        }
         if let Some((span_end, ordinal)) = number_shape(chars, &m, in_slogan) {
             let excluded = exclude::is_list_label(chars, start, end)
                 || (chars[start].is_ascii_digit()

@@ -11,6 +11,7 @@ mod amount;
 pub(crate) mod exclude;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::extract::Options;
 use crate::lexicon::approx::{
@@ -56,13 +57,18 @@ impl<'v, 't> Scan<'v, 't> {
         }
     }
 
-    /// Reads at the candidate position of `numeral`, appending a quantity found there to `out`.
-    pub(crate) fn visit(&mut self, numeral: &NumeralAt<'_>, out: &mut Vec<Record>) {
+    /// Reads at the candidate position of `numeral`, appending a quantity found there to `out`
+    /// and returning its span in view positions.
+    pub(crate) fn visit(
+        &mut self,
+        numeral: &NumeralAt<'_>,
+        out: &mut Vec<Record>,
+    ) -> Option<Range<usize>> {
         let view = self.view;
         let chars = view.chars();
         let i = numeral.position();
         if i < self.next || !may_open_amount(chars[i]) {
-            return;
+            return None;
         }
         match amount::read(chars, numeral) {
             Reading::Nothing => self.next = past_digit_run(chars, i),
@@ -85,11 +91,13 @@ impl<'v, 't> Scan<'v, 't> {
                             end,
                             ..found.quantity
                         }));
+                        return Some(found.start..found.end);
                     }
                     None => self.next = a.end,
                 }
             }
         }
+        None
     }
 }
 
