@@ -5,29 +5,34 @@
 
 use std::ops::Range;
 
-/// The characters of the Basic Multilingual Plane one table's words start (or end) with, as
-/// bits: most characters of a text begin no word, and this answers for them in one load.
-struct BmpSet(Vec<u64>);
+/// The characters one table's words start (or end) with, hashed into 4,096 bits: most
+/// characters of a text begin no word, and this answers for them in one load. Half a
+/// kilobyte a table keeps the filters of every lexicon in the first-level cache, where a bit
+/// per character of the plane (8 KB a table) missed it on most look-ups; a character that
+/// shares a bit with a word's only makes the look-up go on to the table.
+struct CharFilter([u64; CharFilter::WORDS]);
 
-impl BmpSet {
-    fn new(chars: impl Iterator<Item = char>) -> BmpSet {
-        let mut bits = vec![0_u64; 0x1_0000 / 64];
+impl CharFilter {
+    const BITS: u32 = 12;
+    const WORDS: usize = (1 << Self::BITS) / 64;
+
+    fn new(chars: impl Iterator<Item = char>) -> CharFilter {
+        let mut bits = [0; Self::WORDS];
         for c in chars {
-            if let Some(k) = Self::slot(c) {
-                bits[k / 64] |= 1 << (k % 64);
-            }
+            let k = Self::slot(c);
+            bits[k / 64] |= 1 << (k % 64);
         }
-        BmpSet(bits)
+        CharFilter(bits)
     }
 
-    fn slot(c: char) -> Option<usize> {
-        let k = c as usize;
-        (k < 0x1_0000).then_some(k)
+    fn slot(c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 
-    /// `false` only when no word can have `c` there; characters beyond the plane say `true`.
+    /// `false` only when no word can have `c` there.
     fn may_hold(&self, c: char) -> bool {
-        Self::slot(c).is_none_or(|k| self.0[k / 64] & (1 << (k % 64)) != 0)
+        let k = Self::slot(c);
+        self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
@@ -53,9 +58,9 @@ pub(crate) struct WordIndex<V> {
     /// Length in characters of the longest word.
     longest: usize,
     /// First characters of the words.
-    firsts: BmpSet,
+    firsts: CharFilter,
     /// Last characters of the words.
-    lasts: BmpSet,
+    lasts: CharFilter,
 }
 
 /// The first two characters of `word`, or its only one and [`ALONE`].
@@ -180,8 +185,8 @@ impl<V: Copy> WordIndex<V> {
             .map(|(word, _)| word.len())
             .max()
             .unwrap_or(0);
-        let firsts = BmpSet::new(forward.iter().map(|(word, _)| word[0]));
-        let lasts = BmpSet::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
+        let firsts = CharFilter::new(forward.iter().map(|(word, _)| word[0]));
+        let lasts = CharFilter::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
         WordIndex {
             forward_seconds: forward.iter().map(|(word, _)| head(word).1).collect(),
             by_first: Blocks::new(forward.iter().map(|(word, _)| head(word).0)),
