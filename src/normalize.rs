@@ -140,11 +140,19 @@ impl<'a> TextView<'a> {
                 let code = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(second & 0x3F) << 6)
                     | u32::from(third & 0x3F);
-                let entry = HAN_VIEW[(code - HAN_VIEW_START) as usize];
-                if entry & CANDIDATE_BIT != 0 {
-                    candidates.push(len as u32);
-                }
-                let folded = HAN_VIEW_START + u32::from(entry & !CANDIDATE_BIT);
+                let k = (code - HAN_VIEW_START) as usize;
+                // Most Han characters are simplified already and no candidate: a bit of a
+                // table small enough to stay in the first-level cache says so, and only the
+                // others load their entry of the larger one.
+                let folded = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
+                    code
+                } else {
+                    let entry = HAN_VIEW[k];
+                    if entry & CANDIDATE_BIT != 0 {
+                        candidates.push(len as u32);
+                    }
+                    HAN_VIEW_START + u32::from(entry & !CANDIDATE_BIT)
+                };
                 chars[len] = char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER);
                 steps[len] = 3;
                 len += 1;
@@ -370,6 +378,23 @@ const CANDIDATE_BIT: u16 = 0x8000;
 /// For each character from U+4000 to U+9FFF, its folded form (less [`HAN_VIEW_START`]) and,
 /// in [`CANDIDATE_BIT`], whether the folded form is a candidate.
 static HAN_VIEW: [u16; 0x6000] = han_view_table();
+
+/// One bit for each character of [`HAN_VIEW`]: set when the character folds to itself and is
+/// no candidate.
+static HAN_PLAIN: [u64; 0x6000 / 64] = han_plain_bits();
+
+const fn han_plain_bits() -> [u64; 0x6000 / 64] {
+    let table = han_view_table();
+    let mut bits = [0_u64; 0x6000 / 64];
+    let mut k = 0;
+    while k < table.len() {
+        if table[k] == k as u16 {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    bits
+}
 
 // Only ever evaluated by the compiler, into the static above: the array is never on a stack.
 #[allow(clippy::large_stack_arrays)]
