@@ -299,7 +299,9 @@ pub struct NumeralMatch {
 /// assert_eq!(digit_value('十'), None);
 /// ```
 #[must_use]
-#[inline]
+// Asked of nearly every character the scanners pass: a call costs more than the test.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub fn digit_value(c: char) -> Option<u32> {
     if c.is_ascii() {
         return c.to_digit(10);
@@ -313,6 +315,7 @@ pub fn digit_value(c: char) -> Option<u32> {
 }
 
 /// [`digit_value`] of a character that is not ASCII, every character tested.
+#[inline(never)]
 fn non_ascii_digit_value(c: char) -> Option<u32> {
     Some(match c {
         '０'..='９' => c as u32 - '０' as u32,
