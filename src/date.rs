@@ -97,7 +97,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
                 let (start, end) = view.byte_span(found.start..found.end);
                 let to = found.to.unwrap_or_default();
                 out.push(Record::Date(Date {
-                    text: view.source_text(found.start..found.end).to_owned(),
+                    text: view.source_text(found.start..found.end).into(),
                     start,
                     end,
                     year: found.from.year,

@@ -68,6 +68,8 @@ mod number;
 mod quantity;
 mod title;
 
+/// The string type of record texts: up to 24 bytes are held inline, without allocation.
+pub use compact_str::CompactString;
 pub use error::{Error, Result};
 pub use extract::{Extractor, ExtractorBuilder, KindSet, Options, YUAN_CURRENCIES};
 pub use invariants::check_records;

@@ -122,7 +122,7 @@ fn push(
 ) {
     let (byte_start, byte_end) = view.byte_span(start..end);
     out.push(Record::Number(Number {
-        text: view.source()[byte_start..byte_end].to_owned(),
+        text: view.source()[byte_start..byte_end].into(),
         start: byte_start,
         end: byte_end,
         value,
@@ -222,7 +222,7 @@ mod tests {
                      value,
                      ordinal,
                      ..
-                 }| (text, value, ordinal),
+                 }| (text.into(), value, ordinal),
             )
             .collect()
     }

@@ -3,6 +3,7 @@
 //! Offsets are byte offsets into the original input (`&text[start..end] == record.text`).
 //! Every record serialises with serde as a flat object with a `kind` tag.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -162,7 +163,7 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The span as written in the input, noise included.
-    pub text: String,
+    pub text: CompactString,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -191,7 +192,7 @@ pub struct Quantity {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Date {
     /// The span as written.
-    pub text: String,
+    pub text: CompactString,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -214,7 +215,7 @@ pub struct Date {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Title {
     /// The whole title with its brackets.
-    pub text: String,
+    pub text: CompactString,
     /// Byte offset of `《`.
     pub start: usize,
     /// Byte offset one past `》`.
@@ -237,7 +238,7 @@ pub struct Title {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Number {
     /// The span as written.
-    pub text: String,
+    pub text: CompactString,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.

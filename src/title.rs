@@ -123,7 +123,7 @@ fn read_title(view: &TextView<'_>, open: usize, close: usize) -> Option<Title> {
     let (start_year, end_year) = period(inner);
     let (start, end) = view.byte_span(open..close + 1);
     Some(Title {
-        text: view.source()[start..end].to_owned(),
+        text: view.source()[start..end].into(),
         start,
         end,
         title: view.clean_text(a..b),

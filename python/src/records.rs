@@ -267,7 +267,7 @@ record_methods!(
         ) -> PyResult<Self> {
             check_span(start, end)?;
             Ok(Quantity(xinzhi_extract::Quantity {
-                text,
+                text: text.into(),
                 start,
                 end,
                 value,
@@ -389,7 +389,7 @@ record_methods!(
         ) -> PyResult<Self> {
             check_span(start, end)?;
             Ok(Date(xinzhi_extract::Date {
-                text,
+                text: text.into(),
                 start,
                 end,
                 year,
@@ -490,7 +490,7 @@ record_methods!(
         ) -> PyResult<Self> {
             check_span(start, end)?;
             Ok(Title(xinzhi_extract::Title {
-                text,
+                text: text.into(),
                 start,
                 end,
                 title,
@@ -572,7 +572,7 @@ record_methods!(
         ) -> PyResult<Self> {
             check_span(start, end)?;
             Ok(Number(xinzhi_extract::Number {
-                text,
+                text: text.into(),
                 start,
                 end,
                 value,

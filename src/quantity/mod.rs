@@ -10,6 +10,7 @@
 mod amount;
 pub(crate) mod exclude;
 
+use compact_str::CompactString;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -86,7 +87,7 @@ impl<'v, 't> Scan<'v, 't> {
                         });
                         let (start, end) = view.byte_span(found.start..found.end);
                         out.push(Record::Quantity(Quantity {
-                            text: view.source()[start..end].to_owned(),
+                            text: view.source()[start..end].into(),
                             start,
                             end,
                             ..found.quantity
@@ -431,7 +432,7 @@ fn assemble(
         start,
         end,
         quantity: Quantity {
-            text: String::new(),
+            text: CompactString::default(),
             start: 0,
             end: 0,
             value: scale(value),
