@@ -414,7 +414,8 @@ static BEFORE_INDEX: LazyLock<WordIndex<&'static Unit>> =
 /// Whether a Latin form ending at `end` is a whole word, not the start of a longer one
 /// (`m` in `mile`, `g` in `gb`).
 fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
-    let latin = form.chars().last().is_some_and(|c| c.is_ascii_alphabetic());
+    // The last byte of a string is ASCII only when its last character is.
+    let latin = form.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
     !latin || !chars.get(end).is_some_and(char::is_ascii_alphanumeric)
 }
 

@@ -1,7 +1,7 @@
 //! A look-up structure shared by the word tables: entries grouped by their first two (or
-//! last two) characters, longest first, so finding the longest word at a position is a
-//! binary search and a comparison or two, even for a character that opens dozens of words
-//! (`一` opens most set phrases).
+//! last two) characters, longest first, so finding the longest word at a position is a hash
+//! probe and a comparison or two, even for a character that opens dozens of words (`一`
+//! opens most set phrases).
 
 use std::ops::Range;
 
@@ -45,16 +45,12 @@ pub(crate) struct WordIndex<V> {
     /// Sorted by first character, then second ([`ALONE`] for a one-character word), then
     /// longest first; words of equal length keep the table's order.
     forward: Vec<(Vec<char>, V)>,
-    /// The second character of each `forward` word ([`ALONE`] for a one-character word).
-    forward_seconds: Vec<char>,
-    /// Where the words of each first character lie in `forward`.
-    by_first: Blocks,
+    /// Where the words of each first two characters ([`head`]) lie in `forward`.
+    by_head: Blocks,
     /// Sorted by last character, then the one before it, then longest first.
     backward: Vec<(Vec<char>, V)>,
-    /// The character before the last of each `backward` word.
-    backward_seconds: Vec<char>,
-    /// Where the words of each last character lie in `backward`.
-    by_last: Blocks,
+    /// Where the words of each last two characters ([`tail`]) lie in `backward`.
+    by_tail: Blocks,
     /// Length in characters of the longest word.
     longest: usize,
     /// First characters of the words.
@@ -74,23 +70,23 @@ fn tail(word: &[char]) -> (char, char) {
     (word[n - 1], n.checked_sub(2).map_or(ALONE, |k| word[k]))
 }
 
-/// Where the entries of one character lie in a sorted table: a small open-addressing hash
-/// table from the character to its block, so a look-up is a multiplication and a load or two
-/// whatever the size of the table.
+/// Where the entries of one pair of characters lie in a sorted table: a small
+/// open-addressing hash table from the pair to its block, so a look-up is a multiplication
+/// and a load or two whatever the size of the table, with no search within the block.
 struct Blocks {
-    /// `(character, from, to)`; `u32::MAX` marks an empty slot.
-    slots: Vec<(u32, u32, u32)>,
+    /// `(pair, from, to)`; [`Blocks::EMPTY`] marks an empty slot.
+    slots: Vec<(u64, u32, u32)>,
     /// Bits of the slot number.
     bits: u32,
 }
 
 impl Blocks {
-    const EMPTY: u32 = u32::MAX;
+    const EMPTY: u64 = u64::MAX;
 
-    /// The blocks of `keys`, a table sorted by its key character.
-    fn new(keys: impl Iterator<Item = char>) -> Blocks {
-        let mut blocks: Vec<(char, usize, usize)> = Vec::new();
-        for (i, key) in keys.enumerate() {
+    /// The blocks of `keys`, a table sorted by its key pair.
+    fn new(keys: impl Iterator<Item = (char, char)>) -> Blocks {
+        let mut blocks: Vec<(u64, usize, usize)> = Vec::new();
+        for (i, key) in keys.map(Self::key).enumerate() {
             match blocks.last_mut() {
                 Some((last, _, to)) if *last == key => *to = i + 1,
                 _ => blocks.push((key, i, i + 1)),
@@ -108,22 +104,28 @@ impl Blocks {
             while slots[slot].0 != Self::EMPTY {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (key as u32, from as u32, to as u32);
+            slots[slot] = (key, from as u32, to as u32);
         }
         Blocks { slots, bits }
     }
 
-    fn slot(key: char, bits: u32) -> usize {
-        ((key as u32).wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+    /// A pair as one integer: a character takes 21 bits.
+    fn key((first, second): (char, char)) -> u64 {
+        (u64::from(first) << 21) | u64::from(second)
     }
 
-    /// The entries whose key is `key`.
-    fn get(&self, key: char) -> Range<usize> {
+    fn slot(key: u64, bits: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// The entries whose key is `pair`.
+    fn get(&self, pair: (char, char)) -> Range<usize> {
+        let key = Self::key(pair);
         let mask = self.slots.len() - 1;
         let mut slot = Self::slot(key, self.bits);
         loop {
             let (k, from, to) = self.slots[slot];
-            if k == key as u32 {
+            if k == key {
                 return from as usize..to as usize;
             }
             if k == Self::EMPTY {
@@ -132,15 +134,6 @@ impl Blocks {
             slot = (slot + 1) & mask;
         }
     }
-}
-
-/// Within the block of one first (or last) character, the entries whose next character is
-/// `second`.
-fn with_second(seconds: &[char], block: Range<usize>, second: char) -> Range<usize> {
-    let within = &seconds[block.clone()];
-    let from = within.partition_point(|&c| c < second);
-    let to = from + within[from..].partition_point(|&c| c == second);
-    block.start + from..block.start + to
 }
 
 /// Whether `text` starts with `word`.
@@ -188,11 +181,9 @@ impl<V: Copy> WordIndex<V> {
         let firsts = CharFilter::new(forward.iter().map(|(word, _)| word[0]));
         let lasts = CharFilter::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
         WordIndex {
-            forward_seconds: forward.iter().map(|(word, _)| head(word).1).collect(),
-            by_first: Blocks::new(forward.iter().map(|(word, _)| head(word).0)),
+            by_head: Blocks::new(forward.iter().map(|(word, _)| head(word))),
             forward,
-            backward_seconds: backward.iter().map(|(word, _)| tail(word).1).collect(),
-            by_last: Blocks::new(backward.iter().map(|(word, _)| tail(word).0)),
+            by_tail: Blocks::new(backward.iter().map(|(word, _)| tail(word))),
             backward,
             longest,
             firsts,
@@ -221,15 +212,12 @@ impl<V: Copy> WordIndex<V> {
             .copied()
             .filter(|&c| self.firsts.may_hold(c));
         let (longer, alone) = first.map_or((0..0, 0..0), |first| {
-            let block = self.by_first.get(first);
             // Words of two characters or more share their second character with the text.
             let longer = chars
                 .get(start + 1)
                 .filter(|&&second| second != ALONE)
-                .map_or(0..0, |&second| {
-                    with_second(&self.forward_seconds, block.clone(), second)
-                });
-            (longer, with_second(&self.forward_seconds, block, ALONE))
+                .map_or(0..0, |&second| self.by_head.get((first, second)));
+            (longer, self.by_head.get((first, ALONE)))
         });
         let text = chars.get(start..).unwrap_or_default();
         self.forward[longer]
@@ -244,11 +232,10 @@ impl<V: Copy> WordIndex<V> {
         let last = *chars
             .get(end.checked_sub(1)?)
             .filter(|&&c| self.lasts.may_hold(c))?;
-        let block = self.by_last.get(last);
         let text = &chars[..end];
         let before = end.checked_sub(2).map(|k| chars[k]).filter(|&c| c != ALONE);
         if let Some(before) = before {
-            let longer = with_second(&self.backward_seconds, block.clone(), before);
+            let longer = self.by_tail.get((last, before));
             if let Some((word, entry)) = self.backward[longer]
                 .iter()
                 .find(|(word, _)| closes_with(text, word))
@@ -256,7 +243,7 @@ impl<V: Copy> WordIndex<V> {
                 return Some((*entry, word.len()));
             }
         }
-        let alone = with_second(&self.backward_seconds, block, ALONE);
+        let alone = self.by_tail.get((last, ALONE));
         self.backward[alone]
             .first()
             .map(|(word, entry)| (*entry, word.len()))
