@@ -75,7 +75,7 @@ impl<'v, 't> Scan<'v, 't> {
             self.next = end;
             return;
         }
-        if let Some((span_end, ordinal)) = number_shape(chars, &m, in_slogan) {
+        if let Some((span_end, ordinal)) = number_shape(chars, m, in_slogan) {
             let excluded = exclude::is_list_label(chars, start, end)
                 || (chars[start].is_ascii_digit()
                     && (exclude::glued_to_letters(chars, start, end, false)

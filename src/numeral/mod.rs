@@ -840,11 +840,12 @@ impl<'c> NumeralAt<'c> {
         self.position
     }
 
-    /// [`match_numeral`] at the position.
-    pub(crate) fn get(&self) -> Option<NumeralMatch> {
-        *self
-            .read
+    /// [`match_numeral`] at the position, by reference: the scans read its fields in place
+    /// rather than copying the match out of the cell.
+    pub(crate) fn get(&self) -> Option<&NumeralMatch> {
+        self.read
             .get_or_init(|| match_numeral(self.chars, self.position))
+            .as_ref()
     }
 }
 
