@@ -340,16 +340,31 @@ impl Scanner<'_> {
     /// here, before the longer tries.
     fn numeral_cannot_open(&self, i: usize) -> bool {
         let c = self.chars[i];
-        if !(c.is_ascii_digit() || chinese_digit(c).is_some() || is_chinese_tens(c)) {
+        let end = if c.is_ascii_digit() {
+            // Where [`read_ascii`] would end, without reading the value or keeping it: most
+            // runs of digits in a text are no date.
+            let run = self.chars[i..]
+                .iter()
+                .take(MAX_NUMERAL_CHARS)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if run >= MAX_NUMERAL_CHARS {
+                return true;
+            }
+            i + run
+        } else if chinese_digit(c).is_some() || is_chinese_tens(c) {
+            match self.numeral_at(i) {
+                Some(numeral) => numeral.end,
+                None => return true,
+            }
+        } else {
             return false;
-        }
-        self.numeral_at(i).is_none_or(|numeral| {
-            !self.at(numeral.end).is_some_and(|next| {
-                matches!(
-                    next,
-                    '年' | '财' | '財' | '月' | '日' | '号' | '世' | ' ' | '/' | '.'
-                ) || PERIOD_SEPARATORS.contains(&next)
-            })
+        };
+        !self.at(end).is_some_and(|next| {
+            matches!(
+                next,
+                '年' | '财' | '財' | '月' | '日' | '号' | '世' | ' ' | '/' | '.'
+            ) || PERIOD_SEPARATORS.contains(&next)
         })
     }
 
