@@ -39,10 +39,13 @@
 //!
 //! # Performance
 //!
-//! The pipeline makes one pass over the text and allocates only for the view and for the
-//! records it returns. On one core of a small shared machine it reads the typical policy
-//! report at a few hundred MB/s, and cost stays linear from kilobytes to hundreds of
-//! megabytes; the benchmarks under `benches/` measure it. An [`Extractor`] is cheap to clone
+//! The pipeline makes one pass over the text. The tables of the view and the per-kind record
+//! lists are kept by each thread for its next text (up to a bounded size), unit and currency
+//! strings are borrowed from the lexicon, and a record's text of up to 24 bytes is held
+//! inline ([`CompactString`]): extracting from a short text allocates little more than the
+//! list it returns. On one core of a small shared machine it reads the typical policy report
+//! at a few hundred MB/s, and cost stays linear from kilobytes to hundreds of megabytes; the
+//! benchmarks under `benches/` measure it. An [`Extractor`] is cheap to clone
 //! (its options sit behind an `Arc`) and is `Send + Sync`: share one between threads.
 //!
 //! # Untrusted input
