@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::normalize::TextView;
 use crate::numeral::NumeralAt;
 use crate::record::{Date, Kind, Number, Quantity, Record, Title};
-use crate::{date, number, quantity, title};
+use crate::{date, number, quantity, spare, title};
 
 /// Which kinds of record to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -304,11 +304,7 @@ thread_local! {
 
 impl FoundLists {
     fn take_spare() -> FoundLists {
-        let mut lists = SPARE_LISTS
-            .try_with(std::cell::Cell::take)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let mut lists = spare::take(&SPARE_LISTS);
         lists.0.iter_mut().for_each(Vec::clear);
         lists
     }
@@ -319,8 +315,7 @@ impl FoundLists {
             .iter()
             .all(|list| list.capacity() <= MAX_SPARE_RECORDS)
         {
-            // During thread teardown the slot may be gone; the lists are then simply freed.
-            let _ = SPARE_LISTS.try_with(|spare| spare.set(Some(self)));
+            spare::give_back(&SPARE_LISTS, self);
         }
     }
 }

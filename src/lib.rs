@@ -65,6 +65,7 @@ pub mod normalize;
 pub mod numeral;
 pub mod offsets;
 pub mod record;
+mod spare;
 
 mod date;
 mod number;

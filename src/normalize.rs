@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::candidates::is_candidate;
 use crate::lexicon::script::{simplified_table, to_simplified};
+use crate::spare;
 
 /// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
 const MAX_ANNOTATION_LETTERS: usize = 7;
@@ -74,11 +75,7 @@ thread_local! {
 impl Tables {
     /// The thread's spare tables, emptied, or new ones.
     fn take_spare() -> Tables {
-        let mut tables = SPARE_TABLES
-            .try_with(std::cell::Cell::take)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let mut tables = spare::take(&SPARE_TABLES);
         tables.chars.clear();
         tables.steps.clear();
         tables.marks.clear();
@@ -98,8 +95,7 @@ impl Drop for TextView<'_> {
             marks: std::mem::take(&mut self.marks),
             candidates: std::mem::take(&mut self.candidates),
         };
-        // During thread teardown the slot may be gone; the tables are then simply freed.
-        let _ = SPARE_TABLES.try_with(|spare| spare.set(Some(tables)));
+        spare::give_back(&SPARE_TABLES, tables);
     }
 }
 
@@ -567,6 +563,35 @@ mod tests {
         // `(zhi)` follows a space, not a Han character: it stays.
         assert!(without_annotations.contains("(zhi)"));
         assert_eq!(view.clean_text(0..view.len()), without_annotations);
+    }
+
+    #[test]
+    fn a_thread_keeps_the_tables_of_short_texts_only() {
+        drop(TextView::new("约5萬(wàn)個"));
+        let kept = spare::take(&SPARE_TABLES);
+        assert!(
+            kept.chars.capacity() >= 4,
+            "the tables of a short view are kept"
+        );
+        drop(TextView::new(&"万".repeat(MAX_SPARE_CHARS + 1)));
+        let kept = spare::take(&SPARE_TABLES);
+        assert_eq!(
+            kept.chars.capacity(),
+            0,
+            "the tables of a huge view are freed"
+        );
+        // A view built on reused tables reads the same as one built on new ones.
+        let text = "江蘇近兩年累計(jì)實(shí)施改造項(xiàng)目約5萬(wàn)個，增長(zhǎng)１６％";
+        let first = TextView::new(text);
+        let (chars, candidates) = (first.chars().to_vec(), first.candidates().to_vec());
+        drop(first);
+        drop(TextView::new("2023年全省新增企业77家，《关于印发》"));
+        let again = TextView::new(text);
+        assert_eq!(
+            (again.chars(), again.candidates()),
+            (&chars[..], &candidates[..])
+        );
+        assert_eq!(again.clean_text(0..again.len()), clean(text));
     }
 
     #[test]
