@@ -198,3 +198,39 @@ fn deeply_nested_brackets_are_handled() {
     let records = Extractor::shared().extract(&text);
     check_invariants(&text, &records);
 }
+
+/// A quantity expected in a text: its text and trend.
+type ExpectedQuantity = (&'static str, Option<&'static str>);
+
+/// Inputs on which a fuzz target found a panic, kept once fixed: the text, the quantities it
+/// holds, and what went wrong.
+const FOUND_BY_FUZZING: &[(&str, &[ExpectedQuantity], &str)] = &[
+    (
+        "达到13697.5\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0亿元",
+        &[("亿元", None)],
+        "a word of arrival (达到) straddling the start of the window searched for a trend",
+    ),
+    (
+        "达到全省全省全省全省全省全省全省全省全省全省全省全5亿元",
+        &[("5亿元", None)],
+        "the same in a long clause of plain text",
+    ),
+];
+
+#[test]
+fn inputs_found_by_fuzzing_keep_invariants() {
+    for &(text, quantities, what) in FOUND_BY_FUZZING {
+        let records = Extractor::shared().extract(text);
+        check_invariants(text, &records);
+        let found: Vec<(&str, Option<&str>)> = records
+            .iter()
+            .filter_map(|record| match record {
+                xinzhi_extract::Record::Quantity(q) => {
+                    Some((q.text.as_str(), q.trend.map(xinzhi_extract::Trend::as_str)))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, quantities, "{what}: {text:?}");
+    }
+}

@@ -732,7 +732,8 @@ fn trend_of(
             k -= 1;
             continue;
         }
-        if let Some(len) = arrival_before(chars, k) {
+        // A word of arrival counts only inside the window (it may straddle its start).
+        if let Some(len) = arrival_before(chars, k).filter(|&len| k - len >= limit) {
             return change_size_before(chars, k - len, limit);
         }
         if let Some((word, len)) = trend_before(chars, k) {
