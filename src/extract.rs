@@ -274,9 +274,9 @@ impl Extractor {
             let mut quantity_scan = quantity::Scan::new(&view, &self.options);
             let mut number_scan = number::Scan::new(&view, &self.options);
             for &candidate in view.candidates() {
-                let numeral = NumeralAt::new(view.chars(), candidate as usize);
-                let quantity = quantity_scan.visit(&numeral, quantities);
-                number_scan.visit(&numeral, quantity, numbers);
+                let mut numeral = NumeralAt::new(view.chars(), candidate as usize);
+                let quantity = quantity_scan.visit(&mut numeral, quantities);
+                number_scan.visit(&mut numeral, quantity, numbers);
             }
         }
         let mut titles = Vec::new();

@@ -38,7 +38,7 @@ impl<'v, 't> Scan<'v, 't> {
     /// `quantity` is the span of a quantity the quantity scan found at the same candidate.
     pub(crate) fn visit(
         &mut self,
-        numeral: &NumeralAt<'_>,
+        numeral: &mut NumeralAt<'_>,
         quantity: Option<Range<usize>>,
         out: &mut Vec<Record>,
     ) {

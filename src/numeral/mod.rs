@@ -48,7 +48,6 @@ mod decimal;
 mod grammar;
 mod writer;
 
-use std::cell::OnceCell;
 use std::fmt;
 
 use crate::error::{Error, Result};
@@ -822,7 +821,13 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
 pub(crate) struct NumeralAt<'c> {
     chars: &'c [char],
     position: usize,
-    read: OnceCell<Option<NumeralMatch>>,
+    read: Reading,
+}
+
+/// Whether [`NumeralAt`] has read its numeral yet, and what it found.
+enum Reading {
+    NotYet,
+    Read(Option<NumeralMatch>),
 }
 
 impl<'c> NumeralAt<'c> {
@@ -831,7 +836,7 @@ impl<'c> NumeralAt<'c> {
         NumeralAt {
             chars,
             position,
-            read: OnceCell::new(),
+            read: Reading::NotYet,
         }
     }
 
@@ -841,11 +846,15 @@ impl<'c> NumeralAt<'c> {
     }
 
     /// [`match_numeral`] at the position, by reference: the scans read its fields in place
-    /// rather than copying the match out of the cell.
-    pub(crate) fn get(&self) -> Option<&NumeralMatch> {
-        self.read
-            .get_or_init(|| match_numeral(self.chars, self.position))
-            .as_ref()
+    /// rather than copying the match out.
+    pub(crate) fn get(&mut self) -> Option<&NumeralMatch> {
+        if let Reading::NotYet = self.read {
+            self.read = Reading::Read(match_numeral(self.chars, self.position));
+        }
+        match &self.read {
+            Reading::Read(found) => found.as_ref(),
+            Reading::NotYet => None,
+        }
     }
 }
 

@@ -187,7 +187,7 @@ pub(crate) fn inclusive_mark_len(chars: &[char], i: usize) -> usize {
 }
 
 /// Reads the number part starting at view position `i`, where `numeral` is read.
-pub(crate) fn read(chars: &[char], numeral: &NumeralAt<'_>) -> Reading {
+pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
     let i = numeral.position();
     let Some(&c) = chars.get(i) else {
         return Reading::Nothing;
@@ -517,7 +517,7 @@ mod tests {
 
     fn amount(text: &str) -> Amount {
         let chars: Vec<char> = text.chars().collect();
-        match read(&chars, &NumeralAt::new(&chars, 0)) {
+        match read(&chars, &mut NumeralAt::new(&chars, 0)) {
             Reading::Amount(a) => a,
             other => panic!("{text}: {other:?}"),
         }

@@ -62,7 +62,7 @@ impl<'v, 't> Scan<'v, 't> {
     /// and returning its span in view positions.
     pub(crate) fn visit(
         &mut self,
-        numeral: &NumeralAt<'_>,
+        numeral: &mut NumeralAt<'_>,
         out: &mut Vec<Record>,
     ) -> Option<Range<usize>> {
         let view = self.view;
@@ -680,7 +680,7 @@ fn repeated_unit_range(
         }
         _ => return None,
     };
-    let Reading::Amount(second) = amount::read(chars, &NumeralAt::new(chars, end + sep)) else {
+    let Reading::Amount(second) = amount::read(chars, &mut NumeralAt::new(chars, end + sep)) else {
         return None;
     };
     if second.is_range || second.kind != kind {
