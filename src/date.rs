@@ -343,15 +343,10 @@ impl Scanner<'_> {
         let end = if c.is_ascii_digit() {
             // Where [`read_ascii`] would end, without reading the value or keeping it: most
             // runs of digits in a text are no date.
-            let run = self.chars[i..]
-                .iter()
-                .take(MAX_NUMERAL_CHARS)
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if run >= MAX_NUMERAL_CHARS {
-                return true;
+            match ascii_run(self.chars, i) {
+                Some(run) => i + run,
+                None => return true,
             }
-            i + run
         } else if chinese_digit(c).is_some() || is_chinese_tens(c) {
             match self.numeral_at(i) {
                 Some(numeral) => numeral.end,
@@ -824,17 +819,20 @@ fn days_in_month(year: Option<i32>, month: Option<u32>) -> u32 {
     }
 }
 
-/// A run of ASCII digits at `i`, at most four long.
-fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
+/// The length of the run of ASCII digits at `i`, when there is one short enough for a date.
+fn ascii_run(chars: &[char], i: usize) -> Option<usize> {
     let run = chars
         .get(i..)?
         .iter()
         .take(MAX_NUMERAL_CHARS)
         .take_while(|c| c.is_ascii_digit())
         .count();
-    if run == 0 || run >= MAX_NUMERAL_CHARS {
-        return None;
-    }
+    (run > 0 && run < MAX_NUMERAL_CHARS).then_some(run)
+}
+
+/// A run of ASCII digits at `i`, at most four long.
+fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
+    let run = ascii_run(chars, i)?;
     let value = chars[i..i + run]
         .iter()
         .fold(0, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));

@@ -320,13 +320,10 @@ impl FoundLists {
     }
 }
 
-/// The sort key of the merge: leftmost first, then longest, then the kind listed first.
-fn merge_key(record: &Record) -> (usize, std::cmp::Reverse<usize>, Kind) {
-    (
-        record.start(),
-        std::cmp::Reverse(record.end()),
-        record.kind(),
-    )
+/// The order of the merge as one integer: leftmost first, then longest (texts are below
+/// 4 GiB). Records of different kinds with the same key are ordered by their list.
+fn merge_key(record: &Record) -> u64 {
+    ((record.start() as u64) << 32) | u64::from(u32::MAX - record.end() as u32)
 }
 
 /// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
@@ -344,21 +341,17 @@ fn merge(found: &mut FoundLists, mut titles: Vec<Record>, kinds: KindSet) -> Vec
             list.sort_by_key(merge_key);
         }
     }
-    let title_key = |r: &Record| (r.start(), std::cmp::Reverse(r.end()));
-    if !titles.is_sorted_by_key(title_key) {
-        titles.sort_by_key(title_key);
+    if !titles.is_sorted_by_key(merge_key) {
+        titles.sort_by_key(merge_key);
     }
     let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() + titles.len());
     let mut titles = titles.into_iter().peekable();
     let mut lists = lists.each_mut().map(|list| list.drain(..));
-    // The merge key of each list's next record, worked out once per record as one integer
-    // (start, then longest; texts are below 4 GiB), `u64::MAX` once the list is done. The
-    // lists are in the order of their kinds, so the first of equal keys wins the tie.
-    let head_key = |list: &std::vec::Drain<'_, Record>| {
-        list.as_slice().first().map_or(u64::MAX, |r| {
-            ((r.start() as u64) << 32) | u64::from(u32::MAX - r.end() as u32)
-        })
-    };
+    // The key of each list's next record, worked out once per record, `u64::MAX` once the
+    // list is done. The lists are in the order of their kinds, so the first of equal keys
+    // wins the tie.
+    let head_key =
+        |list: &std::vec::Drain<'_, Record>| list.as_slice().first().map_or(u64::MAX, merge_key);
     let mut heads = [0, 1, 2].map(|k| head_key(&lists[k]));
     let mut covered_until = 0;
     loop {
@@ -378,7 +371,7 @@ fn merge(found: &mut FoundLists, mut titles: Vec<Record>, kinds: KindSet) -> Vec
         }
         covered_until = record.end();
         if kinds.contains(record.kind()) {
-            while let Some(title) = titles.next_if(|title| title_key(title) < title_key(&record)) {
+            while let Some(title) = titles.next_if(|title| merge_key(title) < merge_key(&record)) {
                 records.push(title);
             }
             records.push(record);

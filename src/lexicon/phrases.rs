@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::char_set::CharSet;
-use super::word_index::WordIndex;
+use super::word_index::{pair_key, HashedBits, WordIndex};
 
 /// Set phrases whose numerals are not numbers.
 pub static SET_PHRASES: &[&str] = PHRASE_LIST;
@@ -213,41 +213,18 @@ static PHRASE_CHARACTERS: CharSet = CharSet::new(PHRASE_LIST, &[]);
 static PHRASES: LazyLock<WordIndex<&'static &'static str>> =
     LazyLock::new(|| WordIndex::new(SET_PHRASES, |p| p));
 
-/// Every two neighbouring characters of a set phrase, as bits of a small hashed table. Every
-/// phrase has two characters or more (a test checks it), so a phrase that covers a character
-/// pairs it with the one before or after: where neither pair is in the table, no phrase
-/// covers it, which two loads tell without a look-up at every position around it.
-struct PhrasePairs([u64; PhrasePairs::WORDS]);
-
-impl PhrasePairs {
-    const BITS: u32 = 14;
-    const WORDS: usize = (1 << Self::BITS) / 64;
-
-    fn build() -> PhrasePairs {
-        let mut bits = [0; Self::WORDS];
-        for phrase in SET_PHRASES {
-            let chars: Vec<char> = phrase.chars().collect();
-            for pair in chars.windows(2) {
-                let k = Self::slot(pair[0], pair[1]);
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        PhrasePairs(bits)
+/// Every two neighbouring characters of a set phrase. Every phrase has two characters or
+/// more (a test checks it), so a phrase that covers a character pairs it with the one before
+/// or after: where neither pair is in the set, no phrase covers it, which two loads tell
+/// without a look-up at every position around it.
+static PHRASE_PAIRS: LazyLock<HashedBits> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
+    for phrase in SET_PHRASES {
+        let chars: Vec<char> = phrase.chars().collect();
+        pairs.extend(chars.windows(2).map(|pair| pair_key(pair[0], pair[1])));
     }
-
-    fn slot(first: char, second: char) -> usize {
-        let mixed =
-            (first as u32).wrapping_mul(0x9E37_79B1) ^ (second as u32).wrapping_mul(0x85EB_CA6B);
-        (mixed.wrapping_mul(0xC2B2_AE35) >> (32 - Self::BITS)) as usize
-    }
-
-    fn may_hold(&self, first: char, second: char) -> bool {
-        let k = Self::slot(first, second);
-        self.0[k / 64] & (1 << (k % 64)) != 0
-    }
-}
-
-static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(PhrasePairs::build);
+    HashedBits::new(pairs)
+});
 
 /// The longest set phrase, if any, that covers view position `position`.
 #[must_use]
@@ -275,10 +252,10 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
             && PHRASE_CHARACTERS.contains(c)
             && (k
                 .checked_sub(1)
-                .is_some_and(|p| PHRASE_PAIRS.may_hold(chars[p], c))
+                .is_some_and(|p| PHRASE_PAIRS.may_hold(pair_key(chars[p], c)))
                 || chars
                     .get(k + 1)
-                    .is_some_and(|&n| PHRASE_PAIRS.may_hold(c, n)))
+                    .is_some_and(|&n| PHRASE_PAIRS.may_hold(pair_key(c, n))))
     });
     if !may_overlap {
         return false;

@@ -5,35 +5,41 @@
 
 use std::ops::Range;
 
-/// The characters one table's words start (or end) with, hashed into 4,096 bits: most
-/// characters of a text begin no word, and this answers for them in one load. Half a
-/// kilobyte a table keeps the filters of every lexicon in the first-level cache, where a bit
-/// per character of the plane (8 KB a table) missed it on most look-ups; a character that
-/// shares a bit with a word's only makes the look-up go on to the table.
-struct CharFilter([u64; CharFilter::WORDS]);
+/// A set of keys hashed into 4,096 bits, for a quick "certainly not" before a look-up: the
+/// characters a table's words start (or end) with, the pairs of neighbouring characters of
+/// the set phrases. Half a kilobyte a set keeps the filters of every lexicon in the
+/// first-level cache, where a bit per character of the plane (8 KB a table) missed it on most
+/// look-ups; a key that shares a bit with one of the set's only makes the look-up go on.
+pub(crate) struct HashedBits([u64; HashedBits::WORDS]);
 
-impl CharFilter {
+impl HashedBits {
     const BITS: u32 = 12;
     const WORDS: usize = (1 << Self::BITS) / 64;
 
-    fn new(chars: impl Iterator<Item = char>) -> CharFilter {
+    pub(crate) fn new(keys: impl IntoIterator<Item = u64>) -> HashedBits {
         let mut bits = [0; Self::WORDS];
-        for c in chars {
-            let k = Self::slot(c);
+        for key in keys {
+            let k = spread(key, Self::BITS);
             bits[k / 64] |= 1 << (k % 64);
         }
-        CharFilter(bits)
+        HashedBits(bits)
     }
 
-    fn slot(c: char) -> usize {
-        ((c as u32).wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
-    }
-
-    /// `false` only when no word can have `c` there.
-    fn may_hold(&self, c: char) -> bool {
-        let k = Self::slot(c);
+    /// `false` only when `key` is not in the set.
+    pub(crate) fn may_hold(&self, key: u64) -> bool {
+        let k = spread(key, Self::BITS);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
+}
+
+/// A pair of characters as one integer: a character takes 21 bits.
+pub(crate) fn pair_key(first: char, second: char) -> u64 {
+    (u64::from(first) << 21) | u64::from(second)
+}
+
+/// `key` spread over `bits` bits by a multiplication (Fibonacci hashing).
+fn spread(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 /// The key of one-character words: it sorts before every character that could follow.
@@ -54,9 +60,9 @@ pub(crate) struct WordIndex<V> {
     /// Length in characters of the longest word.
     longest: usize,
     /// First characters of the words.
-    firsts: CharFilter,
+    firsts: HashedBits,
     /// Last characters of the words.
-    lasts: CharFilter,
+    lasts: HashedBits,
 }
 
 /// The first two characters of `word`, or its only one and [`ALONE`].
@@ -86,7 +92,10 @@ impl Blocks {
     /// The blocks of `keys`, a table sorted by its key pair.
     fn new(keys: impl Iterator<Item = (char, char)>) -> Blocks {
         let mut blocks: Vec<(u64, usize, usize)> = Vec::new();
-        for (i, key) in keys.map(Self::key).enumerate() {
+        for (i, key) in keys
+            .map(|(first, second)| pair_key(first, second))
+            .enumerate()
+        {
             match blocks.last_mut() {
                 Some((last, _, to)) if *last == key => *to = i + 1,
                 _ => blocks.push((key, i, i + 1)),
@@ -100,7 +109,7 @@ impl Blocks {
         let mut slots = vec![(Self::EMPTY, 0, 0); 1 << bits];
         let mask = slots.len() - 1;
         for (key, from, to) in blocks {
-            let mut slot = Self::slot(key, bits);
+            let mut slot = spread(key, bits);
             while slots[slot].0 != Self::EMPTY {
                 slot = (slot + 1) & mask;
             }
@@ -109,20 +118,11 @@ impl Blocks {
         Blocks { slots, bits }
     }
 
-    /// A pair as one integer: a character takes 21 bits.
-    fn key((first, second): (char, char)) -> u64 {
-        (u64::from(first) << 21) | u64::from(second)
-    }
-
-    fn slot(key: u64, bits: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
-    }
-
     /// The entries whose key is `pair`.
     fn get(&self, pair: (char, char)) -> Range<usize> {
-        let key = Self::key(pair);
+        let key = pair_key(pair.0, pair.1);
         let mask = self.slots.len() - 1;
-        let mut slot = Self::slot(key, self.bits);
+        let mut slot = spread(key, self.bits);
         loop {
             let (k, from, to) = self.slots[slot];
             if k == key {
@@ -178,8 +178,12 @@ impl<V: Copy> WordIndex<V> {
             .map(|(word, _)| word.len())
             .max()
             .unwrap_or(0);
-        let firsts = CharFilter::new(forward.iter().map(|(word, _)| word[0]));
-        let lasts = CharFilter::new(forward.iter().map(|(word, _)| word[word.len() - 1]));
+        let firsts = HashedBits::new(forward.iter().map(|(word, _)| u64::from(word[0])));
+        let lasts = HashedBits::new(
+            forward
+                .iter()
+                .map(|(word, _)| u64::from(word[word.len() - 1])),
+        );
         WordIndex {
             by_head: Blocks::new(forward.iter().map(|(word, _)| head(word))),
             forward,
@@ -210,7 +214,7 @@ impl<V: Copy> WordIndex<V> {
         let first = chars
             .get(start)
             .copied()
-            .filter(|&c| self.firsts.may_hold(c));
+            .filter(|&c| self.firsts.may_hold(u64::from(c)));
         let (longer, alone) = first.map_or((0..0, 0..0), |first| {
             // Words of two characters or more share their second character with the text.
             let longer = chars
@@ -231,7 +235,7 @@ impl<V: Copy> WordIndex<V> {
     pub(crate) fn longest_ending_at(&self, chars: &[char], end: usize) -> Option<(V, usize)> {
         let last = *chars
             .get(end.checked_sub(1)?)
-            .filter(|&&c| self.lasts.may_hold(c))?;
+            .filter(|&&c| self.lasts.may_hold(u64::from(c)))?;
         let text = &chars[..end];
         let before = end.checked_sub(2).map(|k| chars[k]).filter(|&c| c != ALONE);
         if let Some(before) = before {

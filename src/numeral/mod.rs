@@ -821,13 +821,9 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
 pub(crate) struct NumeralAt<'c> {
     chars: &'c [char],
     position: usize,
-    read: Reading,
-}
-
-/// Whether [`NumeralAt`] has read its numeral yet, and what it found.
-enum Reading {
-    NotYet,
-    Read(Option<NumeralMatch>),
+    /// `None` until read; then the numeral there, if any.
+    #[allow(clippy::option_option)]
+    read: Option<Option<NumeralMatch>>,
 }
 
 impl<'c> NumeralAt<'c> {
@@ -836,7 +832,7 @@ impl<'c> NumeralAt<'c> {
         NumeralAt {
             chars,
             position,
-            read: Reading::NotYet,
+            read: None,
         }
     }
 
@@ -848,13 +844,10 @@ impl<'c> NumeralAt<'c> {
     /// [`match_numeral`] at the position, by reference: the scans read its fields in place
     /// rather than copying the match out.
     pub(crate) fn get(&mut self) -> Option<&NumeralMatch> {
-        if let Reading::NotYet = self.read {
-            self.read = Reading::Read(match_numeral(self.chars, self.position));
-        }
-        match &self.read {
-            Reading::Read(found) => found.as_ref(),
-            Reading::NotYet => None,
-        }
+        let (chars, position) = (self.chars, self.position);
+        self.read
+            .get_or_insert_with(|| match_numeral(chars, position))
+            .as_ref()
     }
 }
 
