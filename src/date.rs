@@ -334,33 +334,43 @@ impl Scanner<'_> {
             .is_some_and(|rest| starts_with_word(rest, word))
     }
 
-    /// Whether `i` holds a numeral followed by nothing a date goes on with (a unit, a
-    /// separator, `世纪`), or a digit that reads as no numeral: then no date opens at `i`
-    /// (a test checks it against [`Self::date_at`]). Most numerals of a text are settled
-    /// here, before the longer tries.
+    /// Whether `i` holds a numeral followed by nothing a date goes on with (a unit it can
+    /// stand before, a separator, `世纪`), or a digit that reads as no numeral: then no date
+    /// opens at `i` (a test checks it against [`Self::date_at`]). Most numerals of a text are
+    /// settled here, before the longer tries: `五年` is no year and `33.6` no `2026.02.10`.
     fn numeral_cannot_open(&self, i: usize) -> bool {
         let c = self.chars[i];
-        let end = if c.is_ascii_digit() {
-            // Where [`read_ascii`] would end, without reading the value or keeping it: most
-            // runs of digits in a text are no date.
+        let (end, ascii) = if c.is_ascii_digit() {
+            // Where [`read_ascii`] would end, without reading the value: most runs of digits
+            // in a text are no date, and the ones before a unit are read below.
             match ascii_run(self.chars, i) {
-                Some(run) => i + run,
+                Some(run) => (i + run, true),
                 None => return true,
             }
         } else if chinese_digit(c).is_some() || is_chinese_tens(c) {
             match self.numeral_at(i) {
-                Some(numeral) => numeral.end,
+                Some(numeral) => (numeral.end, false),
                 None => return true,
             }
         } else {
             return false;
         };
-        !self.at(end).is_some_and(|next| {
-            matches!(
-                next,
-                '年' | '财' | '財' | '月' | '日' | '号' | '世' | ' ' | '/' | '.'
-            ) || PERIOD_SEPARATORS.contains(&next)
-        })
+        let Some(next) = self.at(end) else {
+            return true;
+        };
+        // A unit takes a numeral of its level, and `.` or `/` only follow the year of
+        // `2026.02.10`, `2026/2/10` or `2020/21年度`.
+        let level = match next {
+            '年' | '财' | '財' | '/' => Level::Year,
+            '.' if ascii => Level::Year,
+            '月' => Level::Month,
+            '日' | '号' => Level::Day,
+            '世' | ' ' => return false,
+            _ => return !PERIOD_SEPARATORS.contains(&next),
+        };
+        self.numeral_at(i)
+            .and_then(|numeral| numeral.as_level(level))
+            .is_none()
     }
 
     /// The date or period starting at `i`.
