@@ -147,7 +147,7 @@ const fn down(form: &'static str) -> TrendWord {
 /// Verbs of change, looked for just before a quantity.
 pub static TREND_WORDS: &[TrendWord] = TREND_LIST;
 
-/// [`TREND_WORDS`], as a constant the compiler can read into [`CHANGE_WORD_ENDS`].
+/// [`TREND_WORDS`], as a constant the compiler can read into [`TREND_STOPS`].
 const TREND_LIST: &[TrendWord] = &[
     up("增长"),
     up("增加"),
@@ -197,9 +197,8 @@ pub static ARRIVAL_WORDS: &[&str] = ARRIVAL_LIST;
 
 const ARRIVAL_LIST: &[&str] = &["到", "至", "达", "达到", "为", "成"];
 
-/// The last characters of the verbs of change and of the words of arrival: looking back from
-/// a quantity for its verb, every other character is passed over with one load.
-pub(crate) static CHANGE_WORD_ENDS: CharSet = {
+/// The last characters of the verbs of change and of the words of arrival.
+const fn change_word_ends() -> CharSet {
     let mut set = CharSet::EMPTY;
     let mut k = 0;
     while k < TREND_LIST.len() {
@@ -212,7 +211,16 @@ pub(crate) static CHANGE_WORD_ENDS: CharSet = {
         k += 1;
     }
     set
-};
+}
+
+/// Marks that end a clause: a verb of change before one governs no quantity after it.
+pub(crate) const CLAUSE_BREAKS: &str = "，,。；;：:！!？?、\n\r";
+
+/// [`CLAUSE_BREAKS`] and the last characters of the verbs of change and the words of arrival:
+/// where the walk back from a quantity to its verb stops to look. It passes over every other
+/// character with one load.
+pub(crate) static TREND_STOPS: CharSet =
+    CharSet::new(&[CLAUSE_BREAKS], &[]).union(&change_word_ends());
 
 /// Words that may stand between a verb of change and its number without breaking the link:
 /// `增长了16%`, `同比增长16%`.

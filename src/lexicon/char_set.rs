@@ -85,6 +85,16 @@ impl CharSet {
         CharSet { bits }
     }
 
+    /// The characters of both sets.
+    pub(crate) const fn union(mut self, other: &CharSet) -> CharSet {
+        let mut k = 0;
+        while k < BMP_WORDS {
+            self.bits[k] |= other.bits[k];
+            k += 1;
+        }
+        self
+    }
+
     /// Whether `c` is in the set; characters beyond the plane never are.
     #[inline]
     pub(crate) const fn contains(&self, c: char) -> bool {
@@ -134,6 +144,8 @@ mod tests {
         assert!(INITIALS.contains('上'));
         assert!(!INITIALS.contains('半'));
         assert!(FINALS.contains('年') && FINALS.contains('C'));
+        let both = CharSet::new(&["a"], &[]).union(&FINALS);
+        assert!(both.contains('a') && both.contains('年') && !both.contains('上'));
         assert!(!FINALS.contains('半') && !FINALS.contains('°'));
     }
 }

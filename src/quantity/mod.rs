@@ -17,8 +17,9 @@ use std::ops::Range;
 use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
-    CHANGE_SIZE_WORDS, CHANGE_WORD_ENDS,
+    CHANGE_SIZE_WORDS, CLAUSE_BREAKS, TREND_STOPS,
 };
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::ends_with_word;
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
@@ -183,11 +184,10 @@ fn currency_code(currency: Currency, options: &Options) -> Option<&'static str> 
     }
 }
 
+static CLAUSE_BREAK_SET: CharSet = CharSet::new(&[CLAUSE_BREAKS], &[]);
+
 fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?' | '、' | '\n' | '\r'
-    )
+    CLAUSE_BREAK_SET.contains(c)
 }
 
 /// Turns a number part into a quantity, or says it is none.
@@ -710,27 +710,28 @@ fn trend_of(
     listed_after: Option<&Listed>,
 ) -> Option<Trend> {
     let limit = start.saturating_sub(TREND_WINDOW).max(floor);
-    let joined_to = |k: usize| {
-        listed_after
-            .filter(|p| p.end + 1 == k && matches!(chars[p.end], '、' | '和' | '及'))
-            .and_then(|p| p.trend)
-    };
+    // The position right after the mark that joins this quantity to the one before, and the
+    // trend it shares.
+    let joined = listed_after
+        .filter(|p| matches!(chars.get(p.end), Some('、' | '和' | '及')))
+        .and_then(|p| Some((p.end + 1, p.trend?)));
+    let joined_to = |k: usize| joined.filter(|&(at, _)| at == k).map(|(_, trend)| trend);
     let mut k = start;
     if let Some(len) = filler_before(chars, k) {
         k = k.saturating_sub(len).max(limit);
     }
     while k > limit {
         let c = chars[k - 1];
-        if is_clause_break(c) {
-            return joined_to(k);
-        }
-        if !CHANGE_WORD_ENDS.contains(c) {
-            // No verb of change and no word of arrival ends here.
+        if !TREND_STOPS.contains(c) {
+            // No clause break, no verb of change and no word of arrival ends here.
             if joined_to(k).is_some() {
                 return joined_to(k);
             }
             k -= 1;
             continue;
+        }
+        if is_clause_break(c) {
+            return joined_to(k);
         }
         // A word of arrival counts only inside the window (it may straddle its start).
         if let Some(len) = arrival_before(chars, k).filter(|&len| k - len >= limit) {
