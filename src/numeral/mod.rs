@@ -685,7 +685,7 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
         };
     }
     if may_continue_chinese(chars[start + 1]) {
-        return Shortcut::Grammar;
+        return short_numeral_at(chars, start, limit);
     }
     let single = |value: u32, has_magnitude: bool| {
         Shortcut::Settled(Some(NumeralMatch {
@@ -708,6 +708,51 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
         ('第' | '负' | '負', _) => Shortcut::Settled(None),
         _ => Shortcut::Grammar,
     }
+}
+
+/// The short numerals that most Chinese numerals of more than one character in running text
+/// are: tens (`十四`, `二十七`, `三十`) and ordinals of a digit or of tens (`第四`, `第十五`),
+/// ending at the limit or before a character that cannot continue them. After tens with a
+/// units digit, a digit ends the numeral too, as the grammar reads it (`十四五` is 十四 and
+/// 五). This settles those as the grammar would, and leaves every other shape to it.
+fn short_numeral_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
+    let at = |k: usize| chars[..limit].get(k).copied();
+    let common_digit = |k: usize| match at(k)? {
+        c @ ('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九') => {
+            digit_value(c)
+        }
+        _ => None,
+    };
+    let ordinal = chars[start] == '第';
+    let from = start + usize::from(ordinal);
+    let (mut value, mut end, tens) = match (at(from), common_digit(from)) {
+        (Some('十'), _) => (10, from + 1, true),
+        (_, Some(digit)) if at(from + 1) == Some('十') => (digit * 10, from + 2, true),
+        (_, Some(digit)) if ordinal => (digit, from + 1, false),
+        _ => return Shortcut::Grammar,
+    };
+    let mut units = false;
+    if let Some(digit) = common_digit(end).filter(|_| tens) {
+        value += digit;
+        end += 1;
+        units = true;
+    }
+    if at(end).is_some_and(may_continue_chinese) && !(units && common_digit(end).is_some()) {
+        return Shortcut::Grammar;
+    }
+    Shortcut::Settled(Some(NumeralMatch {
+        start,
+        end,
+        value: f64::from(value),
+        integer: Some(i64::from(value)),
+        kind: if ordinal {
+            NumeralKind::Ordinal
+        } else {
+            NumeralKind::Cardinal
+        },
+        form: NumeralForm::Chinese,
+        has_magnitude: tens,
+    }))
 }
 
 /// What a shortcut past the grammar found.
@@ -994,6 +1039,43 @@ mod tests {
                         "{:?} at {}..{}", parts.concat(), start, end
                     );
                 }
+            }
+        }
+    }
+
+    /// Every string of one to `longest` characters of `alphabet`.
+    fn strings_over(alphabet: &[char], longest: usize) -> Vec<Vec<char>> {
+        let mut strings = Vec::new();
+        let mut shorter: Vec<Vec<char>> = vec![Vec::new()];
+        for _ in 0..longest {
+            shorter = shorter
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| [s.as_slice(), &[c]].concat()))
+                .collect();
+            strings.extend(shorter.iter().cloned());
+        }
+        strings
+    }
+
+    /// Every short string of digits, 十, 第 and what may follow them reads as the grammar
+    /// reads it: the shortcut for short numerals covers these shapes, so each is tried.
+    #[test]
+    fn short_numerals_read_as_the_grammar_reads_them() {
+        let wide = [
+            '一', '二', '五', '九', '十', '百', '万', '零', '两', '廿', '第', '点', '分', '之',
+            '%', '年', '个', '余', '，',
+        ];
+        let narrow = ['一', '五', '十', '第', '万', '点', '年'];
+        for chars in strings_over(&wide, 4)
+            .iter()
+            .chain(&strings_over(&narrow, 6))
+        {
+            for end in 1..=chars.len() {
+                assert_eq!(
+                    match_numeral_within(chars, 0, end),
+                    grammar_only(chars, 0, end),
+                    "{chars:?} up to {end}"
+                );
             }
         }
     }
