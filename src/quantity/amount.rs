@@ -248,23 +248,25 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
             && written.iter().all(char::is_ascii_digit)
             && (1000..=2999).contains(&m.integer.unwrap_or(0)));
     if m.kind == NumeralKind::Cardinal {
-        if let Some(vague) = read_vague_suffix(chars, &amount, m.form) {
-            return Reading::Amount(with_noun_flag(chars, vague));
+        if let Some(mut vague) = read_vague_suffix(chars, &amount, m.form) {
+            set_noun_flag(chars, &mut vague);
+            return Reading::Amount(vague);
         }
     }
     if let Some(range) = read_range(chars, &amount, m.has_magnitude) {
         return Reading::Amount(range);
     }
-    Reading::Amount(with_noun_flag(chars, amount))
+    set_noun_flag(chars, &mut amount);
+    Reading::Amount(amount)
 }
 
-fn with_noun_flag(chars: &[char], mut amount: Amount) -> Amount {
+/// Sets [`Amount::counts_noun`], in place: an amount is copied at a cost.
+fn set_noun_flag(chars: &[char], amount: &mut Amount) {
     let opens_with_digit = digit_value(chars[amount.start]).is_some();
     amount.counts_noun = opens_with_digit
         && !amount.lost
         && amount.kind == NumeralKind::Cardinal
         && is_big_magnitude(chars[amount.end - 1]);
-    amount
 }
 
 /// `?00`, `?亿`, a lone `亿`: the number was lost; only its unit is left.
