@@ -653,8 +653,8 @@ fn may_continue_chinese(c: char) -> bool {
 /// Most characters that open a numeral in running text stand alone, inside words (`统一`,
 /// `一些`, `万众`, `千方百计`, `第三方`): a lone common digit is that digit, a lone 十 ten,
 /// and a magnitude or a run of them no numeral at all (it needs a digit before it), nor is
-/// 第 or 负 before no numeral. This settles those cases as the grammar would, and leaves
-/// every other to it.
+/// 第 or 负 before no numeral. This settles those cases as the grammar would, and hands the
+/// rest to [`short_numeral_at`] and the grammar.
 fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
     let c = chars[start];
     if matches!(c, '-' | '−') {
