@@ -351,8 +351,7 @@ impl Scanner<'_> {
             // Most Chinese digits of a text stand alone inside words (`统一`, `三次`): the
             // character after one tells without reading it.
             let next = self.at(i + 1);
-            if next.is_some_and(|n| chinese_digit(n).is_none() && !is_chinese_tens(n) && n != 'O')
-            {
+            if next.is_some_and(|n| chinese_digit(n).is_none() && !is_chinese_tens(n) && n != 'O') {
                 (i + 1, false)
             } else {
                 match self.numeral_at(i) {
