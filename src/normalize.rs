@@ -123,6 +123,8 @@ impl<'a> TextView<'a> {
         } = Tables::take_spare();
         chars.resize(count, '\0');
         steps.resize(count, 0);
+        // Both tables as slices of one length, so that one bounds check serves both.
+        let (view_chars, view_steps) = (&mut chars[..count], &mut steps[..count]);
         let mut len = 0;
         // The view's length when an annotation was last skipped: one annotation per character,
         // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
@@ -134,10 +136,12 @@ impl<'a> TextView<'a> {
             // Most characters of the genre are Han, three bytes long: one table load folds
             // them and tells whether they are candidates, and a Han character is no bracket.
             if let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(offset..offset + 3) {
-                let code = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(second & 0x3F) << 6)
-                    | u32::from(third & 0x3F);
-                let k = (code - HAN_VIEW_START) as usize;
+                // Sums rather than bit-ors, so that the compiler can bound `k` below the
+                // table's length and drop the checks on it.
+                let k = usize::from(lead - 0xE4) * 4096
+                    + usize::from(second & 0x3F) * 64
+                    + usize::from(third & 0x3F);
+                let code = HAN_VIEW_START + k as u32;
                 // Most Han characters are simplified already and no candidate: a bit of a
                 // table small enough to stay in the first-level cache says so, and only the
                 // others load their entry of the larger one.
@@ -150,8 +154,8 @@ impl<'a> TextView<'a> {
                     }
                     HAN_VIEW_START + u32::from(entry & !CANDIDATE_BIT)
                 };
-                chars[len] = char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER);
-                steps[len] = 3;
+                view_chars[len] = char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER);
+                view_steps[len] = 3;
                 len += 1;
                 offset += 3;
                 continue;
@@ -170,11 +174,11 @@ impl<'a> TextView<'a> {
             if matches!(c, '(' | '（')
                 && len != annotation_ended_at
                 && len > 0
-                && may_carry_annotation(chars[len - 1])
+                && may_carry_annotation(view_chars[len - 1])
             {
                 if let Some(skipped) = annotation_len(&source[offset..]) {
                     offset += skipped;
-                    steps[len - 1] += skipped as u8;
+                    view_steps[len - 1] += skipped as u8;
                     annotation_ended_at = len;
                     continue;
                 }
@@ -182,8 +186,8 @@ impl<'a> TextView<'a> {
             if is_candidate(folded) {
                 candidates.push(len as u32);
             }
-            chars[len] = folded;
-            steps[len] = width as u8;
+            view_chars[len] = folded;
+            view_steps[len] = width as u8;
             len += 1;
             offset += width;
         }
