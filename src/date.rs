@@ -97,7 +97,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
                 let (start, end) = view.byte_span(found.start..found.end);
                 let to = found.to.unwrap_or_default();
                 out.push(Record::Date(Date {
-                    text: view.source_text(found.start..found.end).into(),
+                    text: view.source()[start..end].into(),
                     start,
                     end,
                     year: found.from.year,
@@ -350,8 +350,10 @@ impl Scanner<'_> {
         } else if chinese_digit(c).is_some() || is_chinese_tens(c) {
             // Most Chinese digits of a text stand alone inside words (`统一`, `三次`): the
             // character after one tells without reading it.
-            let next = self.at(i + 1);
-            if next.is_some_and(|n| chinese_digit(n).is_none() && !is_chinese_tens(n) && n != 'O') {
+            if self
+                .at(i + 1)
+                .is_some_and(|n| !continues_chinese_numeral(n))
+            {
                 (i + 1, false)
             } else {
                 match self.numeral_at(i) {
@@ -775,9 +777,7 @@ impl Scanner<'_> {
             compact_end: None,
         }))
     }
-}
 
-impl Scanner<'_> {
     /// `2025/12`, `2026-02`: a year and a month, with nothing after that continues a number.
     /// A dot is left out: `2024.5` is a decimal far more often than a month.
     fn year_month_at(
@@ -872,9 +872,7 @@ fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
         .iter()
         .enumerate()
         .take(MAX_NUMERAL_CHARS)
-        .take_while(|&(k, &c)| {
-            chinese_digit(c).is_some() || is_chinese_tens(c) || (k > 0 && c == 'O')
-        })
+        .take_while(|&(k, &c)| (k > 0 || c != 'O') && continues_chinese_numeral(c))
         .count();
     if run == 0 || tail.get(run).is_some_and(|&c| is_chinese_numeral_char(c)) {
         return None;
@@ -910,6 +908,12 @@ fn chinese_digit(c: char) -> Option<u32> {
         return None;
     }
     digit_value(c)
+}
+
+/// A character of a Chinese date numeral after its first: a digit, a tens, or the letter O
+/// written for 〇 (`二OO八`).
+fn continues_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || is_chinese_tens(c) || c == 'O'
 }
 
 fn is_chinese_tens(c: char) -> bool {

@@ -424,8 +424,6 @@ const fn han_view_table() -> [u16; 0x6000] {
 fn fold(c: char) -> char {
     match c {
         '\0'..='\u{7F}' => c,
-        // The Han block before the rarer forms below: most characters of a text are in it.
-        '\u{4E00}'..='\u{9FFF}' => to_simplified(c),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => to_simplified(c),

@@ -214,7 +214,14 @@ const fn change_word_ends() -> CharSet {
 }
 
 /// Marks that end a clause: a verb of change before one governs no quantity after it.
-pub(crate) const CLAUSE_BREAKS: &str = "，,。；;：:！!？?、\n\r";
+const CLAUSE_BREAKS: &str = "，,。；;：:！!？?、\n\r";
+
+static CLAUSE_BREAK_SET: CharSet = CharSet::new(&[CLAUSE_BREAKS], &[]);
+
+/// Whether `c` is one of the [`CLAUSE_BREAKS`].
+pub(crate) fn is_clause_break(c: char) -> bool {
+    CLAUSE_BREAK_SET.contains(c)
+}
 
 /// [`CLAUSE_BREAKS`] and the last characters of the verbs of change and the words of arrival:
 /// where the walk back from a quantity to its verb stops to look. It passes over every other

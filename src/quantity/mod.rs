@@ -16,10 +16,9 @@ use std::ops::Range;
 
 use crate::extract::Options;
 use crate::lexicon::approx::{
-    approx_after, approx_before, arrival_before, filler_before, trend_before, CHANGE_NOUN_ENDINGS,
-    CHANGE_SIZE_WORDS, CLAUSE_BREAKS, TREND_STOPS,
+    approx_after, approx_before, arrival_before, filler_before, is_clause_break, trend_before,
+    CHANGE_NOUN_ENDINGS, CHANGE_SIZE_WORDS, TREND_STOPS,
 };
-use crate::lexicon::char_set::CharSet;
 use crate::lexicon::ends_with_word;
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
@@ -182,12 +181,6 @@ fn currency_code(currency: Currency, options: &Options) -> Option<&'static str> 
         Currency::Yuan => Some(options.yuan_currency),
         Currency::Code(code) => Some(code),
     }
-}
-
-static CLAUSE_BREAK_SET: CharSet = CharSet::new(&[CLAUSE_BREAKS], &[]);
-
-fn is_clause_break(c: char) -> bool {
-    CLAUSE_BREAK_SET.contains(c)
 }
 
 /// Turns a number part into a quantity, or says it is none.
