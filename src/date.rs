@@ -47,7 +47,6 @@
 
 use std::cell::Cell;
 
-use crate::extract::Options;
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::date_cues::{
     CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY,
@@ -56,9 +55,10 @@ use crate::lexicon::date_cues::{
 use crate::lexicon::periods_of_year::period_of_year_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::lexicon::{ends_with_word, starts_with_word};
-use crate::normalize::{is_han, TextView};
-use crate::numeral::{digit_value, match_numeral_within};
 use crate::record::{Date, Record};
+use crate::scan::numeral::{digit_value, match_numeral_within};
+use crate::scan::Options;
+use crate::scan::{is_han, TextView};
 
 /// The earliest year read as a calendar year.
 const FIRST_YEAR: u32 = 1000;

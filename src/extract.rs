@@ -3,84 +3,11 @@
 use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
-use crate::normalize::TextView;
-use crate::numeral::NumeralAt;
 use crate::record::{Date, Kind, Number, Quantity, Record, Title};
-use crate::{date, number, quantity, spare, title};
-
-/// Which kinds of record to extract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct KindSet(u8);
-
-impl KindSet {
-    /// Every kind.
-    pub const ALL: KindSet = KindSet(0b1111);
-    /// No kind.
-    pub const NONE: KindSet = KindSet(0);
-
-    const fn bit(kind: Kind) -> u8 {
-        match kind {
-            Kind::Quantity => 1,
-            Kind::Date => 2,
-            Kind::Title => 4,
-            Kind::Number => 8,
-        }
-    }
-
-    /// Whether `kind` is in the set.
-    #[must_use]
-    pub const fn contains(self, kind: Kind) -> bool {
-        self.0 & Self::bit(kind) != 0
-    }
-
-    /// The set with `kind` added.
-    #[must_use]
-    pub const fn with(self, kind: Kind) -> KindSet {
-        KindSet(self.0 | Self::bit(kind))
-    }
-
-    /// The kinds in the set, in [`Kind::ALL`] order.
-    pub fn iter(self) -> impl Iterator<Item = Kind> {
-        Kind::ALL.into_iter().filter(move |&k| self.contains(k))
-    }
-}
-
-impl Default for KindSet {
-    fn default() -> Self {
-        KindSet::ALL
-    }
-}
-
-impl FromIterator<Kind> for KindSet {
-    fn from_iter<I: IntoIterator<Item = Kind>>(iter: I) -> Self {
-        iter.into_iter().fold(KindSet::NONE, KindSet::with)
-    }
-}
-
-/// Currencies a plain `元` may stand for.
-pub const YUAN_CURRENCIES: [&str; 4] = ["CNY", "HKD", "TWD", "MOP"];
-
-/// Settings of an [`Extractor`], validated when it is built.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct Options {
-    /// Which kinds of record to return.
-    pub kinds: KindSet,
-    /// The year that 今年, 去年, 明年, 前年 refer to; `None` leaves them alone.
-    pub reference_year: Option<i32>,
-    /// ISO code for a plain `元` (one of [`YUAN_CURRENCIES`]).
-    pub yuan_currency: &'static str,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            kinds: KindSet::ALL,
-            reference_year: None,
-            yuan_currency: "CNY",
-        }
-    }
-}
+use crate::scan::numeral::NumeralAt;
+use crate::scan::scratch::{Pool, Scratch};
+use crate::scan::{KindSet, Options, TextView, YUAN_CURRENCIES};
+use crate::{date, number, quantity, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
 ///
@@ -146,9 +73,7 @@ impl ExtractorBuilder {
                     reason: format!("{code:?} is not one of {}", YUAN_CURRENCIES.join(", ")),
                 })?;
         }
-        Ok(Extractor {
-            options: Arc::new(options),
-        })
+        Ok(Extractor::with_options(options))
     }
 }
 
@@ -160,10 +85,22 @@ impl ExtractorBuilder {
 /// let records = extractor.extract("全年新增企业77家。");
 /// assert!(records.iter().all(|r| r.start() < r.end()));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Extractor {
     options: Arc<Options>,
+    /// Memory lent to one call at a time, shared with the extractor's clones.
+    scratch: Arc<Pool>,
 }
+
+/// Two extractors are equal when their options are: the scratch memory is no part of what
+/// an extractor does.
+impl PartialEq for Extractor {
+    fn eq(&self, other: &Self) -> bool {
+        self.options == other.options
+    }
+}
+
+impl Eq for Extractor {}
 
 impl Default for Extractor {
     fn default() -> Self {
@@ -177,8 +114,13 @@ impl Extractor {
     /// An extractor with default options: every kind, no reference year, `元` as `CNY`.
     #[must_use]
     pub fn new() -> Self {
+        Extractor::with_options(Options::default())
+    }
+
+    fn with_options(options: Options) -> Self {
         Extractor {
-            options: Arc::new(Options::default()),
+            options: Arc::new(options),
+            scratch: Arc::default(),
         }
     }
 
@@ -234,9 +176,12 @@ impl Extractor {
     /// Titles only.
     #[must_use]
     pub fn titles(&self, text: &str) -> Vec<Title> {
-        let view = TextView::new(text);
+        let mut scratch = self.scratch.take();
+        let view = TextView::with_tables(text, scratch.view);
         let mut out = Vec::new();
         title::find(&view, &self.options, &mut out);
+        scratch.view = view.into_tables();
+        self.scratch.give_back(scratch);
         out.into_iter()
             .filter_map(|r| match r {
                 Record::Title(t) => Some(t),
@@ -260,14 +205,23 @@ impl Extractor {
     /// Records of `kinds`. Quantities, dates and numbers compete for the same characters, so
     /// all three are always looked for and the merge decides; the filter comes last.
     fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
-        let view = TextView::new(text);
+        let mut scratch = self.scratch.take();
+        let records = self.extract_in(text, kinds, &mut scratch);
+        self.scratch.give_back(scratch);
+        records
+    }
+
+    /// [`Extractor::extract_kinds`] in the memory of `scratch`, which it leaves empty but for
+    /// the tables of the view.
+    fn extract_in(&self, text: &str, kinds: KindSet, scratch: &mut Scratch) -> Vec<Record> {
+        let view = TextView::with_tables(text, std::mem::take(&mut scratch.view));
         let wants_spans = kinds.contains(Kind::Quantity)
             || kinds.contains(Kind::Date)
             || kinds.contains(Kind::Number);
         // One list per kind, each in reading order.
-        let mut found = FoundLists::take_spare();
+        let found = &mut scratch.found;
         if wants_spans {
-            let [quantities, dates, numbers] = &mut found.0;
+            let [quantities, dates, numbers] = found;
             date::find(&view, &self.options, dates);
             // Quantities and numbers visit the same candidates in one pass, so the numeral at
             // each is read once for both.
@@ -283,40 +237,9 @@ impl Extractor {
         if kinds.contains(Kind::Title) {
             title::find(&view, &self.options, &mut titles);
         }
-        let records = merge(&mut found, titles, kinds);
-        found.give_back();
+        let records = merge(found, titles, kinds);
+        scratch.view = view.into_tables();
         records
-    }
-}
-
-/// The records of each kind before the merge, one list per kind, handed from one extraction
-/// to the next on the same thread: the lists are emptied by the merge, and allocating them
-/// anew for every text cost more than a tenth of the time of an extraction of a short one.
-#[derive(Default)]
-struct FoundLists([Vec<Record>; 3]);
-
-/// Lists that have held more records than this are freed, not kept.
-const MAX_SPARE_RECORDS: usize = 4096;
-
-thread_local! {
-    static SPARE_LISTS: std::cell::Cell<Option<FoundLists>> = const { std::cell::Cell::new(None) };
-}
-
-impl FoundLists {
-    fn take_spare() -> FoundLists {
-        let mut lists = spare::take(&SPARE_LISTS);
-        lists.0.iter_mut().for_each(Vec::clear);
-        lists
-    }
-
-    fn give_back(self) {
-        if self
-            .0
-            .iter()
-            .all(|list| list.capacity() <= MAX_SPARE_RECORDS)
-        {
-            spare::give_back(&SPARE_LISTS, self);
-        }
     }
 }
 
@@ -334,8 +257,7 @@ fn merge_key(record: &Record) -> u64 {
 /// Each extractor reports its records from left to right, so the lists are merged rather
 /// than sorted (a list out of order is sorted first, stably, which gives the same result),
 /// and every record is moved once, into the list returned.
-fn merge(found: &mut FoundLists, mut titles: Vec<Record>, kinds: KindSet) -> Vec<Record> {
-    let lists = &mut found.0;
+fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) -> Vec<Record> {
     for list in lists.iter_mut() {
         if !list.is_sorted_by_key(merge_key) {
             list.sort_by_key(merge_key);

@@ -56,7 +56,6 @@
 //! property tests and fuzz targets check that every result passes [`check_records`]. Only
 //! the strict [`parse_numeral`] and the builder's options return an [`Error`].
 
-mod candidates;
 pub mod error;
 mod extract;
 mod invariants;
@@ -65,7 +64,7 @@ pub mod normalize;
 pub mod numeral;
 pub mod offsets;
 pub mod record;
-mod spare;
+mod scan;
 
 mod date;
 mod number;
@@ -75,7 +74,7 @@ mod title;
 /// The string type of record texts: up to 24 bytes are held inline, without allocation.
 pub use compact_str::CompactString;
 pub use error::{Error, Result};
-pub use extract::{Extractor, ExtractorBuilder, KindSet, Options, YUAN_CURRENCIES};
+pub use extract::{Extractor, ExtractorBuilder};
 pub use invariants::check_records;
 pub use normalize::{clean, TextView};
 pub use numeral::{
@@ -83,3 +82,4 @@ pub use numeral::{
     Numeral, NumeralForm, NumeralKind, NumeralMatch, NumeralValue,
 };
 pub use record::{Approx, Date, Dimension, Kind, Number, Quantity, Record, Title, Trend};
+pub use scan::{KindSet, Options, YUAN_CURRENCIES};

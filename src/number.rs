@@ -8,13 +8,15 @@
 
 use std::ops::Range;
 
-use crate::extract::Options;
 use crate::lexicon::units::unit_after;
-use crate::normalize::TextView;
-use crate::numeral::{digit_value, magnitude_value, may_start_numeral, NumeralAt, NumeralKind};
-use crate::quantity::exclude;
-use crate::quantity::{magnitude_chain, past_digit_run};
 use crate::record::{Number, Record};
+use crate::scan::context::{magnitude_chain, past_digit_run};
+use crate::scan::exclude;
+use crate::scan::numeral::{
+    digit_value, magnitude_value, may_start_numeral, NumeralAt, NumeralKind,
+};
+use crate::scan::Options;
+use crate::scan::TextView;
 
 /// The number scan over the view's candidate positions, visited in order.
 pub(crate) struct Scan<'v, 't> {
@@ -94,7 +96,7 @@ impl<'v, 't> Scan<'v, 't> {
 /// standing alone (not inside a coded slogan).
 fn number_shape(
     chars: &[char],
-    m: &crate::numeral::NumeralMatch,
+    m: &crate::scan::numeral::NumeralMatch,
     in_slogan: bool,
 ) -> Option<(usize, bool)> {
     let (start, end) = (m.start, m.end);
@@ -132,7 +134,7 @@ fn push(
 
 /// `N大` (`八大`, `20大`, `兩大`): the end of the span with 大, for a whole number of two or
 /// more followed by 大 that is not `大于` / `大约` / `大概`.
-fn major_count(chars: &[char], m: &crate::numeral::NumeralMatch) -> Option<usize> {
+fn major_count(chars: &[char], m: &crate::scan::numeral::NumeralMatch) -> Option<usize> {
     if m.kind != NumeralKind::Cardinal || m.integer.is_none_or(|n| n < 2) {
         return None;
     }

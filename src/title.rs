@@ -22,12 +22,12 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::LazyLock;
 
-use crate::extract::Options;
 use crate::lexicon::regions::{Region, RegionLevel};
 use crate::lexicon::word_index::WordIndex;
 use crate::lexicon::{doc_types, issuers, media, regions};
-use crate::normalize::{is_han, TextView};
 use crate::record::{Record, Title};
+use crate::scan::Options;
+use crate::scan::{is_han, TextView};
 
 /// The most characters between `《` and `》` (SPEC §2).
 const MAX_TITLE_CHARS: usize = 200;

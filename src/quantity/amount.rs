@@ -6,15 +6,13 @@
 //! by a bare magnitude (`千亿`, `万亿`, `百余`) and numbers lost to a damaged page (`?00`,
 //! a lone `亿`).
 
-use crate::numeral::{
+use crate::record::Approx;
+use crate::scan::numeral::{
     digit_value, magnitude_value, match_numeral, NumeralAt, NumeralForm, NumeralKind,
 };
-use crate::record::Approx;
 
-use super::exclude::is_lost_mark;
-
-/// Longest run of magnitude words read as one multiplier (`百万`, `千亿`, `万亿`).
-const MAX_CHAIN: usize = 3;
+use crate::scan::context::{magnitude_chain, opens_unit};
+use crate::scan::exclude::is_lost_mark;
 
 /// The number part of a quantity, in view positions.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,32 +112,6 @@ fn is_big_magnitude(c: char) -> bool {
 
 fn is_chinese_digit(c: char) -> bool {
     !c.is_ascii_digit() && digit_value(c).is_some()
-}
-
-/// Whether a magnitude word at `chars[i]` opens a metric unit (`千瓦`, `千米`, `兆瓦`) rather
-/// than multiplying the number before it.
-fn opens_unit(chars: &[char], i: usize) -> bool {
-    matches!(chars[i], '千' | '兆' | '百')
-        && crate::lexicon::units::unit_after(chars, i).is_some_and(|(_, len)| len >= 2)
-}
-
-/// A run of magnitude words at `i`, strictly rising (`百万`, `千亿`, `万亿`), as one multiplier,
-/// with its length. A magnitude that opens a unit (`千瓦`) ends the run.
-pub(crate) fn magnitude_chain(chars: &[char], i: usize) -> Option<(f64, usize)> {
-    let mut product = 1.0;
-    let mut previous = 0;
-    let mut len = 0;
-    while len < MAX_CHAIN {
-        let Some(&c) = chars.get(i + len) else { break };
-        let Some(m) = magnitude_value(c) else { break };
-        if m <= previous || opens_unit(chars, i + len) {
-            break;
-        }
-        product *= m as f64;
-        previous = m;
-        len += 1;
-    }
-    (len > 0).then_some((product, len))
 }
 
 /// The trailing run of magnitude words of the numeral `chars[start..end]`: the full run

@@ -8,13 +8,11 @@
 //! which only set the trend. Every look-around is bounded, so the pass is linear.
 
 mod amount;
-pub(crate) mod exclude;
 
 use compact_str::CompactString;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::extract::Options;
 use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, is_clause_break, trend_before,
     CHANGE_NOUN_ENDINGS, CHANGE_SIZE_WORDS, TREND_STOPS,
@@ -24,11 +22,13 @@ use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
     currency_before, temperature_scale_before, unit_after, Currency, Unit,
 };
-use crate::normalize::{is_han, TextView};
-use crate::numeral::{digit_value, may_start_numeral, NumeralAt, NumeralKind};
 use crate::record::{Approx, Dimension, Quantity, Record, Trend};
+use crate::scan::numeral::{digit_value, may_start_numeral, NumeralAt, NumeralKind};
+use crate::scan::Options;
+use crate::scan::{is_han, TextView};
 
-pub(crate) use amount::magnitude_chain;
+use crate::scan::context::past_digit_run;
+use crate::scan::exclude;
 use amount::{inclusive_mark_len, Amount, Reading};
 
 /// How far back a verb of change may govern a quantity (`净增有进出口实绩企业485家`).
@@ -105,19 +105,6 @@ impl<'v, 't> Scan<'v, 't> {
 /// Whether `c` may open the number part of a quantity.
 fn may_open_amount(c: char) -> bool {
     may_start_numeral(c) || matches!(c, '上' | '数' | '几' | '半') || exclude::is_lost_mark(c)
-}
-
-/// Past a run of digits no numeral starts in (an identifier longer than the engine reads).
-pub(crate) fn past_digit_run(chars: &[char], i: usize) -> usize {
-    // Only the same script: a failed `伍` (a word, 队伍) must not hide the `12` after it.
-    let same_run = |c: char| digit_value(c).is_some() && c.is_ascii() == chars[i].is_ascii();
-    let mut k = i + 1;
-    if same_run(chars[i]) {
-        while k < chars.len() && same_run(chars[k]) {
-            k += 1;
-        }
-    }
-    k
 }
 
 /// A quantity found, in view positions, before its text and byte offsets are filled in.

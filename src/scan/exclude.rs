@@ -6,7 +6,7 @@
 
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
 use crate::lexicon::starts_with_word;
-use crate::numeral::{digit_value, magnitude_value};
+use crate::scan::numeral::{digit_value, magnitude_value};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
 /// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.

@@ -153,7 +153,7 @@ fn write_group(group: u32, glyphs: &Glyphs, drop_leading_one_ten: bool, out: &mu
     }
 }
 
-/// See [`crate::numeral::to_chinese`].
+/// See [`crate::scan::numeral::to_chinese`].
 pub(crate) fn to_chinese(n: i64, style: ChineseStyle) -> String {
     let glyphs = glyphs(style);
     let mut out = String::with_capacity(48);
@@ -164,7 +164,7 @@ pub(crate) fn to_chinese(n: i64, style: ChineseStyle) -> String {
     out
 }
 
-/// See [`crate::numeral::decimal_to_chinese`].
+/// See [`crate::scan::numeral::decimal_to_chinese`].
 pub(crate) fn decimal_to_chinese(decimal: &str, style: ChineseStyle) -> Result<String> {
     let text = decimal.trim();
     let lowered = text.trim_start_matches(['-', '+']).to_ascii_lowercase();

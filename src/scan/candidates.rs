@@ -8,7 +8,7 @@
 //! accept, which the tests below check character by character against each extractor.
 
 use crate::lexicon::char_set::CharSet;
-use crate::numeral::NUMERAL_OPENERS;
+use crate::scan::numeral::NUMERAL_OPENERS;
 
 /// Words that open a vague or lost number in a quantity (`上百`, `数十`, `几千`, `半年`), and
 /// the marks a scraped page leaves where a digit was lost (private use characters too).
@@ -47,8 +47,8 @@ pub(crate) const fn is_candidate(c: char) -> bool {
 mod tests {
     use super::is_candidate;
     use crate::lexicon::relative_years::may_start_relative_word;
-    use crate::numeral::opens_numeral;
-    use crate::quantity::exclude::{is_lost_mark, opens_quote};
+    use crate::scan::exclude::{is_lost_mark, opens_quote};
+    use crate::scan::numeral::opens_numeral;
 
     fn every_char() -> impl Iterator<Item = char> {
         (0..=0x10_FFFF).filter_map(char::from_u32)

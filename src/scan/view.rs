@@ -1,0 +1,588 @@
+//! A noise-skipping view of the input that keeps an offset map.
+//!
+//! Every extractor matches against [`TextView::chars`]: the input with pinyin annotations
+//! (`萬(wàn)`) skipped, full-width ASCII folded to ASCII and traditional characters folded to
+//! simplified ones. Each view character remembers where it came from, so a match over view
+//! positions `i..j` maps back to the original bytes with [`TextView::byte_span`], and the
+//! text of a record is always a slice of the untouched input.
+
+use std::ops::Range;
+
+use super::candidates::is_candidate;
+use crate::lexicon::script::{simplified_table, to_simplified};
+
+/// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
+const MAX_ANNOTATION_LETTERS: usize = 7;
+
+/// The most bytes an annotation takes: full-width brackets, letters of two bytes (`ǚ`), a
+/// tone digit.
+const MAX_ANNOTATION_BYTES: usize = 3 + 2 * MAX_ANNOTATION_LETTERS + 1 + 3;
+
+/// View characters between two offsets kept in full; the ones between are counted from the
+/// byte steps. Every record maps its span back through these, and a short count costs less
+/// than the half byte a character the offsets take (at 16, dense text ran 3% slower).
+const OFFSET_STRIDE: usize = 8;
+
+// From one view character to the next there are at most a character and an annotation, so a
+// step fits a byte.
+const _: () = assert!(4 + MAX_ANNOTATION_BYTES <= u8::MAX as usize);
+
+/// A folded, annotation-free view of a text, with a map back to the original byte offsets.
+///
+/// ```
+/// use xinzhi_extract::TextView;
+/// let text = "約5萬(wàn)個";
+/// let view = TextView::new(text);
+/// let folded: String = view.chars().iter().collect();
+/// assert_eq!(folded, "约5万个");
+/// // View positions 0..4 cover the whole quantity, annotation included.
+/// let (start, end) = view.byte_span(0..4);
+/// assert_eq!(&text[start..end], "約5萬(wàn)個");
+/// ```
+#[derive(Debug, Clone)]
+pub struct TextView<'a> {
+    source: &'a str,
+    chars: Vec<char>,
+    /// Bytes from the start of each view character to the start of the next: its own width
+    /// and that of an annotation skipped after it. A quarter of the memory of full offsets,
+    /// for texts of any size.
+    steps: Vec<u8>,
+    /// Byte offset in `source` of every [`OFFSET_STRIDE`]th view character.
+    marks: Vec<u32>,
+    /// View positions where an extractor may start reading (see [`super::candidates`]).
+    candidates: Vec<u32>,
+}
+
+/// The four tables of a view, apart from any text: an [`Extractor`](crate::Extractor) keeps
+/// them between calls (see [`super::scratch`]) so that the view of a short text allocates
+/// nothing.
+#[derive(Debug, Default)]
+pub(crate) struct ViewTables {
+    chars: Vec<char>,
+    steps: Vec<u8>,
+    marks: Vec<u32>,
+    candidates: Vec<u32>,
+}
+
+impl ViewTables {
+    /// The number of characters the tables have room for.
+    pub(crate) fn capacity(&self) -> usize {
+        self.chars.capacity()
+    }
+}
+
+impl<'a> TextView<'a> {
+    /// Builds the view in one pass over `source`, after counting its characters to size the
+    /// tables.
+    ///
+    /// # Panics
+    /// When `source` is 4 GiB or longer: offsets are kept as `u32`.
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        Self::with_tables(source, ViewTables::default())
+    }
+
+    /// [`TextView::new`] in the tables of an earlier view, whatever they hold.
+    ///
+    /// # Panics
+    /// When `source` is 4 GiB or longer.
+    pub(crate) fn with_tables(source: &'a str, tables: ViewTables) -> Self {
+        assert!(
+            u32::try_from(source.len()).is_ok(),
+            "TextView holds texts below 4 GiB"
+        );
+        // The exact size of the view before annotations are skipped: the tables are filled
+        // in place and cut to the view's length at the end, so the loop never grows a vector.
+        let count = source.chars().count();
+        let ViewTables {
+            mut chars,
+            mut steps,
+            mut marks,
+            mut candidates,
+        } = tables;
+        chars.clear();
+        steps.clear();
+        marks.clear();
+        candidates.clear();
+        chars.resize(count, '\0');
+        steps.resize(count, 0);
+        // Both tables as slices of one length, so that one bounds check serves both.
+        let (view_chars, view_steps) = (&mut chars[..count], &mut steps[..count]);
+        let mut len = 0;
+        // The view's length when an annotation was last skipped: one annotation per character,
+        // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
+        // second bracket.
+        let mut annotation_ended_at = usize::MAX;
+        let bytes = source.as_bytes();
+        let mut offset = 0;
+        while let Some(&lead) = bytes.get(offset) {
+            // Most characters of the genre are Han, three bytes long: one table load folds
+            // them and tells whether they are candidates, and a Han character is no bracket.
+            if let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(offset..offset + 3) {
+                // Sums rather than bit-ors, so that the compiler can bound `k` below the
+                // table's length and drop the checks on it.
+                let k = usize::from(lead - 0xE4) * 4096
+                    + usize::from(second & 0x3F) * 64
+                    + usize::from(third & 0x3F);
+                let code = HAN_VIEW_START + k as u32;
+                // Most Han characters are simplified already and no candidate: a bit of a
+                // table small enough to stay in the first-level cache says so, and only the
+                // others load their entry of the larger one.
+                let folded = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
+                    code
+                } else {
+                    let entry = HAN_VIEW[k];
+                    if entry & CANDIDATE_BIT != 0 {
+                        candidates.push(len as u32);
+                    }
+                    HAN_VIEW_START + u32::from(entry & !CANDIDATE_BIT)
+                };
+                view_chars[len] = char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER);
+                view_steps[len] = 3;
+                len += 1;
+                offset += 3;
+                continue;
+            }
+            let (c, folded, width) = if lead < 0x80 {
+                // ASCII folds to itself.
+                let c = char::from(lead);
+                (c, c, 1)
+            } else {
+                let (code, width) = decode_multibyte(bytes, offset, lead);
+                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, fold(c), width)
+            };
+            // Folding keeps Han characters Han and lost marks lost, so the folded character
+            // before tells whether the original one may carry an annotation.
+            if matches!(c, '(' | '（')
+                && len != annotation_ended_at
+                && len > 0
+                && may_carry_annotation(view_chars[len - 1])
+            {
+                if let Some(skipped) = annotation_len(&source[offset..]) {
+                    offset += skipped;
+                    view_steps[len - 1] += skipped as u8;
+                    annotation_ended_at = len;
+                    continue;
+                }
+            }
+            if is_candidate(folded) {
+                candidates.push(len as u32);
+            }
+            view_chars[len] = folded;
+            view_steps[len] = width as u8;
+            len += 1;
+            offset += width;
+        }
+        chars.truncate(len);
+        steps.truncate(len);
+        // The first character starts at byte 0, every other where the one before it steps to.
+        marks.reserve(len.div_ceil(OFFSET_STRIDE));
+        let mut mark = 0_u32;
+        for block in steps.chunks_exact(OFFSET_STRIDE) {
+            marks.push(mark);
+            mark += block.iter().map(|&step| u32::from(step)).sum::<u32>();
+        }
+        // A last, partial block needs only its mark.
+        if len % OFFSET_STRIDE != 0 {
+            marks.push(mark);
+        }
+        TextView {
+            source,
+            chars,
+            steps,
+            marks,
+            candidates,
+        }
+    }
+
+    /// The view's tables, for the next view to fill.
+    pub(crate) fn into_tables(self) -> ViewTables {
+        ViewTables {
+            chars: self.chars,
+            steps: self.steps,
+            marks: self.marks,
+            candidates: self.candidates,
+        }
+    }
+
+    /// The original input.
+    #[must_use]
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The folded characters, annotations skipped.
+    #[must_use]
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// Number of view characters.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the view holds no character.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// View positions, in order, of the characters at which an extractor may start reading:
+    /// every other position can be passed over without a look.
+    pub(crate) fn candidates(&self) -> &[u32] {
+        &self.candidates
+    }
+
+    /// Byte offset in the source where view character `i` starts; `source.len()` for `i == len()`.
+    #[must_use]
+    pub fn byte_start(&self, i: usize) -> usize {
+        if i >= self.len() {
+            return self.source.len();
+        }
+        let mark = i / OFFSET_STRIDE;
+        let steps = &self.steps[mark * OFFSET_STRIDE..i];
+        self.marks[mark] as usize + steps.iter().map(|&step| usize::from(step)).sum::<usize>()
+    }
+
+    /// Byte offset in the source one past view character `i`.
+    #[must_use]
+    pub fn byte_end(&self, i: usize) -> usize {
+        let start = self.byte_start(i);
+        start
+            + self
+                .source
+                .as_bytes()
+                .get(start)
+                .map_or(0, |&lead| utf8_width(lead))
+    }
+
+    /// The source bytes covered by view positions `range`: from the first character's start
+    /// to the last character's end, so annotations inside stay in and a trailing one stays out.
+    /// An empty range maps to an empty span at its start.
+    #[must_use]
+    pub fn byte_span(&self, range: Range<usize>) -> (usize, usize) {
+        let start = self.byte_start(range.start);
+        if range.end <= range.start {
+            return (start, start);
+        }
+        (start, self.byte_end(range.end - 1))
+    }
+
+    /// The source text covered by view positions `range` (noise included).
+    #[must_use]
+    pub fn source_text(&self, range: Range<usize>) -> &'a str {
+        let (start, end) = self.byte_span(range);
+        &self.source[start..end]
+    }
+
+    /// The original characters of view positions `range`, annotations removed but script and
+    /// width as written: what a title or issuer reports.
+    #[must_use]
+    pub fn clean_text(&self, range: Range<usize>) -> String {
+        let mut out = String::with_capacity((range.end.saturating_sub(range.start)) * 3);
+        let positions = range.start..range.end.min(self.len());
+        let mut start = self.byte_start(positions.start);
+        // Characters with no annotation between them are copied a run at a time.
+        let mut run = start..start;
+        for i in positions {
+            if start != run.end {
+                out.push_str(&self.source[run]);
+                run = start..start;
+            }
+            run.end = start + utf8_width(self.source.as_bytes()[start]);
+            start += usize::from(self.steps[i]);
+        }
+        out.push_str(&self.source[run]);
+        out
+    }
+
+    /// The folded characters of view positions `range` as a string.
+    #[must_use]
+    pub fn folded_text(&self, range: Range<usize>) -> String {
+        self.chars[range].iter().collect()
+    }
+
+    /// The view position of the first view character starting at or after byte `offset`.
+    #[must_use]
+    pub fn position_at_byte(&self, offset: usize) -> usize {
+        // The last full offset below `offset`, then the characters after it.
+        let mark = self.marks.partition_point(|&m| (m as usize) < offset);
+        let Some(before) = mark.checked_sub(1) else {
+            return 0;
+        };
+        let mut i = before * OFFSET_STRIDE;
+        let mut start = self.marks[before] as usize;
+        while i < self.len() && start < offset {
+            start += usize::from(self.steps[i]);
+            i += 1;
+        }
+        i
+    }
+}
+
+/// The input with pinyin annotations removed and nothing else changed.
+///
+/// ```
+/// assert_eq!(xinzhi_extract::clean("高質(zhì)量發(fā)展"), "高質量發展");
+/// assert_eq!(xinzhi_extract::clean("(2023—2026年)"), "(2023—2026年)");
+/// ```
+#[must_use]
+pub fn clean(text: &str) -> String {
+    let view = TextView::new(text);
+    view.clean_text(0..view.len())
+}
+
+/// The length in bytes of the character a string's byte `lead` starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The code point of the multi-byte character that starts with `lead` at byte `offset` of a
+/// string's `bytes`, and its length in bytes.
+#[inline]
+fn decode_multibyte(bytes: &[u8], offset: usize, lead: u8) -> (u32, usize) {
+    let tail = |k: usize| u32::from(bytes.get(offset + k).map_or(0, |&b| b & 0x3F));
+    if (0xE0..0xF0).contains(&lead) {
+        // Three bytes: every Han character of the basic block, and full-width forms.
+        return ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3);
+    }
+    if lead < 0xE0 {
+        ((u32::from(lead & 0x1F) << 6) | tail(1), 2)
+    } else {
+        let high = (u32::from(lead & 0x07) << 18) | (tail(1) << 12);
+        (high | (tail(2) << 6) | tail(3), 4)
+    }
+}
+
+/// The first code point of [`HAN_VIEW`]: the characters led by the bytes E4 to E9, which
+/// are the basic block of CJK ideographs (U+4E00 to U+9FFF) and the end of extension A.
+const HAN_VIEW_START: u32 = 0x4000;
+
+/// The bit of a [`HAN_VIEW`] entry that marks a candidate.
+const CANDIDATE_BIT: u16 = 0x8000;
+
+/// For each character from U+4000 to U+9FFF, its folded form (less [`HAN_VIEW_START`]) and,
+/// in [`CANDIDATE_BIT`], whether the folded form is a candidate.
+static HAN_VIEW: [u16; 0x6000] = han_view_table();
+
+/// One bit for each character of [`HAN_VIEW`]: set when the character folds to itself and is
+/// no candidate.
+static HAN_PLAIN: [u64; 0x6000 / 64] = han_plain_bits();
+
+const fn han_plain_bits() -> [u64; 0x6000 / 64] {
+    let table = han_view_table();
+    let mut bits = [0_u64; 0x6000 / 64];
+    let mut k = 0;
+    while k < table.len() {
+        if table[k] == k as u16 {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    bits
+}
+
+// Only ever evaluated by the compiler, into the static above: the array is never on a stack.
+#[allow(clippy::large_stack_arrays)]
+const fn han_view_table() -> [u16; 0x6000] {
+    let simplified = simplified_table();
+    let mut table = [0_u16; 0x6000];
+    let mut k = 0;
+    while k < table.len() {
+        let code = HAN_VIEW_START + k as u32;
+        let folded = match code.checked_sub(0x4E00) {
+            Some(i) if simplified[i as usize] != 0 => simplified[i as usize] as u32,
+            _ => code,
+        };
+        let candidate = match char::from_u32(folded) {
+            Some(c) => is_candidate(c),
+            None => panic!("a Han character folds to a Han character"),
+        };
+        table[k] = (folded - HAN_VIEW_START) as u16 | if candidate { CANDIDATE_BIT } else { 0 };
+        k += 1;
+    }
+    table
+}
+
+/// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
+#[inline]
+fn fold(c: char) -> char {
+    match c {
+        '\0'..='\u{7F}' => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => to_simplified(c),
+    }
+}
+
+/// Han characters carry annotations; so do the marks a scrape leaves where a Han character was lost.
+fn may_carry_annotation(c: char) -> bool {
+    is_han(c) || matches!(c, '?' | '？' | '\u{FFFD}') || is_private_use(c)
+}
+
+/// Whether `c` is a CJK ideograph (unified, extensions, compatibility) or 〇.
+#[must_use]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x2_0000..=0x3_134F)
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(
+            c,
+            'ā' | 'á'
+                | 'ǎ'
+                | 'à'
+                | 'ē'
+                | 'é'
+                | 'ě'
+                | 'è'
+                | 'ī'
+                | 'í'
+                | 'ǐ'
+                | 'ì'
+                | 'ō'
+                | 'ó'
+                | 'ǒ'
+                | 'ò'
+                | 'ū'
+                | 'ú'
+                | 'ǔ'
+                | 'ù'
+                | 'ǖ'
+                | 'ǘ'
+                | 'ǚ'
+                | 'ǜ'
+                | 'ü'
+                | 'ê'
+                | 'Ā'
+                | 'Á'
+                | 'Ǎ'
+                | 'À'
+                | 'Ē'
+                | 'É'
+                | 'Ě'
+                | 'È'
+                | 'Ō'
+                | 'Ó'
+                | 'Ǒ'
+                | 'Ò'
+                | 'Ü'
+        )
+}
+
+/// Byte length of a pinyin annotation at the start of `s` (which starts with `(` or `（`).
+/// Looks at most a dozen characters ahead, so scanning stays linear.
+fn annotation_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
+    debug_assert!(matches!(open, '(' | '（'));
+    let mut letters = 0;
+    let mut tone_digit = false;
+    for (i, c) in chars {
+        match c {
+            ')' | '）' if letters > 0 => return Some(i + c.len_utf8()),
+            '1'..='5' if letters > 0 && !tone_digit => tone_digit = true,
+            _ if is_pinyin_letter(c) && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_skipped_only_after_han() {
+        let cases = [
+            ("萬(wàn)個(gè)", "万个"),
+            ("質（zhì）量", "质量"),
+            ("日?(bào)", "日?"),
+            ("(次)", "(次)"),
+            ("a(b)", "a(b)"),
+            ("年(2023—2026年)", "年(2023—2026年)"),
+            ("万(a)(a)(a)", "万(a)(a)"),
+            ("万(zhuangzhuang)", "万(zhuangzhuang)"),
+            ("数(shu4)", "数"),
+            ("万(", "万("),
+            ("１２３％", "123%"),
+        ];
+        for (input, folded) in cases {
+            let view = TextView::new(input);
+            assert_eq!(view.chars().iter().collect::<String>(), folded, "{input}");
+        }
+    }
+
+    #[test]
+    fn offsets_hold_across_many_strides() {
+        let text =
+            "江蘇持續(xù)推進(jìn)“智改數(shù)轉(zhuǎn)網(wǎng)聯(lián)”，近兩年累計(jì)實(shí)施\
+            改造項(xiàng)目約5萬(wàn)個(gè)，ａｂｃ１２３ and some ASCII (zhi) 😀 末(mò)尾";
+        let view = TextView::new(text);
+        assert!(view.len() > 3 * OFFSET_STRIDE);
+        let mut previous = None;
+        for i in 0..view.len() {
+            let start = view.byte_start(i);
+            assert!(previous.is_none_or(|p| p < start), "offsets rise at {i}");
+            previous = Some(start);
+            let c = text[start..].chars().next().unwrap_or_default();
+            assert_eq!(fold(c), view.chars()[i], "character {i}");
+            assert_eq!(view.position_at_byte(start), i);
+            assert_eq!(view.byte_end(i), start + c.len_utf8());
+        }
+        assert_eq!(view.byte_start(view.len()), text.len());
+        assert_eq!(view.position_at_byte(text.len() + 1), view.len());
+        let mut without_annotations = text.to_owned();
+        for annotation in [
+            "(xù)", "(jìn)", "(shù)", "(zhuǎn)", "(wǎng)", "(lián)", "(jì)", "(shí)", "(xiàng)",
+            "(wàn)", "(gè)", "(mò)",
+        ] {
+            without_annotations = without_annotations.replace(annotation, "");
+        }
+        // `(zhi)` follows a space, not a Han character: it stays.
+        assert!(without_annotations.contains("(zhi)"));
+        assert_eq!(view.clean_text(0..view.len()), without_annotations);
+    }
+
+    #[test]
+    fn a_view_built_on_used_tables_reads_as_a_new_one() {
+        let text = "江蘇近兩年累計(jì)實(shí)施改造項(xiàng)目約5萬(wàn)個，增長１６％";
+        let first = TextView::new(text);
+        let (chars, candidates) = (first.chars().to_vec(), first.candidates().to_vec());
+        let used =
+            TextView::with_tables("2023年全省新增企业77家，《关于印发》", first.into_tables());
+        let again = TextView::with_tables(text, used.into_tables());
+        assert_eq!(
+            (again.chars(), again.candidates()),
+            (&chars[..], &candidates[..])
+        );
+        assert_eq!(again.clean_text(0..again.len()), clean(text));
+    }
+
+    #[test]
+    fn spans_map_back_to_source() {
+        let text = "超9.3萬(wàn)個(gè)企業";
+        let view = TextView::new(text);
+        assert_eq!(view.source_text(0..6), "超9.3萬(wàn)個");
+        assert_eq!(view.clean_text(0..8), "超9.3萬個企業");
+        assert_eq!(view.byte_span(3..3), (5, 5));
+        assert_eq!(view.position_at_byte(text.len()), view.len());
+    }
+}
