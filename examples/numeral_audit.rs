@@ -1,0 +1,123 @@
+//! Every maximal run of the numeral alphabet (SPEC §5) in a JSON Lines corpus, and what
+//! covers it: a record, or nothing.
+//!
+//! ```text
+//! cargo run --release --example numeral_audit -- FILE.jsonl [--uncovered] [--covered] [--context N] [--options zh-TW]
+//! ```
+//!
+//! Prints one summary line per file (runs, runs inside a record, runs in no record) and,
+//! with `--uncovered`, every run that no record covers with `--context` characters either
+//! side (20 by default), so that an analyst can read them and sort them into classes.
+//! `--covered` prints the runs that a record covers, with the record's kind and text.
+//! Each line of the file must be a JSON object with a `text` field.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+use xinzhi_extract::{Extractor, Record};
+
+/// Whether `c` belongs to the numeral alphabet of SPEC §5.
+fn in_alphabet(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾".contains(c)
+}
+
+/// The maximal runs of the alphabet in `text`, as byte ranges.
+fn runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (in_alphabet(c), open) {
+            (true, None) => open = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// `n` characters of `text` either side of `start..end`, line breaks shown as `⏎`.
+fn context(text: &str, start: usize, end: usize, n: usize) -> String {
+    let before: String = text[..start].chars().rev().take(n).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[end..].chars().take(n).collect();
+    format!("{before}【{}】{after}", &text[start..end]).replace('\n', "⏎")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let width = value("--context").and_then(|v| v.parse().ok()).unwrap_or(20);
+    let extractor = match value("--options").as_deref() {
+        Some("zh-TW") => Extractor::builder().yuan_currency("TWD").build().expect("options"),
+        _ => Extractor::new(),
+    };
+    let files: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            !a.starts_with("--")
+                && !matches!(args.get(i.wrapping_sub(1)).map(String::as_str), Some("--context" | "--options"))
+        })
+        .map(|(_, a)| a)
+        .collect();
+    for path in files {
+        let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let (mut total, mut covered) = (0usize, 0usize);
+        let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for (line_no, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line.expect("a line of UTF-8");
+            if line.trim().is_empty() {
+                continue;
+            }
+            let doc: serde_json::Value = serde_json::from_str(&line).expect("a JSON object");
+            let Some(text) = doc.get("text").and_then(|t| t.as_str()) else { continue };
+            let id = doc.get("id").and_then(|t| t.as_str()).unwrap_or("");
+            let records = extractor.extract(text);
+            // Non-title records do not overlap; titles may hold others, so only records
+            // other than titles count as covering a numeral.
+            let spans: Vec<&Record> = records.iter().filter(|r| !matches!(r, Record::Title(_))).collect();
+            let mut k = 0;
+            for (s, e) in runs(text) {
+                total += 1;
+                while k < spans.len() && spans[k].end() <= s {
+                    k += 1;
+                }
+                // A run is covered when every character of it is inside some record.
+                let mut at = s;
+                let mut j = k;
+                let mut kind = None;
+                while j < spans.len() && spans[j].start() <= at && at < e {
+                    at = at.max(spans[j].end());
+                    kind.get_or_insert(spans[j].kind().as_str());
+                    j += 1;
+                }
+                if at >= e {
+                    covered += 1;
+                    *by_kind.entry(kind.unwrap_or("?")).or_default() += 1;
+                    if flag("--covered") {
+                        println!("C\t{id}:{line_no}\t{}\t{}", kind.unwrap_or("?"), context(text, s, e, width));
+                    }
+                } else if flag("--uncovered") {
+                    println!("U\t{id}:{line_no}\t{}", context(text, s, e, width));
+                }
+            }
+        }
+        eprintln!(
+            "{path}: {total} runs, {covered} inside a record {by_kind:?}, {} in none",
+            total - covered
+        );
+    }
+}
