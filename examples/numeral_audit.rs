@@ -2,13 +2,16 @@
 //! covers it: a record, or nothing.
 //!
 //! ```text
-//! cargo run --release --example numeral_audit -- FILE.jsonl [--uncovered] [--covered] [--context N] [--options zh-TW]
+//! cargo run --release --example numeral_audit -- FILE.jsonl [--uncovered] [--covered KIND]
+//!     [--skipped REASON] [--context N] [--options zh-TW]
 //! ```
 //!
-//! Prints one summary line per file (runs, runs inside a record, runs in no record) and,
-//! with `--uncovered`, every run that no record covers with `--context` characters either
-//! side (20 by default), so that an analyst can read them and sort them into classes.
-//! `--covered` prints the runs that a record covers, with the record's kind and text.
+//! Prints one summary line per file (runs, runs inside a record by kind, runs skipped by
+//! reason, runs unexplained) and, with `--uncovered`, every run that neither a record nor a
+//! skipped span covers, with `--context` characters either side (20 by default), so that an
+//! analyst can read them and sort them into classes. `--covered KIND` prints the runs that a
+//! record of that kind covers (`all` for every kind), `--skipped REASON` the skipped spans of
+//! that reason (`all` for every reason).
 //! Each line of the file must be a JSON object with a `text` field.
 
 use std::collections::BTreeMap;
@@ -20,7 +23,8 @@ use xinzhi_extract::{Extractor, Record};
 fn in_alphabet(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
-        || "〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾".contains(c)
+        || "〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾"
+            .contains(c)
 }
 
 /// The maximal runs of the alphabet in `text`, as byte ranges.
@@ -45,7 +49,14 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
 
 /// `n` characters of `text` either side of `start..end`, line breaks shown as `⏎`.
 fn context(text: &str, start: usize, end: usize, n: usize) -> String {
-    let before: String = text[..start].chars().rev().take(n).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(n)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let after: String = text[end..].chars().take(n).collect();
     format!("{before}【{}】{after}", &text[start..end]).replace('\n', "⏎")
 }
@@ -59,9 +70,14 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let width = value("--context").and_then(|v| v.parse().ok()).unwrap_or(20);
+    let width = value("--context")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
     let extractor = match value("--options").as_deref() {
-        Some("zh-TW") => Extractor::builder().yuan_currency("TWD").build().expect("options"),
+        Some("zh-TW") => Extractor::builder()
+            .yuan_currency("TWD")
+            .build()
+            .expect("options"),
         _ => Extractor::new(),
     };
     let files: Vec<&String> = args
@@ -69,7 +85,10 @@ fn main() {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with("--")
-                && !matches!(args.get(i.wrapping_sub(1)).map(String::as_str), Some("--context" | "--options"))
+                && !matches!(
+                    args.get(i.wrapping_sub(1)).map(String::as_str),
+                    Some("--context" | "--options" | "--covered" | "--skipped")
+                )
         })
         .map(|(_, a)| a)
         .collect();
@@ -77,18 +96,37 @@ fn main() {
         let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let (mut total, mut covered) = (0usize, 0usize);
         let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut by_reason: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut skipped_spans: Vec<(usize, usize)> = Vec::new();
+        let mut unexplained = 0usize;
         for (line_no, line) in std::io::BufReader::new(file).lines().enumerate() {
             let line = line.expect("a line of UTF-8");
             if line.trim().is_empty() {
                 continue;
             }
             let doc: serde_json::Value = serde_json::from_str(&line).expect("a JSON object");
-            let Some(text) = doc.get("text").and_then(|t| t.as_str()) else { continue };
+            let Some(text) = doc.get("text").and_then(|t| t.as_str()) else {
+                continue;
+            };
             let id = doc.get("id").and_then(|t| t.as_str()).unwrap_or("");
             let records = extractor.extract(text);
+            for s in extractor.skipped(text) {
+                *by_reason.entry(s.reason.as_str()).or_default() += 1;
+                if value("--skipped").is_some_and(|r| r == "all" || r == s.reason.as_str()) {
+                    println!(
+                        "S\t{id}:{line_no}\t{}\t{}",
+                        s.reason,
+                        context(text, s.start, s.end, width)
+                    );
+                }
+                skipped_spans.push((s.start, s.end));
+            }
             // Non-title records do not overlap; titles may hold others, so only records
             // other than titles count as covering a numeral.
-            let spans: Vec<&Record> = records.iter().filter(|r| !matches!(r, Record::Title(_))).collect();
+            let spans: Vec<&Record> = records
+                .iter()
+                .filter(|r| !matches!(r, Record::Title(_)))
+                .collect();
             let mut k = 0;
             for (s, e) in runs(text) {
                 total += 1;
@@ -99,25 +137,39 @@ fn main() {
                 let mut at = s;
                 let mut j = k;
                 let mut kind = None;
-                while j < spans.len() && spans[j].start() <= at && at < e {
-                    at = at.max(spans[j].end());
-                    kind.get_or_insert(spans[j].kind().as_str());
-                    j += 1;
-                }
-                if at >= e {
-                    covered += 1;
-                    *by_kind.entry(kind.unwrap_or("?")).or_default() += 1;
-                    if flag("--covered") {
-                        println!("C\t{id}:{line_no}\t{}\t{}", kind.unwrap_or("?"), context(text, s, e, width));
+                let mut covered_here = false;
+                loop {
+                    if j < spans.len() && spans[j].start() <= at && at < e {
+                        at = at.max(spans[j].end());
+                        kind.get_or_insert(spans[j].kind().as_str());
+                        covered_here = true;
+                        j += 1;
+                    } else if let Some(&(_, end)) =
+                        skipped_spans.iter().find(|(ss, se)| *ss <= at && at < *se)
+                    {
+                        at = end;
+                    } else {
+                        break;
                     }
-                } else if flag("--uncovered") {
-                    println!("U\t{id}:{line_no}\t{}", context(text, s, e, width));
+                }
+                if at < e {
+                    unexplained += 1;
+                    if flag("--uncovered") {
+                        println!("U\t{id}:{line_no}\t{}", context(text, s, e, width));
+                    }
+                } else if covered_here {
+                    covered += 1;
+                    let kind = kind.unwrap_or("?");
+                    *by_kind.entry(kind).or_default() += 1;
+                    if value("--covered").is_some_and(|k| k == "all" || k == kind) {
+                        println!("C\t{id}:{line_no}\t{kind}\t{}", context(text, s, e, width));
+                    }
                 }
             }
         }
         eprintln!(
-            "{path}: {total} runs, {covered} inside a record {by_kind:?}, {} in none",
-            total - covered
+            "{path}: {total} runs, {covered} inside a record {by_kind:?}, {} skipped only {by_reason:?} (spans), {unexplained} unexplained",
+            total - covered - unexplained
         );
     }
 }

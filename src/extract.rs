@@ -205,15 +205,32 @@ impl Extractor {
     /// Records of `kinds`. Quantities, dates and numbers compete for the same characters, so
     /// all three are always looked for and the merge decides; the filter comes last.
     fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
+        self.extract_settled(text, kinds, |_, _| {})
+    }
+
+    /// [`Extractor::extract_kinds`], handing every skipped numeral (SPEC §5) to `skip` on the
+    /// way: the numerals outside every record are accounted for once the records are merged.
+    pub(crate) fn extract_settled(
+        &self,
+        text: &str,
+        kinds: KindSet,
+        skip: impl FnMut(std::ops::Range<usize>, crate::skipped::SkipReason),
+    ) -> Vec<Record> {
         let mut scratch = self.scratch.take();
-        let records = self.extract_in(text, kinds, &mut scratch);
+        let records = self.extract_in(text, kinds, &mut scratch, skip);
         self.scratch.give_back(scratch);
         records
     }
 
-    /// [`Extractor::extract_kinds`] in the memory of `scratch`, which it leaves empty but for
-    /// the tables of the view.
-    fn extract_in(&self, text: &str, kinds: KindSet, scratch: &mut Scratch) -> Vec<Record> {
+    /// [`Extractor::extract_settled`] in the memory of `scratch`, which it leaves empty but
+    /// for the tables of the view.
+    fn extract_in(
+        &self,
+        text: &str,
+        kinds: KindSet,
+        scratch: &mut Scratch,
+        skip: impl FnMut(std::ops::Range<usize>, crate::skipped::SkipReason),
+    ) -> Vec<Record> {
         let view = TextView::with_tables(text, std::mem::take(&mut scratch.view));
         let wants_spans = kinds.contains(Kind::Quantity)
             || kinds.contains(Kind::Date)
@@ -237,7 +254,27 @@ impl Extractor {
         if kinds.contains(Kind::Title) {
             title::find(&view, &self.options, &mut titles);
         }
-        let records = merge(found, titles, kinds);
+        // The numerals are accounted for against every record that competes for them, so the
+        // merge keeps all three kinds and the filter comes after.
+        let spans = KindSet::NONE
+            .with(Kind::Quantity)
+            .with(Kind::Date)
+            .with(Kind::Number);
+        let mut records = merge(
+            found,
+            titles,
+            if wants_spans {
+                kinds.union(spans)
+            } else {
+                kinds
+            },
+        );
+        if wants_spans {
+            crate::skipped::settle(&view, &mut records, skip);
+            if !kinds.contains_all(spans) {
+                records.retain(|r| kinds.contains(r.kind()));
+            }
+        }
         scratch.view = view.into_tables();
         records
     }

@@ -65,6 +65,7 @@ pub mod numeral;
 pub mod offsets;
 pub mod record;
 mod scan;
+mod skipped;
 
 mod date;
 mod number;
@@ -83,3 +84,4 @@ pub use numeral::{
 };
 pub use record::{Approx, Date, Dimension, Kind, Number, Quantity, Record, Title, Trend};
 pub use scan::{KindSet, Options, YUAN_CURRENCIES};
+pub use skipped::{in_numeral_alphabet, skipped, SkipReason, Skipped, SKIP_REASONS};

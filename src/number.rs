@@ -156,7 +156,10 @@ fn bare_magnitude(chars: &[char], i: usize) -> Option<(f64, usize)> {
     }
     let (value, len) = magnitude_chain(chars, i)?;
     let followed = chars.get(i + len).copied();
-    let qualified = matches!(followed, Some('余' | '多'));
+    // 千万 before 不, 要, 别 … is "by all means", not ten million.
+    let adverb = followed.is_some_and(|c| matches!(c, '不' | '要' | '别' | '莫' | '勿' | '得'))
+        && chars[i..i + len] == ['千', '万'];
+    let qualified = matches!(followed, Some('余' | '多')) || adverb;
     if len < 2 || qualified || exclude::in_set_phrase(chars, i, i + len) {
         return None;
     }
@@ -178,8 +181,12 @@ fn stands_alone(chars: &[char], start: usize, end: usize) -> bool {
         return false;
     }
     let after = chars.get(end).copied();
-    // A digit the numeral did not take (`十四五`, `一二`) makes the run a name or a list.
-    if after.and_then(digit_value).is_some() {
+    // A digit the numeral did not take (`十四五`, `一二`) makes the run a name or a list; a
+    // lost character on either side (`1?万`) leaves the number unreadable.
+    if after.and_then(digit_value).is_some()
+        || before.is_some_and(exclude::is_lost_mark)
+        || after.is_some_and(exclude::is_lost_mark)
+    {
         return false;
     }
     if matches!(

@@ -23,8 +23,7 @@ const UNREACHABLE_REASONS: [&str; 4] = ["computed", "typo", "not_written", "no_u
 
 fn wild_rows(shared: &Path, file: &str) -> Vec<Value> {
     let path = shared.join("corpus/wild").join(file);
-    let content =
-        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let content = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     content
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -35,8 +34,7 @@ fn wild_rows(shared: &Path, file: &str) -> Vec<Value> {
 /// `id → (reason, note)` of the rows whose amount cannot be found.
 fn unreachable_rows() -> BTreeMap<String, (String, String)> {
     let path = common::data_path("tw_budget_unreachable.toml");
-    let content =
-        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let content = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let table: toml::Table =
         toml::from_str(&content).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     table
@@ -89,7 +87,9 @@ fn tw_budget_recorded_amounts_are_found() {
     for row in &rows {
         let id = row["id"].as_str().expect("an id");
         ids.insert(id);
-        let Some(cost) = row["cost"].as_f64() else { continue };
+        let Some(cost) = row["cost"].as_f64() else {
+            continue;
+        };
         let text = row["text"].as_str().expect("a text");
         let hit = money_holds(&extractor.extract(text), cost);
         if unreachable.contains_key(id) {
@@ -102,11 +102,20 @@ fn tw_budget_recorded_amounts_are_found() {
         if hit {
             found += 1;
         } else {
-            missed.push(format!("{id}\t{cost}\t{}", text.chars().take(160).collect::<String>()));
+            missed.push(format!(
+                "{id}\t{cost}\t{}",
+                text.chars().take(160).collect::<String>()
+            ));
         }
     }
-    let stale: Vec<&String> = unreachable.keys().filter(|id| !ids.contains(id.as_str())).collect();
-    assert!(stale.is_empty(), "unreachable rows that are not in the file: {stale:?}");
+    let stale: Vec<&String> = unreachable
+        .keys()
+        .filter(|id| !ids.contains(id.as_str()))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "unreachable rows that are not in the file: {stale:?}"
+    );
     assert!(
         listed_but_found.is_empty(),
         "rows listed as unreachable whose amount is found: {listed_but_found:?}"

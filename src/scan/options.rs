@@ -33,6 +33,18 @@ impl KindSet {
         KindSet(self.0 | Self::bit(kind))
     }
 
+    /// Every kind of either set.
+    #[must_use]
+    pub const fn union(self, other: KindSet) -> KindSet {
+        KindSet(self.0 | other.0)
+    }
+
+    /// Whether every kind of `other` is in the set.
+    #[must_use]
+    pub const fn contains_all(self, other: KindSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+
     /// The kinds in the set, in [`Kind::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = Kind> {
         Kind::ALL.into_iter().filter(move |&k| self.contains(k))

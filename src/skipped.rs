@@ -1,0 +1,566 @@
+//! Every numeral accounted for (SPEC §5): the runs of the numeral alphabet that no record
+//! covers, each with the reason it yields none, and the digits no rule explains, which become
+//! numbers.
+//!
+//! ```
+//! use xinzhi_extract::{skipped, SkipReason};
+//!
+//! let spans = skipped("进一步推动“十四五”规划，建强干部队伍");
+//! let reasons: Vec<(&str, &str)> = spans.iter().map(|s| (s.text.as_str(), s.reason.as_str())).collect();
+//! assert_eq!(reasons, [("一", "set_phrase"), ("十四五", "slogan"), ("伍", "word")]);
+//! ```
+//!
+//! The accounting walks the text once after the extractors have run: a run of the alphabet
+//! (or the part of it outside every record) is sorted by the same exclusion checks the
+//! extractors apply ([`crate::quantity::exclude`], the set phrases, the regions), in a fixed
+//! order, and where none applies a run of digits is a `number`: no numeral is dropped
+//! silently.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Extractor;
+use crate::lexicon::phrases::set_phrase_covering;
+use crate::lexicon::regions::REGIONS;
+use crate::lexicon::units::unit_after;
+use crate::lexicon::word_index::WordIndex;
+use crate::record::{Kind, Number, Record};
+use crate::scan::exclude;
+use crate::scan::numeral::{digit_value, parse_numeral};
+use crate::scan::{KindSet, TextView};
+
+macro_rules! skip_reasons {
+    ($($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?) => {
+        /// Why a run of numeral characters yields no record: the closed vocabulary of
+        /// [`SKIP_REASONS`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum SkipReason { $($(#[$vmeta])* $variant),+ }
+
+        impl SkipReason {
+            /// Every reason, in the order the accounting tries them.
+            pub const ALL: &'static [SkipReason] = &[$(SkipReason::$variant),+];
+
+            /// The reason's name as serialised (one of [`SKIP_REASONS`]).
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(SkipReason::$variant => $text),+ }
+            }
+        }
+
+        /// The names of every [`SkipReason`], in the order the accounting tries them.
+        pub const SKIP_REASONS: &[&str] = &[$($text),+];
+    };
+}
+
+skip_reasons! {
+    /// Inside a pinyin annotation (the tone digit of `萬(wan4)`).
+    Annotation => "annotation",
+    /// Next to a character lost to encoding damage (`?`, U+FFFD, private use): the number
+    /// cannot be read.
+    Lost => "lost",
+    /// Inside a URL, an e-mail address, an HTML tag or a Markdown link target
+    /// (`https://www.gov.cn/2026/01.htm`, `<img src="a1.png">`, `[附件](files/2.pdf)`).
+    Markup => "markup",
+    /// An identifier: digits glued to Latin letters or punctuation (`5G`, `PM2.5`, `G60`,
+    /// `T800`, `11.jpg`, `2:00`), a stock code (`（00293）`), a line number (`18号线`), a
+    /// reference in brackets (`【122】`).
+    Code => "code",
+    /// A list label or enumerator: `（一）`, `一、` at the start of a line, `一是`, `1.`.
+    ListLabel => "list_label",
+    /// Part of a place name: `三亚`, `九江`, `十堰`, `四川`, `万州`, `长三角`.
+    Place => "place",
+    /// A set phrase whose numeral counts nothing: `一批`, `一系列`, `进一步`, `千方百计`.
+    SetPhrase => "set_phrase",
+    /// A coded slogan in quotation marks: `“十四五”`, `“1+6”`, `“两新”`, `“一老一小”`.
+    Slogan => "slogan",
+    /// 一 + classifier used as the article "a": `新一轮`, `一支队伍`, `一个部门牵头`.
+    Indefinite => "indefinite",
+    /// A Chinese numeral character inside a word: 一 in `统一`, `一般`, `唯一`; 零 in `零售`;
+    /// 伍 in `队伍`; 陆 in `大陆`; 参 in `参与`; `千万` as "by all means".
+    Word => "word",
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A run of numeral characters (or the part of one outside every record) that yields no
+/// record, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Skipped {
+    /// The characters as written.
+    pub text: CompactString,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Why it yields no record.
+    pub reason: SkipReason,
+}
+
+/// The skipped numerals of `text` with the default options: [`Extractor::skipped`] of
+/// [`Extractor::shared`].
+#[must_use]
+pub fn skipped(text: &str) -> Vec<Skipped> {
+    Extractor::shared().skipped(text)
+}
+
+impl Extractor {
+    /// Every run of the numeral alphabet of SPEC §5 (or part of one) that lies in no record of
+    /// `text`, sorted by start, with the reason it yields none. With [`Extractor::extract`],
+    /// every such run is accounted for: it lies in a record or in one of these spans.
+    #[must_use]
+    pub fn skipped(&self, text: &str) -> Vec<Skipped> {
+        let mut out = Vec::new();
+        let spans = KindSet::NONE
+            .with(Kind::Quantity)
+            .with(Kind::Date)
+            .with(Kind::Number);
+        self.extract_settled(text, spans, |range, reason| {
+            out.push(Skipped {
+                text: text[range.clone()].into(),
+                start: range.start,
+                end: range.end,
+                reason,
+            });
+        });
+        out
+    }
+}
+
+/// Whether `c` is in the numeral alphabet of SPEC §5: ASCII and full-width digits and the
+/// Chinese numeral characters (traditional and financial forms included).
+#[must_use]
+pub fn in_numeral_alphabet(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '〇' | '○'
+                | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '萬'
+                | '亿'
+                | '億'
+                | '两'
+                | '兩'
+                | '廿'
+                | '卅'
+                | '壹'
+                | '贰'
+                | '貳'
+                | '叁'
+                | '參'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '陸'
+                | '柒'
+                | '捌'
+                | '玖'
+                | '拾'
+                | '佰'
+                | '仟'
+                | '几'
+                | '幾'
+        )
+}
+
+/// What the accounting decides for a part of a run outside every record.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Verdict {
+    Skip(SkipReason),
+    /// No rule explains it: a `number` with this value.
+    Number(f64),
+}
+
+/// Calls `decide` with the byte range and verdict of every part of a run of the numeral
+/// alphabet in the view's source that lies outside `records` (sorted by start; titles are
+/// passed over, since the records inside a title are listed on their own).
+fn account(
+    view: &TextView<'_>,
+    records: &[Record],
+    markup: &[Range<usize>],
+    mut decide: impl FnMut(Range<usize>, Verdict),
+) {
+    let source = view.source();
+    let mut covering = records
+        .iter()
+        .filter(|r| !matches!(r, Record::Title(_)))
+        .map(|r| r.start()..r.end())
+        .peekable();
+    let mut markup = markup.iter().peekable();
+    let mut bytes = source.char_indices().peekable();
+    while let Some((i, c)) = bytes.next() {
+        if !in_numeral_alphabet(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = bytes.peek() {
+            if !in_numeral_alphabet(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            bytes.next();
+        }
+        // The parts of i..end outside every record.
+        let mut at = i;
+        while at < end {
+            while covering.peek().is_some_and(|r| r.end <= at) {
+                covering.next();
+            }
+            match covering.peek() {
+                Some(r) if r.start <= at => at = r.end,
+                next => {
+                    let part_end = next.map_or(end, |r| r.start.min(end));
+                    let part = at..part_end;
+                    let verdict = classify(view, part.clone(), &mut markup);
+                    decide(part, verdict);
+                    at = part_end;
+                }
+            }
+        }
+    }
+}
+
+/// The verdict on the bytes `part` of the source, none of which lies in a record.
+fn classify(
+    view: &TextView<'_>,
+    part: Range<usize>,
+    markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
+) -> Verdict {
+    let chars = view.chars();
+    let start = view.position_at_byte(part.start);
+    if start >= chars.len() || view.byte_start(start) != part.start {
+        return Verdict::Skip(SkipReason::Annotation);
+    }
+    let end = view.position_at_byte(part.end).max(start + 1);
+    if let Some(reason) = reason(chars, start, end, markup) {
+        return Verdict::Skip(reason);
+    }
+    let written: String = chars[start..end].iter().collect();
+    match parse_numeral(&written) {
+        Ok(numeral) => Verdict::Number(numeral.as_f64()),
+        // A run of Chinese numeral characters that is not one number (`十五五`, `一二`)
+        // stands for none: part of a word or a name.
+        Err(_) => Verdict::Skip(SkipReason::Word),
+    }
+}
+
+/// The reason the view characters `chars[start..end]` yield no record, or `None` where no
+/// rule explains it.
+fn reason(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
+) -> Option<SkipReason> {
+    let before = start.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(end).copied();
+    if before.is_some_and(exclude::is_lost_mark) || after.is_some_and(exclude::is_lost_mark) {
+        return Some(SkipReason::Lost);
+    }
+    while markup.peek().is_some_and(|m| m.end <= start) {
+        markup.next();
+    }
+    if markup.peek().is_some_and(|m| m.start <= start) {
+        return Some(SkipReason::Markup);
+    }
+    let digits = chars[start..end].iter().all(char::is_ascii_digit);
+    if digits && is_code(chars, start, end) {
+        return Some(SkipReason::Code);
+    }
+    if exclude::is_list_label(chars, start, end) || is_chinese_label(chars, start, end) {
+        return Some(SkipReason::ListLabel);
+    }
+    if !digits {
+        if place_covering(chars, start, end) {
+            return Some(SkipReason::Place);
+        }
+        // A phrase of numerals alone (`十四五`) is a plan's code: in quotation marks a slogan.
+        let phrase = (start..end).find_map(|k| set_phrase_covering(chars, k));
+        if phrase.is_some_and(|p| {
+            !(in_slogan(chars, start) && chars[p].iter().all(|&c| in_numeral_alphabet(c)))
+        }) {
+            return Some(SkipReason::SetPhrase);
+        }
+    }
+    if in_slogan(chars, start) {
+        return Some(SkipReason::Slogan);
+    }
+    if digits {
+        return None;
+    }
+    let one = end - start == 1 && chars[start] == '一';
+    // 一 + classifier as an article, and 新一 (`新一轮`, `新一代`: "the new round").
+    if one && (unit_after(chars, end).is_some() || start > 0 && chars[start - 1] == '新') {
+        return Some(SkipReason::Indefinite);
+    }
+    // One Chinese numeral character alone is never a number (the number extractor's rule):
+    // it is part of a word. So are two or three plain digits read one by one, which name
+    // things rather than count them: `一二三产业`, `三四线`, `三一重工`, `五一劳动节`.
+    let plain_digits = chars[start..end]
+        .iter()
+        .all(|&c| digit_value(c).is_some() && !c.is_ascii_digit());
+    if end - start == 1 || (plain_digits && end - start <= 3) || is_word(chars, start, end) {
+        return Some(SkipReason::Word);
+    }
+    None
+}
+
+/// Whether position `at` lies inside a short quotation holding a numeral (a coded slogan).
+fn in_slogan(chars: &[char], at: usize) -> bool {
+    // A slogan holds at most a few characters, so its opening mark is close before.
+    (at.saturating_sub(12)..at)
+        .rev()
+        .take_while(|&k| chars[k] != '\n')
+        .find(|&k| exclude::opens_quote(chars[k]))
+        .and_then(|open| exclude::slogan_quote(chars, open))
+        .is_some_and(|close| close > at)
+}
+
+/// Identifiers made of the digits `chars[start..end]`: digits glued to letters, clock times
+/// and dotted names, stock codes and references in brackets, numbered lines.
+fn is_code(chars: &[char], start: usize, end: usize) -> bool {
+    if exclude::glued_to_letters(chars, start, end, false)
+        || exclude::is_time_or_code(chars, start, end)
+    {
+        return true;
+    }
+    let before = start.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(end).copied();
+    // A stock code or a reference number: four digits or more alone in brackets, or any
+    // number in 【】.
+    let bracketed = matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'));
+    if (bracketed && end - start >= 4) || (before == Some('【') && after == Some('】')) {
+        return true;
+    }
+    // Digits joined to digits by a hyphen or a slash, as in a serial number (`2023-0001`).
+    let joined = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(|c| matches!(c, '-' | '_' | '/' | '#'))
+    };
+    if joined(start.checked_sub(1)) && start >= 2 && chars[start - 2].is_ascii_alphanumeric() {
+        return true;
+    }
+    if joined(Some(end)) && chars.get(end + 1).is_some_and(char::is_ascii_alphanumeric) {
+        return true;
+    }
+    // A clock time written with 时 and 分 (`07时41分`, page chrome).
+    let clock = (after == Some('时') && chars.get(end + 1).is_some_and(char::is_ascii_digit))
+        || (after == Some('分') && before == Some('时'));
+    // A numbered line or route: `18号线`.
+    clock || (after == Some('号') && chars.get(end + 1) == Some(&'线'))
+}
+
+/// A Chinese list label: `一、` or `（一）` at the start of a line, `一是`, `二是` after a
+/// line start or a punctuation mark, `其一`, `之二`.
+fn is_chinese_label(chars: &[char], start: usize, end: usize) -> bool {
+    if !chars[start..end]
+        .iter()
+        .all(|&c| digit_value(c).is_some() || c == '十')
+    {
+        return false;
+    }
+    let before = start.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(end).copied();
+    let line_start = before.is_none_or(|c| matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}'));
+    let clause_start = line_start
+        || before
+            .is_some_and(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '，' | ',' | '（' | '('));
+    (line_start && matches!(after, Some('、' | '．' | '.')))
+        || (clause_start && after == Some('是'))
+        || (before == Some('其') && end - start == 1)
+}
+
+/// Words made of numeral characters that are not numbers.
+const NUMERAL_WORDS: &[&str] = &["千万", "万万", "一一", "百万雄师", "万千"];
+
+/// Whether `chars[start..end]` is one of [`NUMERAL_WORDS`] as a whole.
+fn is_word(chars: &[char], start: usize, end: usize) -> bool {
+    NUMERAL_WORDS
+        .iter()
+        .any(|w| w.chars().eq(chars[start..end].iter().copied()))
+        && (chars[start..end] != ['千', '万'] && chars[start..end] != ['万', '万']
+            || chars
+                .get(end)
+                .is_some_and(|&c| matches!(c, '不' | '要' | '别' | '莫' | '勿' | '得' | '注')))
+}
+
+/// Places whose names hold a numeral character: every region of [`REGIONS`] that does, in
+/// each of its forms and without its suffix, and a few areas that are not regions.
+static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
+    const SUFFIXES: [&str; 6] = ["市", "省", "县", "州", "盟", "地区"];
+    const AREAS: [&str; 8] = [
+        "长三角",
+        "珠三角",
+        "万州",
+        "九龙坡",
+        "三峡",
+        "五指山",
+        "九寨沟",
+        "十八洞",
+    ];
+    let mut names: Vec<Vec<char>> = Vec::new();
+    for region in REGIONS {
+        for form in region.forms() {
+            if !form.chars().any(in_numeral_alphabet) {
+                continue;
+            }
+            names.push(form.chars().collect());
+            if let Some(bare) = SUFFIXES.iter().find_map(|s| form.strip_suffix(s)) {
+                if bare.chars().count() >= 2 {
+                    names.push(bare.chars().collect());
+                }
+            }
+        }
+    }
+    names.extend(AREAS.iter().map(|a| a.chars().collect()));
+    WordIndex::from_words(names.into_iter().map(|n| (n, ())))
+});
+
+/// Whether a place name covers `chars[start..end]`.
+fn place_covering(chars: &[char], start: usize, end: usize) -> bool {
+    let longest = PLACES.longest().max(1);
+    (start.saturating_sub(longest - 1)..=start).any(|from| {
+        PLACES
+            .all_at(chars, from)
+            .any(|((), len)| from + len >= end && from + len > start)
+    })
+}
+
+/// The view ranges of markup: URLs (`http://…`, `https://…`, `www.…`), e-mail addresses,
+/// HTML tags (`<…>` on one line) and Markdown link targets (`](…)`), in order, found in one
+/// pass.
+fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let url_char = |c: char| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'');
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        let starts_with = |word: &str| {
+            word.chars()
+                .enumerate()
+                .all(|(n, w)| chars.get(k + n).is_some_and(|c| c.eq_ignore_ascii_case(&w)))
+        };
+        let end = if starts_with("http://") || starts_with("https://") || starts_with("www.") {
+            let mut e = k;
+            while e < chars.len() && url_char(chars[e]) {
+                e += 1;
+            }
+            Some(e)
+        } else if c == '<'
+            && chars
+                .get(k + 1)
+                .is_some_and(|&n| n.is_ascii_alphabetic() || n == '/' || n == '!')
+        {
+            let limit = chars.len().min(k + 2000);
+            (k + 1..limit)
+                .take_while(|&e| chars[e] != '\n' && chars[e] != '<')
+                .find(|&e| chars[e] == '>')
+                .map(|e| e + 1)
+        } else if c == ']' && chars.get(k + 1) == Some(&'(') {
+            let limit = chars.len().min(k + 2000);
+            (k + 2..limit)
+                .take_while(|&e| chars[e] != '\n')
+                .find(|&e| chars[e] == ')')
+                .map(|e| e + 1)
+        } else if c == '@' && k > 0 && chars[k - 1].is_ascii_alphanumeric() {
+            // An e-mail address: the local part before, the domain after.
+            let mut s = k;
+            while s > 0
+                && (chars[s - 1].is_ascii_alphanumeric()
+                    || matches!(chars[s - 1], '.' | '_' | '-' | '+'))
+            {
+                s -= 1;
+            }
+            let mut e = k + 1;
+            while e < chars.len()
+                && (chars[e].is_ascii_alphanumeric() || matches!(chars[e], '.' | '-'))
+            {
+                e += 1;
+            }
+            if e > k + 1 {
+                let s = out.last().map_or(s, |last| s.max(last.end));
+                out.push(s..e);
+                k = e;
+                continue;
+            }
+            None
+        } else {
+            None
+        };
+        match end {
+            Some(e) if e > k => {
+                out.push(k..e);
+                k = e;
+            }
+            _ => k += 1,
+        }
+    }
+    out
+}
+
+/// Accounts for the numerals of `view` outside `records` (every record found, titles
+/// included, sorted by start): adds a `number` for each that no rule explains, keeping
+/// `records` in order (no numeral is dropped silently), and hands each skipped span to
+/// `skip`. The one pass behind both [`Extractor::extract`] and [`Extractor::skipped`].
+pub(crate) fn settle(
+    view: &TextView<'_>,
+    records: &mut Vec<Record>,
+    mut skip: impl FnMut(Range<usize>, SkipReason),
+) {
+    // Nothing is read from markup (SPEC §5): a record that reaches into a URL, an e-mail
+    // address, a tag or a link target is dropped, and its numerals are skipped as markup.
+    let markup = markup_spans(view.chars());
+    if !markup.is_empty() {
+        // Both lists are sorted by start, and markup spans do not overlap: one walk.
+        let mut spans = markup.iter().map(|m| view.byte_span(m.clone())).peekable();
+        records.retain(|r| {
+            if matches!(r, Record::Title(_)) {
+                return true;
+            }
+            while spans.peek().is_some_and(|&(_, e)| e <= r.start()) {
+                spans.next();
+            }
+            spans.peek().is_none_or(|&(s, _)| r.end() <= s)
+        });
+    }
+    let mut added = Vec::new();
+    account(view, records, &markup, |range, verdict| match verdict {
+        Verdict::Number(value) => added.push(Record::Number(Number {
+            text: view.source()[range.clone()].into(),
+            start: range.start,
+            end: range.end,
+            value,
+            ordinal: false,
+        })),
+        Verdict::Skip(reason) => skip(range, reason),
+    });
+    if added.is_empty() {
+        return;
+    }
+    records.extend(added);
+    // Stable: a title keeps its place before the records it holds.
+    records.sort_by_key(Record::start);
+}
