@@ -261,8 +261,11 @@ fn classify(
     let written: String = chars[start..end].iter().collect();
     match parse_numeral(&written) {
         Ok(numeral) => Verdict::Number(numeral.as_f64()),
-        // A run of Chinese numeral characters that is not one number (`十五五`, `一二`)
-        // stands for none: part of a word or a name.
+        // Digits too long to be one number are an identifier; a run of Chinese numeral
+        // characters that is not one number (`十五五`, `一二`) is part of a word or a name.
+        Err(_) if chars[start..end].iter().any(char::is_ascii_digit) => {
+            Verdict::Skip(SkipReason::Code)
+        }
         Err(_) => Verdict::Skip(SkipReason::Word),
     }
 }
