@@ -7,7 +7,7 @@ use crate::record::{Date, Kind, Number, Quantity, Record, Title};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, YUAN_CURRENCIES};
-use crate::{date, number, quantity, title};
+use crate::{date, number, quantity, subject, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
 ///
@@ -254,8 +254,9 @@ impl Extractor {
         if kinds.contains(Kind::Title) {
             title::find(&view, &self.options, &mut titles);
         }
-        // The numerals are accounted for against every record that competes for them, so the
-        // merge keeps all three kinds and the filter comes after.
+        // The numerals are accounted for, and the subjects of quantities looked for, against
+        // every record that competes for them, so the merge keeps all three kinds and the
+        // filter comes after.
         let spans = KindSet::NONE
             .with(Kind::Quantity)
             .with(Kind::Date)
@@ -271,6 +272,9 @@ impl Extractor {
         );
         if wants_spans {
             crate::skipped::settle(&view, &mut records, skip);
+            if kinds.contains(Kind::Quantity) {
+                subject::assign(&view, &mut records);
+            }
             if !kinds.contains_all(spans) {
                 records.retain(|r| kinds.contains(r.kind()));
             }

@@ -70,6 +70,7 @@ mod skipped;
 mod date;
 mod number;
 mod quantity;
+mod subject;
 mod title;
 
 /// The string type of record texts: up to 24 bytes are held inline, without allocation.

@@ -186,6 +186,17 @@ pub struct Quantity {
     pub currency: Option<Cow<'static, str>>,
     /// `Up` or `Down` when the quantity is a change.
     pub trend: Option<Trend>,
+    /// What the quantity measures (SPEC §6): the phrase that names it, as written with pinyin
+    /// annotations removed (`地区生产总值`, `企业`); `None` where the text names nothing.
+    #[serde(default)]
+    pub subject: Option<CompactString>,
+    /// Byte offset of the subject's first byte (it may lie before an earlier quantity, whose
+    /// subject a later one shares).
+    #[serde(default)]
+    pub subject_start: Option<usize>,
+    /// Byte offset one past the subject's last byte.
+    #[serde(default)]
+    pub subject_end: Option<usize>,
 }
 
 /// A calendar date or period: `2023年`, `2026-02-10`, `2023—2026年`.

@@ -280,6 +280,9 @@ record_methods!(
                 trend: trend
                     .map(|t| parse_enum(Trend::ALL, Trend::as_str, "trend", t))
                     .transpose()?,
+                subject: None,
+                subject_start: None,
+                subject_end: None,
             }))
         }
 

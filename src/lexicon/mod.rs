@@ -15,6 +15,7 @@ pub mod phrases;
 pub mod regions;
 pub mod relative_years;
 pub mod script;
+pub mod subjects;
 pub mod units;
 pub(crate) mod word_index;
 

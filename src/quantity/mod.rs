@@ -426,6 +426,9 @@ fn assemble(
             approx,
             currency: measure.currency.map(Cow::Borrowed),
             trend,
+            subject: None,
+            subject_start: None,
+            subject_end: None,
         },
     })
 }

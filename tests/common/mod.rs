@@ -178,12 +178,16 @@ pub enum Listing {
     SomeFields,
 }
 
-/// A record as the tables write it: every field but the offsets, as JSON.
+/// A record as the tables write it: every field but the offsets and the subject, as JSON.
 pub fn record_json(record: &Record) -> Value {
     let mut value = serde_json::to_value(record).expect("records serialise");
     let object = value.as_object_mut().expect("a record is an object");
     object.remove("start");
     object.remove("end");
+    // Subjects have a table of their own (`subjects.jsonl`).
+    for field in ["subject", "subject_start", "subject_end"] {
+        object.remove(field);
+    }
     value
 }
 

@@ -1,0 +1,840 @@
+//! The words that frame what a quantity measures (SPEC §6): the linking verbs and adverbs
+//! between a subject and its number, the verbs of action a subject follows, the verbs that are
+//! themselves the measure, and the scope, time and joining words a subject leaves out.
+//!
+//! Every table lists simplified forms: traditional input (`達到`, `全港`, `持股`) is folded by
+//! the [`TextView`](crate::TextView) before it is matched, and pinyin annotations are skipped
+//! there, so one table serves both scripts.
+//!
+//! ```
+//! use xinzhi_extract::lexicon::subjects::{linking_before, scope_at};
+//! let chars: Vec<char> = "地区生产总值同比增长".chars().collect();
+//! assert_eq!(linking_before(&chars, chars.len()).map(|(w, _)| w), Some("增长"));
+//! let chars: Vec<char> = "全省规模以上工业".chars().collect();
+//! assert_eq!(scope_at(&chars, 0), Some(2));
+//! ```
+
+use std::sync::LazyLock;
+
+use super::char_set::CharSet;
+use super::regions::REGIONS;
+use super::word_index::WordIndex;
+
+/// Linking verbs, adverbs and comparisons that stand between a subject and its quantity and
+/// are never part of it (`地区生产总值达到5.1万亿元`, `收入同比增长6.8%`). Read backwards from
+/// the quantity, longest first, any number of them in a row.
+pub static LINKING_WORDS: &[&str] = &[
+    // Verbs of level and of arrival.
+    "达到",
+    "达",
+    "为",
+    "是",
+    "约为",
+    "实现",
+    "完成",
+    "突破",
+    "超过",
+    "超",
+    "逾",
+    "达至",
+    "升至",
+    "增至",
+    "降至",
+    "提升至",
+    "提高至",
+    "提高到",
+    "提升到",
+    "增加到",
+    "增加至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+    "扩大到",
+    "扩大至",
+    "上升到",
+    "上升至",
+    "增长到",
+    "增长至",
+    "降低到",
+    "降低至",
+    "缩小到",
+    "缩小至",
+    "稳定在",
+    "保持在",
+    "控制在",
+    "维持在",
+    "到",
+    "至",
+    "在",
+    "于",
+    "有",
+    "共有",
+    "拥有",
+    "计",
+    "合",
+    "从",
+    "由",
+    "自",
+    "迈上",
+    "跃上",
+    "跨上",
+    "迈入",
+    "跃居",
+    "跃升",
+    "跃升至",
+    "位居",
+    "居",
+    "稳居",
+    "保持",
+    "编列",
+    "列",
+    "连续",
+    "达到了",
+    "超过了",
+    "高达",
+    "多达",
+    "仅",
+    "仅为",
+    "只有",
+    "同样",
+    "均为",
+    "须",
+    "需",
+    "应",
+    "年增",
+    "减至",
+    "增至",
+    "整合至",
+    "压减至",
+    "累计达",
+    "总计",
+    "占",
+    "实际",
+    "预计",
+    "预期",
+    "力争",
+    "争取",
+    "目标",
+    "按期",
+    "如期",
+    "提前",
+    // Verbs of change.
+    "增长",
+    "增加",
+    "新增",
+    "净增",
+    "提高",
+    "提升",
+    "上升",
+    "上涨",
+    "下降",
+    "减少",
+    "降低",
+    "下跌",
+    "回落",
+    "收窄",
+    "扩大",
+    "缩小",
+    "增",
+    "降",
+    "减",
+    "涨",
+    "跌",
+    "增幅",
+    "降幅",
+    "增速",
+    "幅度",
+    "分别增长",
+    "分别下降",
+    "分别为",
+    "分别达",
+    // Adverbs and their company.
+    "累计",
+    "共",
+    "共计",
+    "合计",
+    "总共",
+    "一共",
+    "同比",
+    "环比",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "比上年同期",
+    "较上年同期",
+    "比去年同期",
+    "较去年同期",
+    "比年初",
+    "较年初",
+    "同口径",
+    "按可比价格计算",
+    "按可比价计算",
+    "年均",
+    "平均",
+    "分别",
+    "均",
+    "已",
+    "已经",
+    "再",
+    "又",
+    "还",
+    "也",
+    "都",
+    "仍",
+    "仍然",
+    "将",
+    "要",
+    "可",
+    "能",
+    "可以",
+    "并",
+    "就",
+    "则",
+    "即",
+    "连续",
+    "首次",
+    "再次",
+    "持续",
+    "稳步",
+    "大幅",
+    "较大幅度",
+    "明显",
+    "显著",
+    "快速",
+    "进一步",
+    "逐步",
+    "全年",
+    "当年",
+    "同期",
+    "了",
+    "的",
+    "之",
+    "以上",
+    "左右",
+    "以下",
+    "约",
+    "大约",
+    "近",
+    "将近",
+    "接近",
+    "超出",
+    "不到",
+    "不足",
+    "至少",
+    "不少于",
+    "不低于",
+    "最高",
+    "最多",
+    "不超过",
+    "高于",
+    "低于",
+];
+
+/// Words that end with a linking word but are nouns or parts of names, so the linking word in
+/// them is no link: `人均`, `产能`, `行为`, `成都`, `公共`, `国有`.
+pub static NOT_LINKING: &[&str] = &[
+    "人均", "户均", "亩均", "行为", "产能", "动能", "功能", "智能", "性能", "节能", "储能", "核能",
+    "风能", "电能", "热能", "职能", "技能", "效能", "算能", "赋能", "发达", "送达", "表达", "统计",
+    "设计", "会计", "审计", "综合", "结合", "融合", "联合", "整合", "复合", "混合", "配合", "公共",
+    "首都", "成都", "京都", "许可", "认可", "合并", "兼并", "成就", "规则", "原则", "准则", "附近",
+    "最近", "邻近", "合约", "条约", "公约", "履约", "节约", "国有", "所有", "私有", "持有", "具有",
+    "现有", "原有", "已有", "含有", "保有", "存在", "所在", "位于", "属于", "甚至", "乃至", "偿还",
+    "归还", "主要", "重要", "需要", "违约", "收到", "得到", "受到", "做到", "缩减", "消减", "递减",
+    "递增", "激增", "猛增", "骤降",
+];
+
+/// Verbs of action a subject follows: `新增城镇就业6.2万人` → 城镇就业,
+/// `完成固定资产投资3000亿元` → 固定资产投资. The subject starts after the last of them in
+/// its clause that has words after it.
+pub static ACTION_VERBS: &[&str] = &[
+    "新增",
+    "完成",
+    "实现",
+    "引进",
+    "新建",
+    "建成",
+    "实施",
+    "接待",
+    "培育",
+    "招引",
+    "签约",
+    "认定",
+    "获得",
+    "获批",
+    "获评",
+    "争取",
+    "吸引",
+    "带动",
+    "发放",
+    "惠及",
+    "培训",
+    "吸纳",
+    "新开工",
+    "开工",
+    "新设",
+    "设立",
+    "举办",
+    "开展",
+    "受理",
+    "办理",
+    "拨付",
+    "下达",
+    "筹集",
+    "拥有",
+    "共有",
+    "新认定",
+    "新培育",
+    "新引进",
+    "引育",
+    "新引育",
+    "打造",
+    "创建",
+    "安排",
+    "提供",
+    "组织",
+    "新增加",
+    "净增",
+    "累计",
+    "达成",
+    "促成",
+    "撬动",
+    "兑现",
+    "落实",
+    "出台",
+    "制定",
+    "发布",
+    "招聘",
+    "招收",
+    "录取",
+    "走访",
+    "查处",
+    "办结",
+    "审结",
+    "发行",
+    "建立",
+    "组建",
+    "开通",
+    "新开通",
+    "开行",
+    "新开",
+    "入选",
+    "释放",
+    "推出",
+    "培养",
+    "承办",
+    "编列",
+    "新建成",
+    "建成投产",
+    "新投产",
+    "落户",
+    "引入",
+    "集聚",
+    "聚集",
+    "培树",
+    "评选",
+    "命名",
+];
+
+/// Verbs that are themselves the measure: with no noun after them they stay in the subject,
+/// with their actor (`港府出资273亿元` → 港府出资, `太古持股42.26%` → 太古持股).
+pub static MEASURE_VERBS: &[&str] = &[
+    "出资", "持股", "注资", "拨款", "捐款", "捐赠", "增持", "减持", "入股", "控股", "认购", "斥资",
+    "募资", "融资", "借款", "贷款", "投资", "举债", "中标", "拍得", "竞得", "募集", "冻结", "减列",
+    "删减", "核减", "删除", "增列", "追加", "动支",
+];
+
+/// Words of scope that open a subject and are left out: `全省规模以上工业增加值` →
+/// 规模以上工业增加值. Region names are scope words too (see [`scope_at`]).
+pub static SCOPE_WORDS: &[&str] = &[
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全州",
+    "全盟",
+    "全镇",
+    "全乡",
+    "全村",
+    "全国",
+    "全港",
+    "全澳",
+    "全台",
+    "全岛",
+    "全自治区",
+    "全域",
+    "全行业",
+    "全社会",
+    "全省域",
+    "全市域",
+    "我省",
+    "我市",
+    "我区",
+    "我县",
+    "我州",
+    "我国",
+    "我港",
+    "本省",
+    "本市",
+    "本区",
+    "本县",
+    "本港",
+    "本澳",
+    "该省",
+    "该市",
+    "该区",
+    "该县",
+    "各地",
+    "各市",
+    "各省",
+    "各级",
+    "各区",
+    "全年全省",
+    "省内",
+    "市内",
+    "区内",
+    "境内",
+];
+
+/// Words that, right after a region name, make it part of the subject's name:
+/// `香港永久居民` keeps 香港.
+pub static PLACE_KEEPERS: &[&str] = &[
+    "永久居民",
+    "居民",
+    "户籍",
+    "特区政府",
+    "政府",
+    "市民",
+    "居民人均",
+    "本地",
+    "交易所",
+    "机场",
+    "港口",
+    "海关",
+    "银行",
+    "大学",
+    "地铁",
+    "国际",
+    "自贸",
+];
+
+/// Words of time that open (or close) a subject and are left out: `全年`, `上半年`, `去年`.
+pub static TIME_WORDS: &[&str] = &[
+    "全年",
+    "今年",
+    "去年",
+    "前年",
+    "明年",
+    "当年",
+    "上年",
+    "本年",
+    "同年",
+    "年内",
+    "年末",
+    "年底",
+    "年初",
+    "年中",
+    "上半年",
+    "下半年",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "前三季度",
+    "前两季度",
+    "同期",
+    "目前",
+    "当前",
+    "现在",
+    "截至目前",
+    "至今",
+    "近年来",
+    "近年",
+    "多年来",
+    "五年来",
+    "过去五年",
+    "过去一年",
+    "一年来",
+    "这一年",
+    "此前",
+    "此后",
+    "期间",
+    "期末",
+    "年度",
+    "全年度",
+    "本财政年度",
+    "财政年度",
+    "本年度",
+    "上年度",
+    "今年以来",
+    "去年以来",
+    "以来",
+    "届时",
+    "未来",
+    "每年",
+    "每月",
+    "每天",
+    "日均",
+    "月均",
+    "累计至今",
+    "十四五期间",
+    "十四五时期",
+    "十五五期间",
+    "十五五时期",
+    "这一时期",
+    "过去",
+    "以往",
+    "历年",
+    "往年",
+    "最终",
+    "最后",
+];
+
+/// Joining words that open a clause and are left out: `其中8个`, `同时…`, `以及…`.
+pub static JOINING_WORDS: &[&str] = &[
+    "其中", "同时", "此外", "另外", "以及", "并且", "而且", "但是", "并", "且", "而", "但", "也",
+    "又", "和", "与", "累计", "合计", "总计", "分别", "包括", "其余", "剩余", "上述", "这些",
+    "当中", "通过", "围绕", "聚焦", "面向", "针对", "全力", "大力", "着力", "积极", "有力", "对于",
+    "关于", "由于", "为了", "另", "俟", "爰", "针对", "惟", "度", "各项",
+];
+
+/// Words that alone name nothing: a subject that is one of them is no subject.
+pub static FUNCTION_WORDS: &[&str] = &[
+    "由", "以", "从", "自", "对", "向", "在", "于", "为", "把", "将", "被", "让", "使", "惟", "但",
+    "而", "且", "并", "及", "和", "与", "或", "俟", "爰", "至", "到", "按", "据", "经", "其", "该",
+    "此", "这", "那", "每", "各", "本", "者", "之", "其中", "其余", "共", "计", "约", "达", "是",
+    "有", "占", "合计", "共计", "总计", "累计", "平均", "同比", "建设", "方面", "其他", "等",
+];
+
+/// Names of indicators that hold a verb of action (`城镇新增就业`): the verb in them starts
+/// no subject.
+pub static INDICATOR_NAMES: &[&str] = &[
+    "城镇新增就业",
+    "新增就业",
+    "新增贷款",
+    "新增债券",
+    "新增专项债券",
+    "实际利用外资",
+    "实际使用外资",
+    "新开工项目",
+    "完成投资额",
+    "实现利润",
+    "新增市场主体",
+    "新增经营主体",
+    "新增企业",
+    "实现增加值",
+    "新增装机",
+    "新增人口",
+];
+
+/// Nouns that a span of time may measure: a duration takes a subject only when it ends with
+/// one of them (`期限3年`, `建设工期两年`); `俟…於1個月內`, `過去五年` name nothing.
+pub static DURATION_NOUNS: &[&str] = &[
+    "期限", "期", "时间", "时长", "工期", "年限", "周期", "寿命", "历史", "时限", "学制", "任期",
+    "刑期", "租期", "年龄", "年数", "年资", "工龄", "天数", "时效",
+];
+
+/// Words that end the name of a share: with `占` before them in the clause, `占` is part of
+/// the subject (`县城常住人口占县域比重` stays whole).
+pub static SHARE_ENDINGS: &[&str] = &["比重", "比例", "比率", "占比", "份额", "之比"];
+
+/// Words that stop the counted noun after a classifier (`77家企业落户` → 企业): verbs and
+/// joining words that follow a noun.
+pub static NOUN_STOPS: &[&str] = &[
+    "的",
+    "和",
+    "与",
+    "及",
+    "以及",
+    "或",
+    "等",
+    "共",
+    "均",
+    "都",
+    "也",
+    "已",
+    "将",
+    "在",
+    "于",
+    "从",
+    "向",
+    "对",
+    "通过",
+    "被",
+    "落户",
+    "入驻",
+    "投产",
+    "开工",
+    "竣工",
+    "建成",
+    "参与",
+    "参加",
+    "受益",
+    "获得",
+    "获",
+    "实现",
+    "完成",
+    "达到",
+    "达",
+    "进入",
+    "入选",
+    "上市",
+    "签约",
+    "通过",
+    "纳入",
+    "申报",
+    "享受",
+    "开展",
+    "开业",
+    "运营",
+    "投用",
+    "落地",
+    "集聚",
+    "聚集",
+    "就业",
+    "脱贫",
+    "增收",
+    "提供",
+    "承担",
+    "覆盖",
+    "累计",
+    "合计",
+    "总投资",
+    "投资",
+    "计划",
+    "正在",
+    "陆续",
+    "分别",
+    "同比",
+    "增长",
+    "增加",
+    "下降",
+    "减少",
+    "提高",
+    "其中",
+    "为",
+    "是",
+    "有",
+    "以上",
+    "左右",
+    "以下",
+    "次",
+];
+
+/// Marks that end a sentence: a subject never crosses them, and carry-over stops there.
+pub static SENTENCE_ENDS: &str = "。！？；!?;\n\r";
+
+/// Marks that end a clause inside a sentence: the subject of a quantity lies after the last
+/// of them, and a quantity after one with no subject of its own takes the one before.
+pub static CLAUSE_BREAKS: &str = "，,、：:（）()《》【】[]";
+
+static SENTENCE_END_SET: CharSet = CharSet::new(&[SENTENCE_ENDS], &[]);
+static CLAUSE_BREAK_SET: CharSet = CharSet::new(&[CLAUSE_BREAKS, SENTENCE_ENDS], &[]);
+
+/// Whether `c` ends a sentence.
+#[must_use]
+pub fn is_sentence_end(c: char) -> bool {
+    SENTENCE_END_SET.contains(c)
+}
+
+/// Whether `c` ends a clause (a sentence end does too).
+#[must_use]
+pub fn is_clause_break(c: char) -> bool {
+    CLAUSE_BREAK_SET.contains(c)
+}
+
+fn index(words: &'static [&'static str]) -> WordIndex<&'static &'static str> {
+    WordIndex::new(words, |w| w)
+}
+
+/// The linking words, and the words that protect their endings ([`NOT_LINKING`], marked
+/// `false`): the longest word ending at a position decides.
+static LINKING: LazyLock<WordIndex<(&'static str, bool)>> = LazyLock::new(|| {
+    WordIndex::from_words(
+        LINKING_WORDS
+            .iter()
+            .map(|w| (*w, true))
+            .chain(NOT_LINKING.iter().map(|w| (*w, false)))
+            .map(|(w, link)| (w.chars().collect(), (w, link))),
+    )
+});
+static ACTIONS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(ACTION_VERBS));
+static MEASURES: LazyLock<WordIndex<&'static &'static str>> =
+    LazyLock::new(|| index(MEASURE_VERBS));
+static SCOPES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(SCOPE_WORDS));
+static KEEPERS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(PLACE_KEEPERS));
+static TIMES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(TIME_WORDS));
+static JOINING: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(JOINING_WORDS));
+static SHARES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(SHARE_ENDINGS));
+static FUNCTIONS: LazyLock<WordIndex<&'static &'static str>> =
+    LazyLock::new(|| index(FUNCTION_WORDS));
+static NAMES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(INDICATOR_NAMES));
+static DURATIONS: LazyLock<WordIndex<&'static &'static str>> =
+    LazyLock::new(|| index(DURATION_NOUNS));
+static STOPS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(NOUN_STOPS));
+static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
+    WordIndex::from_words(
+        REGIONS
+            .iter()
+            .flat_map(|region| region.forms())
+            .map(|form| (form.chars().collect(), ())),
+    )
+});
+
+/// The longest linking word ending just before `chars[end]`, with its length.
+#[must_use]
+pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize)> {
+    LINKING
+        .longest_ending_at(chars, end)
+        .filter(|((_, link), _)| *link)
+        .map(|((w, _), n)| (w, n))
+}
+
+/// The length of the longest verb of action starting at `chars[start]`.
+#[must_use]
+pub fn action_at(chars: &[char], start: usize) -> Option<usize> {
+    ACTIONS.longest_at(chars, start).map(|(_, n)| n)
+}
+
+/// The length of the longest verb of action ending just before `chars[end]`.
+#[must_use]
+pub fn action_before(chars: &[char], end: usize) -> Option<usize> {
+    ACTIONS.longest_ending_at(chars, end).map(|(_, n)| n)
+}
+
+/// Whether a measure verb ends just before `chars[end]`.
+#[must_use]
+pub fn measure_before(chars: &[char], end: usize) -> bool {
+    MEASURES.longest_ending_at(chars, end).is_some()
+}
+
+/// The length of a scope word or region name opening `chars[start..]` that is left out of
+/// a subject; a region name followed by one of the [`PLACE_KEEPERS`] is part of the name.
+#[must_use]
+pub fn scope_at(chars: &[char], start: usize) -> Option<usize> {
+    let scope = SCOPES.longest_at(chars, start).map(|(_, n)| n);
+    let place = PLACES
+        .longest_at(chars, start)
+        .map(|(_, n)| n)
+        .filter(|&n| KEEPERS.longest_at(chars, start + n).is_none());
+    scope.max(place)
+}
+
+/// The length of the longest time word starting at `chars[start]`.
+#[must_use]
+pub fn time_at(chars: &[char], start: usize) -> Option<usize> {
+    TIMES.longest_at(chars, start).map(|(_, n)| n)
+}
+
+/// The length of the longest time word ending just before `chars[end]`.
+#[must_use]
+pub fn time_before(chars: &[char], end: usize) -> Option<usize> {
+    TIMES.longest_ending_at(chars, end).map(|(_, n)| n)
+}
+
+/// The length of the longest joining word starting at `chars[start]`.
+#[must_use]
+pub fn joining_at(chars: &[char], start: usize) -> Option<usize> {
+    JOINING.longest_at(chars, start).map(|(_, n)| n)
+}
+
+/// Whether a share ending (`比重`, `比例`, `占比`) ends just before `chars[end]`.
+#[must_use]
+pub fn share_ending_before(chars: &[char], end: usize) -> bool {
+    SHARES.longest_ending_at(chars, end).is_some()
+}
+
+/// Whether `chars` is one function word, verb of action or linking word, and nothing else:
+/// it names no thing.
+#[must_use]
+pub fn is_function_word(chars: &[char]) -> bool {
+    let whole = |found: Option<usize>| found == Some(chars.len());
+    whole(FUNCTIONS.longest_at(chars, 0).map(|(_, n)| n))
+        || whole(ACTIONS.longest_at(chars, 0).map(|(_, n)| n))
+        || whole(LINKING.longest_at(chars, 0).map(|(_, n)| n))
+}
+
+/// The length of an indicator name starting at `chars[start]`.
+#[must_use]
+pub fn indicator_name_at(chars: &[char], start: usize) -> Option<usize> {
+    NAMES.longest_at(chars, start).map(|(_, n)| n)
+}
+
+/// Whether a noun a duration may measure ends just before `chars[end]`.
+#[must_use]
+pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
+    DURATIONS.longest_ending_at(chars, end).is_some()
+}
+
+/// The length of the longest word that stops a counted noun, starting at `chars[start]`.
+#[must_use]
+pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
+    STOPS.longest_at(chars, start).map(|(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn tables_hold_simplified_forms_only() {
+        for table in [
+            LINKING_WORDS,
+            ACTION_VERBS,
+            MEASURE_VERBS,
+            SCOPE_WORDS,
+            PLACE_KEEPERS,
+            TIME_WORDS,
+            JOINING_WORDS,
+            SHARE_ENDINGS,
+            NOUN_STOPS,
+            NOT_LINKING,
+            FUNCTION_WORDS,
+            INDICATOR_NAMES,
+            DURATION_NOUNS,
+        ] {
+            for word in table {
+                let folded: String = word
+                    .chars()
+                    .map(super::super::script::to_simplified)
+                    .collect();
+                assert_eq!(&folded, word, "{word} is written in simplified characters");
+                assert!(!word.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn places_open_a_subject_unless_part_of_a_name() {
+        assert_eq!(scope_at(&chars("浙江省规模以上工业"), 0), Some(3));
+        assert_eq!(scope_at(&chars("香港永久居民"), 0), None);
+        assert_eq!(scope_at(&chars("全港住户"), 0), Some(2));
+        assert_eq!(scope_at(&chars("企业"), 0), None);
+    }
+
+    #[test]
+    fn words_either_way() {
+        let c = chars("港府出资");
+        assert!(measure_before(&c, 4));
+        assert_eq!(action_at(&chars("新增城镇就业"), 0), Some(2));
+        assert_eq!(time_before(&chars("地区生产总值全年"), 8), Some(2));
+        assert!(share_ending_before(&chars("占县域比重"), 5));
+        assert_eq!(noun_stop_at(&chars("落户园区"), 0), Some(2));
+        assert_eq!(joining_at(&chars("其中8个"), 0), Some(2));
+        assert_eq!(linking_before(&chars("居民人均"), 4), None);
+        assert_eq!(
+            linking_before(&chars("产量达"), 3).map(|(w, _)| w),
+            Some("达")
+        );
+        assert!(is_sentence_end('。') && is_clause_break('，') && !is_sentence_end('，'));
+    }
+}

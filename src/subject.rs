@@ -1,0 +1,467 @@
+//! What each quantity measures (SPEC §6): the phrase before or after it that names it.
+//!
+//! The search reads the folded, annotation-free view of the text, the same one the
+//! extractors read, and every word it knows is a table in [`lexicon::subjects`]:
+//!
+//! - a count followed by a noun counts that noun (`77家企业` → 企业);
+//! - otherwise the subject lies in the quantity's own clause, before it: linking verbs and
+//!   adverbs next to the quantity are passed over (`地区生产总值同比增长6.1%`), the subject
+//!   starts after the last verb of action (`新增城镇就业6.2万人` → 城镇就业), and scope, time
+//!   and joining words that open it are left out (`全省规模以上工业增加值`);
+//! - a quantity whose clause names nothing takes the subject of the quantity before it in the
+//!   same sentence, and a list after `分别` takes the subjects of the list before it, in order.
+//!
+//! Every look is bounded: back to the sentence end at most [`MAX_SENTENCE_LOOKBACK`]
+//! characters away, within a clause at most [`MAX_CLAUSE_LOOKBACK`] characters long, forward
+//! at most [`MAX_NOUN_CHARS`] characters; each character is looked at a bounded number of
+//! times, so the search is linear in the text.
+//!
+//! [`lexicon::subjects`]: crate::lexicon::subjects
+
+use compact_str::CompactString;
+
+use crate::lexicon::approx::CHANGE_NOUN_ENDINGS;
+use crate::lexicon::subjects as words;
+use crate::scan::{is_han, TextView};
+use crate::record::{Dimension, Record};
+
+/// The most characters a subject holds once cleaned.
+pub const MAX_SUBJECT_CHARS: usize = 24;
+
+/// How far back from a quantity a sentence end is looked for.
+pub const MAX_SENTENCE_LOOKBACK: usize = 300;
+
+/// How far back from a quantity its clause may start.
+pub const MAX_CLAUSE_LOOKBACK: usize = 64;
+
+/// The longest counted noun read after a classifier; a longer run is a clause, not a noun.
+pub const MAX_NOUN_CHARS: usize = 16;
+
+/// A span of view positions.
+type Span = (usize, usize);
+
+/// What the search found for one quantity of a sentence.
+struct Found {
+    /// Index of the quantity in the record list.
+    index: usize,
+    /// The subject its own clause names.
+    own: Option<Span>,
+    /// Whether `分别` stands before it: it pairs with the list before.
+    respectively: bool,
+    /// The subjects listed with `、` before `分别` (`学前教育毛入园率、…、高中阶段毛入学率分别
+    /// 提升至95%、96%、93%`), in order, when there are two or more.
+    listed: Vec<Span>,
+    /// Whether it may take the subject of the quantity before it.
+    carries: bool,
+}
+
+/// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
+/// were found in `view` and are sorted by start.
+pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
+    let chars = view.chars();
+    let mut sentence: Vec<Found> = Vec::new();
+    // The end (view position) of the last record that bounds a clause.
+    let mut barrier_end = 0;
+    // The end of the last quantity, up to which the text has been searched for sentence ends.
+    let mut searched_to: Option<usize> = None;
+    let mut spans: Vec<Span> = Vec::with_capacity(records.len());
+    for record in records.iter() {
+        spans.push((
+            view.position_at_byte(record.start()),
+            view.position_at_byte(record.end()),
+        ));
+    }
+    for index in 0..records.len() {
+        let (start, end) = spans[index];
+        let Record::Quantity(quantity) = &records[index] else {
+            if bounds_clause(&records[index]) {
+                barrier_end = barrier_end.max(end);
+            }
+            continue;
+        };
+        let dimension = quantity.dimension;
+        // A sentence end between the last quantity and this one starts a new sentence.
+        let floor = start.saturating_sub(MAX_SENTENCE_LOOKBACK);
+        let from = searched_to.map_or(floor, |to| to.max(floor));
+        let sentence_end = (from..start)
+            .rev()
+            .find(|&i| words::is_sentence_end(chars[i]));
+        let same_sentence = searched_to.is_some_and(|to| to >= floor) && sentence_end.is_none();
+        if !same_sentence {
+            settle(view, records, &mut sentence);
+        }
+        let sentence_start = sentence_end.map_or(from, |i| i + 1);
+        let next_start = spans.get(index + 1).map_or(chars.len(), |&(s, _)| s);
+        let clause_floor = sentence_start.max(barrier_end);
+        let found = find(chars, dimension, (start, end), clause_floor, next_start);
+        sentence.push(Found { index, ..found });
+        barrier_end = barrier_end.max(end);
+        searched_to = Some(end);
+    }
+    settle(view, records, &mut sentence);
+}
+
+/// The subject of the quantity at view positions `start..end` of `dimension`, from what lies
+/// between `floor` (the sentence start or the end of the record before) and `next` (the
+/// start of the record after).
+fn find(
+    chars: &[char],
+    dimension: Dimension,
+    (start, end): Span,
+    floor: usize,
+    next: usize,
+) -> Found {
+    let mut found = Found {
+        index: 0,
+        own: None,
+        respectively: false,
+        listed: Vec::new(),
+        carries: dimension != Dimension::Duration,
+    };
+    if dimension == Dimension::Count {
+        if let Some(noun) = noun_after(chars, end, next) {
+            found.own = Some(noun);
+            return found;
+        }
+    }
+    let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
+    let clause_start = clause_start(chars, clause_floor, start);
+    let Some((span, respectively)) = subject_before(chars, clause_start, start) else {
+        return found;
+    };
+    found.respectively = respectively;
+    found.own = Some(span).filter(|&(s, e)| s < e);
+    if dimension == Dimension::Duration {
+        // A span of time measures a time noun or nothing (`俟…於1個月內`, `過去五年`).
+        found.own = found
+            .own
+            .filter(|&(_, e)| words::duration_noun_before(chars, e));
+    }
+    if let Some(own) = found.own.filter(|_| respectively) {
+        found.listed = listed_before(chars, clause_start, floor, own);
+    }
+    found
+}
+
+/// Where the clause that ends at `end` starts: after the last clause break from `floor` on.
+fn clause_start(chars: &[char], floor: usize, end: usize) -> usize {
+    (floor..end)
+        .rev()
+        .find(|&i| words::is_clause_break(chars[i]))
+        .map_or(floor, |i| i + 1)
+}
+
+/// The subjects listed with `、` before the clause at `clause_start`, whose own subject is
+/// `own`: all of them in order, `own` last, or nothing when no list stands there.
+fn listed_before(chars: &[char], mut clause_start: usize, floor: usize, own: Span) -> Vec<Span> {
+    let mut listed = Vec::new();
+    let floor = floor.max(clause_start.saturating_sub(2 * MAX_CLAUSE_LOOKBACK));
+    while clause_start > floor && chars[clause_start - 1] == '、' {
+        let item_end = clause_start - 1;
+        clause_start = clause_start_of_item(chars, floor, item_end);
+        match subject_before(chars, clause_start, item_end) {
+            Some((item, false)) if item.0 < item.1 => listed.push(item),
+            _ => return Vec::new(),
+        }
+    }
+    if listed.is_empty() {
+        return listed;
+    }
+    listed.reverse();
+    listed.push(own);
+    listed
+}
+
+fn clause_start_of_item(chars: &[char], floor: usize, end: usize) -> usize {
+    clause_start(chars, floor, end)
+}
+
+/// Whether a record ends the clause a subject may come from: every record but a number that
+/// is part of a name (`八大产业`, `第三产业`).
+fn bounds_clause(record: &Record) -> bool {
+    match record {
+        Record::Number(number) => !(number.ordinal || number.text.ends_with('大')),
+        Record::Title(_) => false,
+        _ => true,
+    }
+}
+
+/// Writes the subjects of the quantities of one sentence: each its own, or the one before it
+/// in the sentence, or, in a list after `分别`, the one at the same place in the list before.
+fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>) {
+    let mut chosen: Vec<Option<Span>> = Vec::with_capacity(sentence.len());
+    let mut i = 0;
+    while i < sentence.len() {
+        let found = &sentence[i];
+        let run = 1 + sentence[i + 1..]
+            .iter()
+            .take_while(|f| f.own.is_none() && !f.respectively)
+            .count();
+        if found.listed.len() == run {
+            chosen.extend(found.listed.iter().copied().map(Some));
+            i += run;
+            continue;
+        }
+        if found.own.is_none() && found.respectively {
+            let sources: Vec<Span> = sentence[..i].iter().filter_map(|f| f.own).collect();
+            if sources.len() >= run {
+                chosen.extend(sources[sources.len() - run..].iter().copied().map(Some));
+                i += run;
+                continue;
+            }
+        }
+        let carried = chosen.last().copied().flatten().filter(|_| found.carries);
+        chosen.push(found.own.or(carried));
+        i += 1;
+    }
+    for (found, span) in sentence.drain(..).zip(chosen) {
+        let Record::Quantity(quantity) = &mut records[found.index] else {
+            continue;
+        };
+        if let Some((s, e)) = span {
+            let (start, end) = view.byte_span(s..e);
+            quantity.subject = Some(CompactString::from(view.clean_text(s..e)));
+            quantity.subject_start = Some(start);
+            quantity.subject_end = Some(end);
+        }
+    }
+}
+
+/// The noun a count is followed by (`77家企业`), up to the next record at `limit`.
+fn noun_after(chars: &[char], start: usize, limit: usize) -> Option<Span> {
+    let limit = limit.min(chars.len()).min(start + MAX_NOUN_CHARS + 1);
+    let mut end = start;
+    while end < limit {
+        let c = chars[end];
+        if words::is_clause_break(c)
+            || c.is_whitespace()
+            || words::noun_stop_at(chars, end).is_some()
+            || words::action_at(chars, end).is_some()
+            || !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end - start > MAX_NOUN_CHARS {
+        return None;
+    }
+    trim(chars, start, end)
+}
+
+/// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
+/// `分别` stood between them. `None` for the span when the clause names nothing.
+fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> Option<(Span, bool)> {
+    let (mut end, respectively) = strip_links(chars, clause_start, quantity);
+    if end <= clause_start {
+        return Some(((clause_start, clause_start), respectively));
+    }
+    // `占…比重` names a share; otherwise `占` links a part to its whole.
+    if !words::share_ending_before(chars, end) {
+        if let Some(at) = (clause_start..end)
+            .rev()
+            .find(|&i| chars[i] == '占' && !matches!(chars.get(i + 1), Some('地' | '用' | '有')))
+        {
+            end = strip_links(chars, clause_start, at).0;
+        }
+    }
+    // The subject starts after the last verb of action that has words after it.
+    let mut start = clause_start;
+    let mut i = clause_start;
+    while i < end {
+        if let Some(n) = words::indicator_name_at(chars, i) {
+            i += n;
+            continue;
+        }
+        match words::action_at(chars, i) {
+            Some(n) if i + n < end && !CHANGE_NOUN_ENDINGS.contains(&chars[i + n]) => {
+                start = i + n;
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
+    let span = trim(chars, start, end).filter(|&(s, e)| e - s <= MAX_SUBJECT_CHARS);
+    Some((span.unwrap_or((end, end)), respectively))
+}
+
+/// Passes back over the linking verbs, adverbs and time words before a quantity; returns
+/// where the words before them end, and whether `分别` was among them.
+fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
+    let mut respectively = false;
+    while end > floor {
+        if chars[end - 1].is_whitespace() {
+            end -= 1;
+            continue;
+        }
+        if words::measure_before(chars, end) {
+            break;
+        }
+        let link = words::linking_before(chars, end).map(|(word, n)| {
+            respectively |= word.starts_with("分别");
+            n
+        });
+        let step = link
+            .or_else(|| words::time_before(chars, end))
+            .or_else(|| words::action_before(chars, end));
+        match step {
+            Some(n) if end - n >= floor => end -= n,
+            _ => break,
+        }
+    }
+    (end, respectively)
+}
+
+/// The span `start..end` without the scope, time and joining words that open it, quotation
+/// marks around it and `的` after it; `None` when nothing that names a thing is left.
+fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
+    loop {
+        let before = (start, end);
+        while start < end
+            && (chars[start].is_whitespace()
+                || is_closing_quote(chars[start])
+                || chars[start] == '的'
+                || !(is_han(chars[start])
+                    || chars[start].is_ascii_alphanumeric()
+                    || is_quote(chars[start])))
+        {
+            start += 1;
+        }
+        while end > start
+            && (chars[end - 1].is_whitespace()
+                || matches!(chars[end - 1], '的' | '等')
+                || is_opening_quote(chars[end - 1]))
+        {
+            end -= 1;
+        }
+        if start < end && is_opening_quote(chars[start]) && is_closing_quote(chars[end - 1]) {
+            let inner = &chars[start + 1..end - 1];
+            if !inner.iter().any(|&c| is_quote(c)) {
+                start += 1;
+                end -= 1;
+            }
+        }
+        let opening = words::scope_at(chars, start)
+            .or_else(|| words::time_at(chars, start))
+            .or_else(|| words::joining_at(chars, start))
+            .or_else(|| time_numeral_at(chars, start));
+        if let Some(n) = opening.filter(|&n| start + n < end) {
+            start += n;
+        }
+        if (start, end) == before {
+            break;
+        }
+    }
+    // A quotation mark with no partner in the span belongs to the text around it.
+    let span = &chars[start..end.max(start)];
+    if span.last().copied().is_some_and(is_closing_quote)
+        && !span.iter().any(|&c| is_opening_quote(c))
+    {
+        end -= 1;
+    }
+    if span.first().copied().is_some_and(is_opening_quote)
+        && !span.iter().any(|&c| is_closing_quote(c))
+    {
+        start += 1;
+    }
+    let span = &chars[start..end.max(start)];
+    let han = span.iter().filter(|&&c| is_han(c)).count();
+    let latin = span.iter().any(char::is_ascii_alphabetic);
+    let names = (han >= 2 || latin) && !words::is_function_word(span);
+    (names && start < end).then_some((start, end))
+}
+
+/// The length of a written time that opens a span (`2025年`, `3月`), which the date
+/// extractor left to another record or to none.
+fn time_numeral_at(chars: &[char], start: usize) -> Option<usize> {
+    let digits = chars[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (digits > 0 && matches!(chars.get(start + digits), Some('年' | '月' | '日')))
+        .then_some(digits + 1)
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '『' | '‘' | '"')
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '」' | '』' | '’')
+}
+
+fn is_quote(c: char) -> bool {
+    is_opening_quote(c) || is_closing_quote(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Record};
+
+    fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+        Extractor::new()
+            .extract(text)
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Quantity(q) => {
+                    if let (Some(s), Some(e)) = (q.subject_start, q.subject_end) {
+                        assert_eq!(
+                            crate::clean(&text[s..e]),
+                            q.subject.as_deref().unwrap_or("")
+                        );
+                    }
+                    Some((q.text.to_string(), q.subject.map(|s| s.to_string())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_patterns_of_the_spec() {
+        let cases = [
+            ("地区生产总值达到5.1万亿元。", vec![Some("地区生产总值")]),
+            ("新增城镇就业6.2万人。", vec![Some("城镇就业")]),
+            ("全年新增企业77家企业。", vec![Some("企业")]),
+            ("新建5G基站1.2万座。", vec![Some("5G基站")]),
+            ("人均可支配收入4.3万元。", vec![Some("人均可支配收入")]),
+            (
+                "地区生产总值5.1万亿元、增长5.5%。",
+                vec![Some("地区生产总值"), Some("地区生产总值")],
+            ),
+            (
+                "接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
+                vec![
+                    Some("游客"),
+                    Some("旅游花费"),
+                    Some("游客"),
+                    Some("旅游花费"),
+                ],
+            ),
+            (
+                "县城常住人口占县域比重提升至63%。",
+                vec![Some("县城常住人口占县域比重")],
+            ),
+            (
+                "全省规模以上工业增加值同比增长6.1%。",
+                vec![Some("规模以上工业增加值")],
+            ),
+            ("港府出資273億元。", vec![Some("港府出資")]),
+            ("太古持股42.26%。", vec![Some("太古持股")]),
+            ("增长16%。", vec![None]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<Option<String>> = subjects(text).into_iter().map(|(_, s)| s).collect();
+            let want: Vec<Option<String>> = want.into_iter().map(|s| s.map(String::from)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_text_without_sentence_ends_stays_bounded() {
+        let text = "企业".repeat(50_000) + "增长16%";
+        let found = subjects(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.is_none());
+    }
+}
