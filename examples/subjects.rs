@@ -32,6 +32,12 @@ fn wild_texts(file: &str) -> Vec<String> {
         .collect()
 }
 
+/// `part` of `whole` in percent.
+#[allow(clippy::cast_precision_loss)]
+fn percent(part: usize, whole: usize) -> f64 {
+    100.0 * part as f64 / whole.max(1) as f64
+}
+
 fn quantities(text: &str) -> Vec<Quantity> {
     Extractor::shared().quantities(text)
 }
@@ -67,6 +73,12 @@ fn accuracy() {
                 want["subject_start"].as_u64().map(|s| byte(s as usize)),
                 want["subject_end"].as_u64().map(|s| byte(s as usize)),
             );
+            if found.is_none() {
+                println!(
+                    "? [{pattern}] {text}: no quantity {} at {qstart}",
+                    want["text"]
+                );
+            }
             if got.as_ref() != Some(&expect) {
                 right = false;
                 println!(
@@ -81,25 +93,18 @@ fn accuracy() {
         entry.0 += usize::from(right);
         entry.1 += 1;
     }
-    let (mut right, mut all) = (0, 0);
+    let (mut right, mut all) = (0_usize, 0_usize);
     for (pattern, (r, n)) in &by_pattern {
-        println!(
-            "{pattern:>12}: {r}/{n} ({:.1}%)",
-            100.0 * *r as f64 / *n as f64
-        );
+        println!("{pattern:>12}: {r}/{n} ({:.1}%)", percent(*r, *n));
         right += r;
         all += n;
     }
-    println!(
-        "{:>12}: {right}/{all} ({:.1}%)",
-        "all",
-        100.0 * right as f64 / all as f64
-    );
+    println!("{:>12}: {right}/{all} ({:.1}%)", "all", percent(right, all));
 }
 
 fn share() {
     for file in ["gov_reports_2026.jsonl", "tw_budget_2025.jsonl"] {
-        let (mut with, mut all) = (0, 0);
+        let (mut with, mut all) = (0_usize, 0_usize);
         for text in wild_texts(file) {
             for q in quantities(&text) {
                 all += 1;
@@ -109,7 +114,7 @@ fn share() {
         if all > 0 {
             println!(
                 "{file}: {with}/{all} quantities with a subject ({:.1}%)",
-                100.0 * with as f64 / all as f64
+                percent(with, all)
             );
         }
     }

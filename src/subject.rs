@@ -20,7 +20,6 @@
 
 use compact_str::CompactString;
 
-use crate::lexicon::approx::CHANGE_NOUN_ENDINGS;
 use crate::lexicon::subjects as words;
 use crate::scan::{is_han, TextView};
 use crate::record::{Dimension, Record};
@@ -91,7 +90,12 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
             settle(view, records, &mut sentence);
         }
         let sentence_start = sentence_end.map_or(from, |i| i + 1);
-        let next_start = spans.get(index + 1).map_or(chars.len(), |&(s, _)| s);
+        // A counted noun runs up to the next quantity or date (`10个千亿级产业集群`).
+        let next_start = records[index + 1..]
+            .iter()
+            .zip(&spans[index + 1..])
+            .find(|(r, _)| matches!(r, Record::Quantity(_) | Record::Date(_)))
+            .map_or(chars.len(), |(_, &(s, _))| s);
         let clause_floor = sentence_start.max(barrier_end);
         let found = find(chars, dimension, (start, end), clause_floor, next_start);
         sentence.push(Found { index, ..found });
@@ -118,6 +122,11 @@ fn find(
         listed: Vec::new(),
         carries: dimension != Dimension::Duration,
     };
+    // A number in quotation marks is a slogan's (`“四个”农业`): it measures nothing.
+    if start > 0 && is_opening_quote(chars[start - 1]) {
+        found.carries = false;
+        return found;
+    }
     if dimension == Dimension::Count {
         if let Some(noun) = noun_after(chars, end, next) {
             found.own = Some(noun);
@@ -126,11 +135,13 @@ fn find(
     }
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
     let clause_start = clause_start(chars, clause_floor, start);
-    let Some((span, respectively)) = subject_before(chars, clause_start, start) else {
-        return found;
-    };
+    let (span, respectively) = subject_before(chars, clause_start, start);
     found.respectively = respectively;
-    found.own = Some(span).filter(|&(s, e)| s < e);
+    found.own = Some(span).filter(|&(s, e)| s < e && e - s <= MAX_SUBJECT_CHARS);
+    // A clause that names something too long to be a subject: nothing, and nothing carried.
+    if found.own.is_none() && span.0 < span.1 {
+        found.carries = false;
+    }
     if dimension == Dimension::Duration {
         // A span of time measures a time noun or nothing (`俟…於1個月內`, `過去五年`).
         found.own = found
@@ -139,6 +150,9 @@ fn find(
     }
     if let Some(own) = found.own.filter(|_| respectively) {
         found.listed = listed_before(chars, clause_start, floor, own);
+        if found.listed.is_empty() {
+            found.listed = joined(chars, own);
+        }
     }
     found
 }
@@ -160,7 +174,9 @@ fn listed_before(chars: &[char], mut clause_start: usize, floor: usize, own: Spa
         let item_end = clause_start - 1;
         clause_start = clause_start_of_item(chars, floor, item_end);
         match subject_before(chars, clause_start, item_end) {
-            Some((item, false)) if item.0 < item.1 => listed.push(item),
+            (item, false) if item.0 < item.1 && item.1 - item.0 <= MAX_SUBJECT_CHARS => {
+                listed.push(item);
+            }
             _ => return Vec::new(),
         }
     }
@@ -170,6 +186,28 @@ fn listed_before(chars: &[char], mut clause_start: usize, floor: usize, own: Spa
     listed.reverse();
     listed.push(own);
     listed
+}
+
+/// The parts of `span` joined by `和`, `与` or `及` (`入园率和普惠率分别达96%和94%`), when
+/// there are two or more.
+fn joined(chars: &[char], (start, end): Span) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut from = start;
+    for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+        if matches!(c, '和' | '与' | '及') {
+            parts.push((from, i));
+            from = i + 1;
+        }
+    }
+    parts.push((from, end));
+    let parts: Vec<Span> = parts
+        .into_iter()
+        .filter_map(|(s, e)| trim(chars, s, e))
+        .collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
 }
 
 fn clause_start_of_item(chars: &[char], floor: usize, end: usize) -> usize {
@@ -236,7 +274,7 @@ fn noun_after(chars: &[char], start: usize, limit: usize) -> Option<Span> {
         if words::is_clause_break(c)
             || c.is_whitespace()
             || words::noun_stop_at(chars, end).is_some()
-            || words::action_at(chars, end).is_some()
+            || (end > start && words::action_at(chars, end).is_some())
             || !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
         {
             break;
@@ -251,10 +289,14 @@ fn noun_after(chars: &[char], start: usize, limit: usize) -> Option<Span> {
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
 /// `分别` stood between them. `None` for the span when the clause names nothing.
-fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> Option<(Span, bool)> {
+fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span, bool) {
     let (mut end, respectively) = strip_links(chars, clause_start, quantity);
+    // `是“十三五”末的2.1倍`: the clause names the base of a comparison.
+    if words::comparison_at(chars, clause_start) {
+        return ((clause_start, clause_start), respectively);
+    }
     if end <= clause_start {
-        return Some(((clause_start, clause_start), respectively));
+        return ((clause_start, clause_start), respectively);
     }
     // `占…比重` names a share; otherwise `占` links a part to its whole.
     if !words::share_ending_before(chars, end) {
@@ -274,15 +316,18 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> Optio
             continue;
         }
         match words::action_at(chars, i) {
-            Some(n) if i + n < end && !CHANGE_NOUN_ENDINGS.contains(&chars[i + n]) => {
+            Some(n) if i + n < end && !words::is_noun_suffix(chars[i + n]) => {
                 start = i + n;
                 i += n;
             }
             _ => i += 1,
         }
     }
-    let span = trim(chars, start, end).filter(|&(s, e)| e - s <= MAX_SUBJECT_CHARS);
-    Some((span.unwrap_or((end, end)), respectively))
+    match trim(chars, start, end) {
+        // Too long to be a subject: the span is reported, the caller drops it.
+        Some(span) => (span, respectively),
+        None => ((end, end), respectively),
+    }
 }
 
 /// Passes back over the linking verbs, adverbs and time words before a quantity; returns
@@ -301,10 +346,7 @@ fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
             respectively |= word.starts_with("分别");
             n
         });
-        let step = link
-            .or_else(|| words::time_before(chars, end))
-            .or_else(|| words::action_before(chars, end));
-        match step {
+        match link {
             Some(n) if end - n >= floor => end -= n,
             _ => break,
         }
@@ -350,6 +392,12 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
         }
         if (start, end) == before {
             break;
+        }
+    }
+    // `在天开园注册的科技型企业`: a phrase of place before 的 qualifies the subject.
+    if chars.get(start) == Some(&'在') {
+        if let Some(de) = (start..end).rev().find(|&i| chars[i] == '的') {
+            start = de + 1;
         }
     }
     // A quotation mark with no partner in the span belongs to the text around it.
