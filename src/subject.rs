@@ -21,8 +21,8 @@
 use compact_str::CompactString;
 
 use crate::lexicon::subjects as words;
-use crate::scan::{is_han, TextView};
 use crate::record::{Dimension, Record};
+use crate::scan::{is_han, TextView};
 
 /// The most characters a subject holds once cleaned.
 pub const MAX_SUBJECT_CHARS: usize = 24;
@@ -57,6 +57,9 @@ struct Found {
 /// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
 /// were found in `view` and are sorted by start.
 pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
+    if !records.iter().any(|r| matches!(r, Record::Quantity(_))) {
+        return;
+    }
     let chars = view.chars();
     let mut sentence: Vec<Found> = Vec::new();
     // The end (view position) of the last record that bounds a clause.
