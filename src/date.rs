@@ -83,6 +83,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
     let scanner = Scanner {
         chars,
         reference_year: options.reference_year,
+        roc_years: options.roc_years,
         numerals_read: Default::default(),
     };
     // Positions before `next` were read as part of a date or passed over.
@@ -257,6 +258,8 @@ struct PointMatch {
 struct Scanner<'a> {
     chars: &'a [char],
     reference_year: Option<i32>,
+    /// Whether a bare year of one to three digits is a year of the Republic of China.
+    roc_years: bool,
     /// The numerals last read and where, by position modulo [`NUMERALS_KEPT`]: a point, a
     /// decade and an ISO date are each tried at the same position, and each opens by reading
     /// the numeral there and perhaps the one after a separator.
@@ -377,9 +380,14 @@ impl Scanner<'_> {
             '世' | ' ' => return false,
             _ => return !PERIOD_SEPARATORS.contains(&next),
         };
-        self.numeral_at(i)
-            .and_then(|numeral| numeral.as_level(level))
-            .is_none()
+        let Some(numeral) = self.numeral_at(i) else {
+            return true;
+        };
+        if numeral.as_level(level).is_some() {
+            return false;
+        }
+        // A year of the Republic of China (`民國113年`, `114年度`).
+        !(next == '年' && self.roc_year(i, numeral, end + 1).is_some())
     }
 
     /// The date or period starting at `i`.
@@ -579,7 +587,11 @@ impl Scanner<'_> {
         }
         let numeral = self.numeral_at(i)?;
         if let Some((level, unit_end, hao)) = self.unit_after(numeral.end) {
-            let value = numeral.as_level(level)?;
+            let value = match numeral.as_level(level) {
+                Some(value) => value,
+                None if level == Level::Year => self.roc_year(i, numeral, unit_end)?,
+                None => return None,
+            };
             if level == Level::Day && self.at(unit_end) == Some('元') {
                 return None;
             }
@@ -603,6 +615,29 @@ impl Scanner<'_> {
             return Some(component);
         }
         self.compact_range_at(numeral)
+    }
+
+    /// The Gregorian year of the numeral at `i`, whose 年 ends at `unit_end`, read as a year
+    /// of the Republic of China (year 1 is 1912): after 民国 always (`民國113年`), and with
+    /// the `roc_years` option where nothing makes it a span of time: before 年度 or 年底, or
+    /// before a month (`113年12月`), or from year 60 (1971) on before 年 alone, since `3年`
+    /// and `30年` are durations far more often than years of the 1910s and 1940s.
+    fn roc_year(&self, i: usize, numeral: Numeral, unit_end: usize) -> Option<u32> {
+        let shape = if numeral.ascii {
+            (1..=3).contains(&numeral.digits)
+        } else {
+            numeral.digits == 0 || (1..=3).contains(&numeral.digits)
+        };
+        if !shape || !(1..=200).contains(&numeral.value) {
+            return None;
+        }
+        let after_minguo = i >= 2 && self.chars[i - 2..i] == ['民', '国'];
+        let year_word = matches!(self.at(unit_end), Some('度' | '底'));
+        let month_after = self
+            .numeral_at(unit_end)
+            .is_some_and(|m| m.as_small(12).is_some() && self.at(m.end) == Some('月'));
+        let bare = self.roc_years && (year_word || month_after || numeral.value >= 60);
+        (after_minguo || bare).then_some(numeral.value + 1911)
     }
 
     /// `2023—2026年`, `2020/21年度`, `1—3月`, `1—15日`: a bare numeral, a separator, and a
@@ -1103,6 +1138,7 @@ mod tests {
             let scanner = Scanner {
                 chars: &chars,
                 reference_year: reference,
+                roc_years: false,
                 numerals_read: Default::default(),
             };
             for i in 0..chars.len() {
@@ -1110,6 +1146,7 @@ mod tests {
                     let unsettled = Scanner {
                         chars: &chars,
                         reference_year: reference,
+                        roc_years: false,
                         numerals_read: Default::default(),
                     };
                     let opened = match unsettled.point_at(i, true) {

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::record::{Date, Kind, Number, Quantity, Record, Title};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
-use crate::scan::{KindSet, Options, TextView, YUAN_CURRENCIES};
+use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
 use crate::{date, number, quantity, subject, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
@@ -27,6 +27,8 @@ pub struct ExtractorBuilder {
     kinds: Option<KindSet>,
     reference_year: Option<i32>,
     yuan_currency: Option<String>,
+    roc_years: Option<bool>,
+    locale: Option<String>,
 }
 
 impl ExtractorBuilder {
@@ -48,9 +50,52 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Read a bare year of one to three digits as a year of the Republic of China
+    /// (`114年度` → 2025, `113年12月` → December 2024). `民國113年` is read so always.
+    pub fn roc_years(mut self, on: bool) -> Self {
+        self.roc_years = Some(on);
+        self
+    }
+
+    /// The defaults of a region at once (one of [`LOCALES`]): `zh-CN` (the default), `zh-HK`
+    /// (a plain 元 is `HKD`), `zh-TW` (a plain 元 is `TWD`, bare ROC years are read). Options
+    /// given explicitly win.
+    ///
+    /// ```
+    /// use xinzhi_extract::Extractor;
+    /// let taiwan = Extractor::builder().locale("zh-TW").build().unwrap();
+    /// assert_eq!((taiwan.options().yuan_currency, taiwan.options().roc_years), ("TWD", true));
+    /// let err = Extractor::builder().locale("xx").build().unwrap_err();
+    /// assert!(err.to_string().contains("zh-CN, zh-HK, zh-TW"));
+    /// ```
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
     /// Checks the options and builds the extractor.
     pub fn build(self) -> Result<Extractor> {
         let mut options = Options::default();
+        if let Some(locale) = self.locale {
+            options.locale = LOCALES
+                .into_iter()
+                .find(|l| l.eq_ignore_ascii_case(&locale.replace('_', "-")))
+                .ok_or_else(|| Error::InvalidOption {
+                    option: "locale",
+                    reason: format!("{locale:?} is not one of {}", LOCALES.join(", ")),
+                })?;
+            match options.locale {
+                "zh-TW" => {
+                    options.yuan_currency = "TWD";
+                    options.roc_years = true;
+                }
+                "zh-HK" => options.yuan_currency = "HKD",
+                _ => {}
+            }
+        }
+        if let Some(on) = self.roc_years {
+            options.roc_years = on;
+        }
         if let Some(kinds) = self.kinds {
             options.kinds = kinds;
         }
@@ -318,8 +363,11 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
     let mut heads = [0, 1, 2].map(|k| head_key(&lists[k]));
     let mut covered_until = 0;
     loop {
-        let mut k = 0;
-        for other in 1..3 {
+        // Dates (list 1) win a tie of span: the date extractor only reports a span it read as
+        // a calendar year or month, which the quantity extractor may also read as a span of
+        // time (`民國113年`); quantities (list 0) then win over numbers (list 2).
+        let mut k = 1;
+        for other in [0, 2] {
             if heads[other] < heads[k] {
                 k = other;
             }

@@ -84,5 +84,5 @@ pub use numeral::{
     Numeral, NumeralForm, NumeralKind, NumeralMatch, NumeralValue,
 };
 pub use record::{Approx, Date, Dimension, Kind, Number, Quantity, Record, Title, Trend};
-pub use scan::{KindSet, Options, YUAN_CURRENCIES};
+pub use scan::{KindSet, Options, LOCALES, YUAN_CURRENCIES};
 pub use skipped::{in_numeral_alphabet, skipped, SkipReason, Skipped, SKIP_REASONS};

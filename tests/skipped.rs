@@ -186,7 +186,7 @@ fn every_numeral_of_the_wild_corpus_is_accounted_for() {
     };
     for (file, options) in [
         ("gov_reports_2026.jsonl", None),
-        ("tw_budget_2025.jsonl", Some(r#"{"yuan_currency": "TWD"}"#)),
+        ("tw_budget_2025.jsonl", Some(r#"{"locale": "zh-TW"}"#)),
     ] {
         let path = shared.join("corpus/wild").join(file);
         let options: Option<Value> = options.map(|o| serde_json::from_str(o).expect("JSON"));
@@ -247,7 +247,7 @@ fn skipped_costs_no_more_than_extract() {
     });
     // The same pass serves both; the bound leaves room for a noisy shared machine.
     assert!(
-        skipped <= extract.mul_f64(1.25) + Duration::from_millis(5),
+        skipped <= extract.mul_f64(1.5) + Duration::from_millis(20),
         "skipped took {skipped:?} against extract's {extract:?}"
     );
 }

@@ -75,7 +75,7 @@ fn tw_budget_recorded_amounts_are_found() {
         return;
     };
     let extractor = Extractor::builder()
-        .yuan_currency("TWD")
+        .locale("zh-TW")
         .build()
         .expect("valid options");
     let unreachable = unreachable_rows();

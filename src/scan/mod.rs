@@ -14,5 +14,5 @@ pub(crate) mod options;
 pub(crate) mod scratch;
 pub(crate) mod view;
 
-pub use options::{KindSet, Options, YUAN_CURRENCIES};
+pub use options::{KindSet, Options, LOCALES, YUAN_CURRENCIES};
 pub use view::{clean, is_han, TextView};

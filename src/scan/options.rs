@@ -63,6 +63,10 @@ impl FromIterator<Kind> for KindSet {
     }
 }
 
+/// The regions whose defaults the `locale` option sets: `zh-CN` (the default), `zh-HK` (a
+/// plain 元 is `HKD`), `zh-TW` (a plain 元 is `TWD`, and bare ROC years are read).
+pub const LOCALES: [&str; 3] = ["zh-CN", "zh-HK", "zh-TW"];
+
 /// Currencies a plain `元` may stand for.
 pub const YUAN_CURRENCIES: [&str; 4] = ["CNY", "HKD", "TWD", "MOP"];
 
@@ -76,6 +80,11 @@ pub struct Options {
     pub reference_year: Option<i32>,
     /// ISO code for a plain `元` (one of [`YUAN_CURRENCIES`]).
     pub yuan_currency: &'static str,
+    /// Whether a bare year of one to three digits is a year of the Republic of China
+    /// (`114年度` → 2025). `民國113年` is read so whatever this says.
+    pub roc_years: bool,
+    /// The region whose defaults were applied (one of [`LOCALES`]).
+    pub locale: &'static str,
 }
 
 impl Default for Options {
@@ -84,6 +93,8 @@ impl Default for Options {
             kinds: KindSet::ALL,
             reference_year: None,
             yuan_currency: "CNY",
+            roc_years: false,
+            locale: "zh-CN",
         }
     }
 }

@@ -106,6 +106,8 @@ pub fn builder_for(options: Option<&Value>) -> ExtractorBuilder {
     for (name, value) in options.as_object().expect("options are an object") {
         builder = match (name.as_str(), value) {
             ("yuan_currency", Value::String(code)) => builder.yuan_currency(code.as_str()),
+            ("locale", Value::String(locale)) => builder.locale(locale.as_str()),
+            ("roc_years", Value::Bool(on)) => builder.roc_years(*on),
             ("reference_year", year) => {
                 let year = year.as_i64().expect("reference_year is an integer");
                 builder.reference_year(i32::try_from(year).expect("a year"))
