@@ -2,6 +2,7 @@
 //! and as an Arrow C stream.
 
 use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
@@ -225,6 +226,15 @@ pub(crate) fn collect_texts<'py>(
     };
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
         return Err(refuse());
+    }
+    // A table (pandas, polars, pyarrow, Dask) iterates over its column names or columns:
+    // never what the caller meant, and with pandas it would silently extract nothing.
+    if texts.hasattr(intern!(texts.py(), "columns"))? {
+        return Err(PyTypeError::new_err(format!(
+            "{place} must be an iterable of str, not a table ({}): pass one column of \
+             texts, such as frame[\"body\"]",
+            type_name(texts)
+        )));
     }
     if let Ok(list) = texts.cast::<PyList>() {
         return Ok(list.iter().collect());

@@ -180,14 +180,17 @@ impl Extractor {
         self.extract_batch_of(texts, threads, "extract_batch")
     }
 
-    /// A pandas DataFrame with one row per record (see `ExtractionBatch.to_pandas`).
-    #[pyo3(signature = (texts, threads=None))]
+    /// A pandas DataFrame with one row per record, as `xinzhi_extract.to_frame` makes with
+    /// this extractor's options.
+    #[pyo3(signature = (texts, threads=None, *, text=None, keep=None))]
     fn to_frame<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
+        text: Option<&Bound<'py, PyAny>>,
+        keep: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        to_frame_with(self, texts, threads)
+        to_frame_with(slf, texts, threads, text, keep)
     }
 
     fn __repr__(&self) -> String {
@@ -236,18 +239,18 @@ impl Extractor {
     }
 }
 
+/// The frame is built in `xinzhi_extract._frame`: reading pandas and polars containers
+/// (missing texts, index labels, carried columns) is pandas' business, not the core's.
 fn to_frame_with<'py>(
-    extractor: &Extractor,
+    extractor: &Bound<'py, Extractor>,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    text: Option<&Bound<'py, PyAny>>,
+    keep: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = texts.py();
-    let frame = py.import("xinzhi_extract._frame")?;
-    // Without pandas, say so before spending time on the texts.
-    frame.call_method0("import_pandas")?;
-    let index = frame.call_method1("series_index", (texts,))?;
-    let batch = Bound::new(py, extractor.extract_batch_of(texts, threads, "to_frame")?)?;
-    frame.call_method1("to_pandas", (batch, index))
+    py.import("xinzhi_extract._frame")?
+        .call_method1("frame_of", (extractor, texts, threads, text, keep))
 }
 
 fn records_to_list(py: Python<'_>, records: Vec<Record>) -> PyResult<Bound<'_, PyList>> {
@@ -368,21 +371,19 @@ pub fn extract_batch(
     )
 }
 
-/// A pandas DataFrame with one row per record of `texts` (needs pandas).
-///
-/// Columns: `doc` (the text's position, or its index label when `texts` is a Series),
-/// `kind`, `text`, `start`, `end`, then the fields of the four kinds, missing where a kind has
-/// no such field: `value` `low` `high` (Float64), `unit` `currency` `title` `doc_type` `issuer`
-/// (string), `dimension` `approx` `trend` (category), `year` `month` `day` `end_year`
-/// `end_month` `end_day` `start_year` (Int32), `is_policy` `ordinal` (boolean).
+/// A pandas DataFrame with one row per record of `texts` (needs pandas); what
+/// `xinzhi_extract.to_frame` calls, documented there.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None, kinds=None))]
+#[pyo3(signature = (texts, threads=None, kinds=None, *, text=None, keep=None))]
 pub fn to_frame<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
     kinds: Option<&Bound<'py, PyAny>>,
+    text: Option<&Bound<'py, PyAny>>,
+    keep: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    to_frame_with(&Extractor::default_for(kinds, "to_frame")?, texts, threads)
+    let extractor = Bound::new(texts.py(), Extractor::default_for(kinds, "to_frame")?)?;
+    to_frame_with(&extractor, texts, threads, text, keep)
 }
 
 /// `text` with pinyin annotations such as `萬(wàn)` removed; nothing else changes.

@@ -10,8 +10,6 @@ records sorted by ``start``; offsets are ``str`` indices, so ``text[r.start:r.en
 ``pandas`` extra), and an :class:`Extractor` holds options such as ``reference_year``.
 """
 
-import sys
-
 from xinzhi_extract._core import (
     Date,
     ExtractionBatch,
@@ -33,8 +31,9 @@ from xinzhi_extract._core import (
     quantities,
     titles,
     to_chinese,
-    to_frame,
 )
+from xinzhi_extract._frame import to_frame
+from xinzhi_extract._imports import when_imported
 from xinzhi_extract.highlight import highlight
 
 #: Any of the four record classes.
@@ -66,8 +65,8 @@ __all__ = [
     "to_frame",
 ]
 
-# The ``Series.xinzhi`` accessor, when pandas is already loaded; importing pandas here would
-# slow down every import of this package. ``import xinzhi_extract.pandas_accessor`` (or the
-# first ``to_frame``) registers it otherwise.
-if sys.modules.get("pandas") is not None:
-    from xinzhi_extract import pandas_accessor as _pandas_accessor  # noqa: F401
+# ``Series.xinzhi`` (pandas) and ``pl.col(...).xinzhi`` (polars), registered as soon as pandas
+# or polars is imported, before or after this package; importing them here would slow down
+# every import of this package.
+when_imported("pandas", "xinzhi_extract.pandas_accessor")
+when_imported("polars", "xinzhi_extract.polars_namespace")

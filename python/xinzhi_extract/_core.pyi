@@ -1,6 +1,6 @@
 """Type stubs of the compiled core, ``xinzhi_extract._core`` (checked by ``mypy.stubtest``)."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Literal, TypeAlias, final, overload
 
 __all__ = [
@@ -320,7 +320,14 @@ class Extractor:
     def extract_batch(
         self, texts: Iterable[str], threads: int | None = None
     ) -> ExtractionBatch: ...
-    def to_frame(self, texts: Iterable[str], threads: int | None = None) -> Any: ...
+    def to_frame(
+        self,
+        texts: Iterable[str],
+        threads: int | None = None,
+        *,
+        text: Hashable | None = None,
+        keep: Sequence[Hashable] | None = None,
+    ) -> Any: ...
     def __reduce__(
         self,
     ) -> tuple[type[Extractor], tuple[tuple[str, ...], int | None, str]]: ...
@@ -347,8 +354,15 @@ def extract_batch(
 ) -> ExtractionBatch:
     """The records of many texts, in input order, on every core with the GIL released."""
 
-def to_frame(texts: Iterable[str], threads: int | None = None, kinds: _Kinds = None) -> Any:
-    """A pandas DataFrame with one row per record of ``texts`` (needs pandas)."""
+def to_frame(
+    texts: Iterable[str],
+    threads: int | None = None,
+    kinds: _Kinds = None,
+    *,
+    text: Hashable | None = None,
+    keep: Sequence[Hashable] | None = None,
+) -> Any:
+    """A pandas DataFrame with one row per record of ``texts``; ``xinzhi_extract.to_frame``."""
 
 def clean(text: str) -> str:
     """``text`` with pinyin annotations such as ``萬(wàn)`` removed; nothing else changes."""

@@ -1,53 +1,122 @@
 """The ``Series.xinzhi`` accessor: extraction as a step of a pandas pipeline.
 
->>> import pandas as pd  # type: ignore[import-untyped, unused-ignore]
->>> import xinzhi_extract.pandas_accessor
->>> news = pd.Series(["全省新增企业77家。", "没有数字。"], index=["a", "b"])
+>>> import pandas as pd
+>>> import xinzhi_extract
+>>> news = pd.Series(["全省新增企业77家。", None, "没有数字。"], index=["a", "b", "c"])
 >>> news.xinzhi.extract()[["doc", "kind", "text", "value", "unit"]]
   doc      kind text  value unit
 0   a  quantity  77家   77.0    家
+>>> news.xinzhi.records().str.len().tolist()
+[1.0, nan, 0.0]
 
-Importing this module registers the accessor; ``import xinzhi_extract`` does so by itself when
-pandas is already imported, and so does the first call of ``to_frame``.
+The accessor is registered by ``import xinzhi_extract``, whether pandas is imported before
+or after it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
 from xinzhi_extract._core import Extractor
+from xinzhi_extract._frame import Kinds, extract_texts, extractor_for, frame_of, read_texts
 
 __all__ = ["XinzhiAccessor"]
 
 
+@pd.api.extensions.register_series_accessor("xinzhi")
 class XinzhiAccessor:
-    """Extraction over a Series of texts; the ``doc`` column holds the Series' index labels."""
+    """Extraction over a Series of texts: ``series.xinzhi.extract()`` (a frame, one row per
+    record) and ``series.xinzhi.records()`` (a Series, one list of records per text).
 
-    def __init__(self, series: Any) -> None:
+    Missing texts (``None``, ``NaN``, ``pd.NA``) give no records, as with pandas' ``.str``
+    methods; the index labels of the Series identify the texts.
+    """
+
+    def __init__(self, series: pd.Series) -> None:
         self._series = series
 
     def extract(
         self,
-        kinds: Iterable[str] | str | None = None,
+        kinds: Kinds = None,
         *,
         reference_year: int | None = None,
         yuan_currency: str = "CNY",
         threads: int | None = None,
         extractor: Extractor | None = None,
-    ) -> Any:
-        """A DataFrame with one row per record, as :func:`xinzhi_extract.to_frame` makes.
+    ) -> pd.DataFrame:
+        """A DataFrame with one row per record, as :func:`xinzhi_extract.to_frame` makes it
+        from this Series.
 
-        Pass either options (``kinds``, ``reference_year``, ``yuan_currency``) or a prebuilt
-        ``extractor``.
+        Parameters
+        ----------
+        kinds
+            ``"quantity"``, ``"date"``, ``"title"``, ``"number"`` or an iterable of them (all
+            four by default); the frame has only these kinds' columns.
+        reference_year
+            The year that 今年, 去年, 明年, 前年 stand for (none by default).
+        yuan_currency
+            The ISO code of a plain 元: ``"CNY"`` (default), ``"HKD"``, ``"TWD"`` or ``"MOP"``.
+        threads
+            How many cores to use; all by default.
+        extractor
+            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the three options above.
+
+        Raises
+        ------
+        TypeError
+            An item that is neither a ``str`` nor missing (named by its index label), or both
+            ``extractor`` and options.
+        OptionError
+            An unknown kind, a bad ``reference_year`` or ``yuan_currency``, ``threads`` < 1.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> import xinzhi_extract
+        >>> news = pd.Series(["今年投资约4.2亿元。"], index=pd.Index(["gs-1"], name="article"))
+        >>> news.xinzhi.extract(reference_year=2025)[["article", "kind", "text", "year", "value"]]
+          article      kind    text  year        value
+        0    gs-1      date      今年  2025         <NA>
+        1    gs-1  quantity  约4.2亿元  <NA>  420000000.0
         """
-        if extractor is None:
-            extractor = Extractor(kinds, reference_year, yuan_currency)
-        elif kinds is not None or reference_year is not None or yuan_currency != "CNY":
-            raise TypeError("pass either an extractor or its options, not both")
-        return extractor.to_frame(self._series, threads)
+        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        return frame_of(chosen, self._series, threads, function="Series.xinzhi.extract")
 
+    def records(
+        self,
+        kinds: Kinds = None,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str = "CNY",
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pd.Series:
+        """A Series of lists of records as dicts (``record.to_dict()``), aligned with this
+        one: ready for ``DataFrame.explode`` and ``pd.json_normalize``.
 
-pd.api.extensions.register_series_accessor("xinzhi")(XinzhiAccessor)
+        A text with no records gives an empty list, a missing text ``None``. The options
+        and errors are those of :meth:`extract`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> import xinzhi_extract
+        >>> news = pd.DataFrame({"body": ["新增企业77家、项目5个。", "没有数字。"]})
+        >>> news["records"] = news["body"].xinzhi.records(kinds="quantity")
+        >>> rows = news.explode("records", ignore_index=True).dropna(subset="records")
+        >>> pd.json_normalize(rows["records"].tolist())[["text", "value", "unit"]]
+          text  value unit
+        0  77家   77.0    家
+        1   5个    5.0    个
+        """
+        function = "Series.xinzhi.records"
+        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        source = read_texts(self._series, function=function)
+        batch = extract_texts(chosen, source, threads, function)
+        out: list[Any] = [None] * source.length
+        rows = range(len(batch)) if source.rows is None else source.rows.tolist()
+        for row, records in zip(rows, batch, strict=True):
+            out[row] = [record.to_dict() for record in records]
+        return pd.Series(out, index=self._series.index, name=self._series.name, dtype=object)

@@ -1,0 +1,165 @@
+"""The ``xinzhi`` namespace of polars expressions and Series: extraction in a polars query.
+
+>>> import polars as pl
+>>> import xinzhi_extract
+>>> news = pl.DataFrame({"id": ["a", "b", "c"], "body": ["新增企业77家。", None, "没有数字。"]})
+>>> records = news.with_columns(records=pl.col("body").xinzhi.extract(kinds="quantity"))
+>>> records["records"].list.len().to_list()
+[1, None, 0]
+>>> records.explode("records").unnest("records").select("id", "text", "value", "unit").rows()
+[('a', '77家', 77.0, '家'), ('b', None, None, None)]
+
+Each text becomes a list of structs, one per record, with the fields of the kinds asked for
+(the columns of :func:`xinzhi_extract.to_frame` without ``doc``); a text with no records
+gives an empty list, a null text null. The records come from the batch's Arrow stream, so
+no Python object is made per record. ``import xinzhi_extract`` registers the namespace,
+whether polars is imported before or after it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from xinzhi_extract._core import ExtractionBatch, Extractor
+from xinzhi_extract._frame import Kinds, columns_of, extract_texts, extractor_for, read_texts
+
+__all__ = ["XinzhiExpr", "XinzhiSeries", "record_lists"]
+
+
+def record_lists(
+    extractor: Extractor, texts: pl.Series, threads: int | None = None, function: str = "extract"
+) -> pl.Series:
+    """One list of records (structs) per text of ``texts``, named like ``texts``."""
+    source = read_texts(texts, function=function)
+    batch = extract_texts(extractor, source, threads, function)
+    flat = _fields(pl.DataFrame(batch), extractor.kinds)
+    if source.rows is not None:
+        rows = pl.Series("doc", source.rows, dtype=pl.Int64)
+        flat = flat.with_columns(rows.gather(flat["doc"]))
+    records = pl.struct(pl.exclude("doc")).alias(texts.name)
+    lists = flat.group_by("doc", maintain_order=True).agg(records)
+    present = pl.Series("present", texts.is_not_null())
+    out = (
+        pl.DataFrame({"doc": pl.int_range(len(texts), dtype=pl.Int64, eager=True)})
+        .join(lists, on="doc", how="left", maintain_order="left")
+        .with_columns(present)
+        .select(
+            pl.when("present")
+            .then(pl.col(texts.name).fill_null(pl.lit([], dtype=_list_type(extractor.kinds))))
+            .alias(texts.name)
+        )
+    )
+    return out.to_series()
+
+
+def _fields(flat: pl.DataFrame, kinds: tuple[str, ...]) -> pl.DataFrame:
+    """``doc`` and the columns that records of ``kinds`` fill, with ``mid``."""
+    if "mid" not in flat.columns:
+        high = flat.columns.index("high")
+        mid = ((pl.col("low") + pl.col("high")) / 2).alias("mid")
+        flat = flat.select(*flat.columns[: high + 1], mid, *flat.columns[high + 1 :])
+    wanted = columns_of(kinds)
+    return flat.select(c for c in flat.columns if c in wanted)
+
+
+_LIST_TYPES: dict[tuple[str, ...], pl.DataType] = {}
+
+
+def _list_type(kinds: tuple[str, ...]) -> pl.DataType:
+    """The type of one text's records: a list of structs with the fields of ``kinds``."""
+    if kinds not in _LIST_TYPES:
+        empty = _fields(pl.DataFrame(ExtractionBatch([])), kinds).drop("doc")
+        _LIST_TYPES[kinds] = pl.List(pl.Struct(empty.schema))
+    return _LIST_TYPES[kinds]
+
+
+@pl.api.register_expr_namespace("xinzhi")
+class XinzhiExpr:
+    """``pl.col("body").xinzhi``: extraction as a polars expression."""
+
+    def __init__(self, expr: pl.Expr) -> None:
+        self._expr = expr
+
+    def extract(
+        self,
+        kinds: Kinds = None,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str = "CNY",
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pl.Expr:
+        """The records of each text, as a list of structs (one struct per record).
+
+        Parameters
+        ----------
+        kinds
+            ``"quantity"``, ``"date"``, ``"title"``, ``"number"`` or an iterable of them (all
+            four by default); the structs have only these kinds' fields.
+        reference_year
+            The year that 今年, 去年, 明年, 前年 stand for (none by default).
+        yuan_currency
+            The ISO code of a plain 元: ``"CNY"`` (default), ``"HKD"``, ``"TWD"`` or ``"MOP"``.
+        threads
+            How many cores each batch of texts uses; all by default.
+        extractor
+            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the three options above.
+
+        Raises
+        ------
+        TypeError
+            A column that does not hold strings, or both ``extractor`` and options.
+        OptionError
+            An unknown kind, a bad ``reference_year`` or ``yuan_currency``, ``threads`` < 1.
+            Option errors are raised here; errors about the texts when the query runs.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> import xinzhi_extract
+        >>> news = pl.DataFrame({"body": ["全省新增企业77家，投资约4.2亿元。"]})
+        >>> (
+        ...     news.select(pl.col("body").xinzhi.extract(kinds="quantity"))
+        ...     .explode("body")
+        ...     .unnest("body")
+        ...     .select("text", "value", "unit", "currency")
+        ...     .rows()
+        ... )
+        [('77家', 77.0, '家', None), ('约4.2亿元', 420000000.0, '元', 'CNY')]
+        """
+        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        return self._expr.map_batches(
+            lambda texts: record_lists(chosen, texts, threads, "xinzhi.extract"),
+            return_dtype=_list_type(chosen.kinds),
+            is_elementwise=True,
+        )
+
+
+@pl.api.register_series_namespace("xinzhi")
+class XinzhiSeries:
+    """``series.xinzhi``: extraction over a polars Series of texts."""
+
+    def __init__(self, series: pl.Series) -> None:
+        self._series = series
+
+    def extract(
+        self,
+        kinds: Kinds = None,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str = "CNY",
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pl.Series:
+        """The records of each text, as a list of structs; the arguments and errors are those
+        of ``pl.col(...).xinzhi.extract``.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> import xinzhi_extract
+        >>> pl.Series("body", ["2023年新增77家。", None]).xinzhi.extract().list.len().to_list()
+        [2, None]
+        """
+        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        return record_lists(chosen, self._series, threads, "Series.xinzhi.extract")
