@@ -49,23 +49,20 @@ use std::cell::Cell;
 
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::date_cues::{
-    CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY,
-    NOT_AFTER_MONTH, PERIOD_SEPARATORS,
+    CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY, NOT_AFTER_MONTH,
 };
+use crate::lexicon::marks::is_range_separator;
 use crate::lexicon::periods_of_year::period_of_year_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::record::{Date, Record};
-use crate::scan::numeral::{digit_value, match_numeral_within};
+use crate::scan::years::{
+    ascii_run, chinese_digit, continues_chinese_numeral, is_chinese_numeral_char, is_chinese_tens,
+    read_numeral, Numeral,
+};
 use crate::scan::Options;
 use crate::scan::{is_han, TextView};
 
-/// The earliest year read as a calendar year.
-const FIRST_YEAR: u32 = 1000;
-/// The latest year read as a calendar year.
-const LAST_YEAR: u32 = 2999;
-/// The longest numeral run looked at; a longer run of digits is not part of a date.
-const MAX_NUMERAL_CHARS: usize = 5;
 /// How far a two-digit fiscal end year may lie after the start year (`2020/21`, `2023-25`).
 const MAX_SHORT_YEAR_SPAN: u32 = 10;
 /// The latest century read in `N世纪…年代`.
@@ -193,33 +190,13 @@ struct Found {
     to: Option<Point>,
 }
 
-/// A numeral read in the view: ASCII digits, Chinese digits read one by one (`二〇二三`), or a
-/// small Chinese numeral with tens (`二十七`, `十二`, `廿`).
-#[derive(Debug, Clone, Copy)]
-struct Numeral {
-    end: usize,
-    value: u32,
-    /// Number of digits for a digit-by-digit form; 0 for a numeral with tens (`二十七`).
-    digits: usize,
-    ascii: bool,
+/// A calendar numeral as the value of one field of a date.
+trait AtLevel {
+    fn value_at_level(self, level: Level) -> Option<u32>;
 }
 
-impl Numeral {
-    fn as_year(self) -> Option<u32> {
-        (self.digits == 4 && (FIRST_YEAR..=LAST_YEAR).contains(&self.value)).then_some(self.value)
-    }
-
-    /// A month or day: one or two ASCII digits, one Chinese digit, or a Chinese numeral with tens.
-    fn as_small(self, max: u32) -> Option<u32> {
-        let shape_fits = if self.ascii {
-            (1..=2).contains(&self.digits)
-        } else {
-            self.digits <= 1
-        };
-        (shape_fits && (1..=max).contains(&self.value)).then_some(self.value)
-    }
-
-    fn as_level(self, level: Level) -> Option<u32> {
+impl AtLevel for Numeral {
+    fn value_at_level(self, level: Level) -> Option<u32> {
         match level {
             Level::Year => self.as_year(),
             Level::Month => self.as_small(12),
@@ -378,12 +355,12 @@ impl Scanner<'_> {
             '月' => Level::Month,
             '日' | '号' => Level::Day,
             '世' | ' ' => return false,
-            _ => return !PERIOD_SEPARATORS.contains(&next),
+            _ => return !is_range_separator(next),
         };
         let Some(numeral) = self.numeral_at(i) else {
             return true;
         };
-        if numeral.as_level(level).is_some() {
+        if numeral.value_at_level(level).is_some() {
             return false;
         }
         // A year of the Republic of China (`民國113年`, `114年度`).
@@ -587,7 +564,7 @@ impl Scanner<'_> {
         }
         let numeral = self.numeral_at(i)?;
         if let Some((level, unit_end, hao)) = self.unit_after(numeral.end) {
-            let value = match numeral.as_level(level) {
+            let value = match numeral.value_at_level(level) {
                 Some(value) => value,
                 None if level == Level::Year => self.roc_year(i, numeral, unit_end)?,
                 None => return None,
@@ -649,10 +626,10 @@ impl Scanner<'_> {
         if hao || (separator == '/' && level != Level::Year) {
             return None;
         }
-        let value = first.as_level(level)?;
+        let value = first.value_at_level(level)?;
         let end_value = match level {
             Level::Year => second.as_year().or_else(|| short_end_year(value, second))?,
-            _ => second.as_level(level)?,
+            _ => second.value_at_level(level)?,
         };
         if end_value <= value {
             return None;
@@ -765,7 +742,7 @@ impl Scanner<'_> {
             j += 1;
         }
         let separator = self.at(j)?;
-        if !PERIOD_SEPARATORS.contains(&separator) && separator != '/' {
+        if !is_range_separator(separator) && separator != '/' {
             return None;
         }
         j += 1;
@@ -869,101 +846,6 @@ fn days_in_month(year: Option<i32>, month: Option<u32>) -> u32 {
         },
         _ => 31,
     }
-}
-
-/// The length of the run of ASCII digits at `i`, when there is one short enough for a date.
-fn ascii_run(chars: &[char], i: usize) -> Option<usize> {
-    let run = chars
-        .get(i..)?
-        .iter()
-        .take(MAX_NUMERAL_CHARS)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    (run > 0 && run < MAX_NUMERAL_CHARS).then_some(run)
-}
-
-/// A run of ASCII digits at `i`, at most four long.
-fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
-    let run = ascii_run(chars, i)?;
-    let value = chars[i..i + run]
-        .iter()
-        .fold(0, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
-    Some(Numeral {
-        end: i + run,
-        value,
-        digits: run,
-        ascii: true,
-    })
-}
-
-/// The numeral at `i`: ASCII digits, Chinese digits read one by one, or a Chinese numeral up
-/// to 三十九 with tens.
-fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
-    if chars.get(i)?.is_ascii_digit() {
-        return read_ascii(chars, i);
-    }
-    let tail = chars.get(i..)?;
-    let run = tail
-        .iter()
-        .enumerate()
-        .take(MAX_NUMERAL_CHARS)
-        .take_while(|&(k, &c)| (k > 0 || c != 'O') && continues_chinese_numeral(c))
-        .count();
-    if run == 0 || tail.get(run).is_some_and(|&c| is_chinese_numeral_char(c)) {
-        return None;
-    }
-    let run_chars = &tail[..run];
-    let value = if run_chars.iter().any(|&c| is_chinese_tens(c)) {
-        let numeral = match_numeral_within(run_chars, 0, run)?;
-        let value = u32::try_from(numeral.integer?).ok()?;
-        (numeral.end == run).then_some((value, 0))?
-    } else {
-        let value = run_chars.iter().fold(0, |v, &c| {
-            v * 10
-                + if c == 'O' {
-                    0
-                } else {
-                    chinese_digit(c).unwrap_or(0)
-                }
-        });
-        (value, run)
-    };
-    Some(Numeral {
-        end: i + run,
-        value: value.0,
-        digits: value.1,
-        ascii: false,
-    })
-}
-
-/// A Chinese digit as written in dates: 两 never writes a digit of a year, a month or a day,
-/// and ASCII digits take the other path.
-fn chinese_digit(c: char) -> Option<u32> {
-    if c == '两' || c.is_ascii_digit() {
-        return None;
-    }
-    digit_value(c)
-}
-
-/// A character of a Chinese date numeral after its first: a digit, a tens, or the letter O
-/// written for 〇 (`二OO八`).
-fn continues_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || is_chinese_tens(c) || c == 'O'
-}
-
-fn is_chinese_tens(c: char) -> bool {
-    matches!(c, '十' | '廿' | '卅')
-}
-
-/// Characters of any Chinese numeral: a date numeral next to one of these is part of a
-/// larger number (`一百二十年`, `三千五百`).
-fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some()
-        || is_chinese_tens(c)
-        || matches!(
-            c,
-            '百' | '千' | '万' | '亿' | '两' | '点' | '几' | '多' | '余'
-        )
 }
 
 #[cfg(test)]

@@ -22,12 +22,14 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::LazyLock;
 
+use crate::lexicon::marks::{is_line_break, is_range_separator};
+use crate::lexicon::numerals::{numeral_char, Meaning, Script};
 use crate::lexicon::regions::{Region, RegionLevel};
 use crate::lexicon::word_index::WordIndex;
 use crate::lexicon::{doc_types, issuers, media, regions};
 use crate::record::{Record, Title};
 use crate::scan::Options;
-use crate::scan::{is_han, TextView};
+use crate::scan::{is_han, years, TextView};
 
 /// The most characters between `《` and `》` (SPEC §2).
 const MAX_TITLE_CHARS: usize = 200;
@@ -79,13 +81,6 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
     }
     // An inner title closes before the outer one; report them in reading order.
     out[first..].sort_by_key(|r| (r.start(), Reverse(r.end())));
-}
-
-pub(crate) fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
 }
 
 /// The title between view positions `open` (`《`) and `close` (`》`), if it holds a name.
@@ -341,62 +336,25 @@ fn counts_articles(body: &[char]) -> bool {
     (1..=5).contains(&digits)
 }
 
+/// ASCII digits, and the everyday Chinese digits, 十 and 百 (the characters of `六十条`).
 fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || "〇○零一二两三四五六七八九十百".contains(c)
+    c.is_ascii_digit()
+        || numeral_char(c).is_some_and(|row| {
+            row.script == Script::Chinese
+                && matches!(row.meaning, Meaning::Digit(_) | Meaning::Magnitude(1..=2))
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Period
 
-/// A digit of a year, as a value: ASCII digits and the Chinese digits of `二〇二三`.
-fn year_digit(c: char) -> Option<(u32, bool)> {
-    if let Some(d) = c.to_digit(10) {
-        return Some((d, true));
-    }
-    let d = match c {
-        '〇' | '○' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    };
-    Some((d, false))
-}
-
-/// A run of exactly `len` digits of one script at `at`, and its value.
-fn digits_at(chars: &[char], at: usize, len: usize) -> Option<u32> {
-    let (_, ascii) = year_digit(*chars.get(at)?)?;
-    let same_script = |i: usize| {
-        chars
-            .get(i)
-            .and_then(|&c| year_digit(c))
-            .is_some_and(|(_, a)| a == ascii)
-    };
-    if at > 0 && same_script(at - 1) || same_script(at + len) {
-        return None;
-    }
-    (at..at + len).try_fold(0, |value, i| {
-        let (d, a) = year_digit(*chars.get(i)?)?;
-        (a == ascii).then_some(value * 10 + d)
-    })
-}
-
 fn year_at(chars: &[char], at: usize) -> Option<i32> {
-    let year = digits_at(chars, at, 4)?;
-    (1900..=2100).contains(&year).then_some(year as i32)
+    years::year_at(chars, at).map(|year| year as i32)
 }
 
+/// A mark between the years of a period: a range separator, or `/` (`2020/2021年度`).
 fn is_range_mark(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '—' | '–' | '―' | '‒' | '−' | '~' | '～' | '至' | '到' | '/'
-    )
+    is_range_separator(c) || c == '/'
 }
 
 /// The period a title names; see the module documentation for the order of preference.
@@ -430,7 +388,7 @@ fn period(title: &[char]) -> (Option<i32>, Option<i32>) {
         }
         let last = year_at(title, i).or_else(|| {
             // `2024-25`, `2020/21`: the century of the first year.
-            let yy = digits_at(title, i, 2)? as i32;
+            let yy = years::two_digits_at(title, i)? as i32;
             let mut last = first / 100 * 100 + yy;
             if last < first {
                 last += 100;

@@ -20,6 +20,17 @@ use super::char_set::CharSet;
 use super::word_index::WordIndex;
 use crate::record::{Approx, Trend};
 
+/// Words that open a vague number before a magnitude, with what they say of it: `上百` (over a
+/// hundred), `数十`, `几千` (some tens, some thousands).
+pub const VAGUE_NUMBER_WORDS: &[(char, Approx)] = &[
+    ('上', Approx::Over),
+    ('数', Approx::About),
+    ('几', Approx::About),
+];
+
+/// The word for a half, which opens a quantity on its own (`半年`, `半小时`).
+pub const HALF: char = '半';
+
 /// Where an approximation word stands relative to its quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {

@@ -30,6 +30,17 @@ impl CharSet {
         self
     }
 
+    /// The set with `c` added.
+    pub(crate) const fn with_char(mut self, c: char) -> CharSet {
+        let code = c as u32;
+        assert!(
+            code < 0x1_0000,
+            "the set holds the Basic Multilingual Plane only"
+        );
+        self.bits[code as usize / 64] |= 1 << (code % 64);
+        self
+    }
+
     /// The set with the last character of `word` added (nothing for an empty word).
     pub(crate) const fn with_final(mut self, word: &str) -> CharSet {
         let bytes = word.as_bytes();

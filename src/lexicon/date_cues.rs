@@ -25,8 +25,6 @@ pub const NOT_AFTER_MONTH: &str = "均薪息租";
 pub const CHINESE_NUMERAL_WORD_ENDS: &str =
     "统同每单唯逐第这那哪某上下前后近几数半头整各本当次隔专期拜周";
 
-/// Separators between the two ends of a period: `2023—2026年`, `2023至2026年`, `1~3月`.
-/// Full-width forms are folded by the view (`～` is `~`, `－` is `-`).
-pub const PERIOD_SEPARATORS: &[char] = &[
-    '至', '到', '-', '—', '–', '―', '‐', '‑', '‒', '−', '~', '〜', '～',
-];
+/// Separators between the two ends of a period: `2023—2026年`, `2023至2026年`, `1~3月`. The
+/// one list of range separators, [`super::marks::RANGE_SEPARATORS`].
+pub const PERIOD_SEPARATORS: &[char] = super::marks::RANGE_SEPARATORS;

@@ -20,6 +20,8 @@
 
 use std::sync::LazyLock;
 
+use super::char_set::CharSet;
+use super::numerals::{numeral_char, Meaning};
 use super::word_index::WordIndex;
 use crate::record::Dimension;
 
@@ -109,7 +111,33 @@ const fn money(
 }
 
 /// Every unit and classifier form. Adding a unit is one line here.
-pub static UNITS: &[Unit] = &[
+pub static UNITS: &[Unit] = UNIT_ROWS;
+
+/// The last characters of the currencies that may stand before a number (`$`, `HK$`, `USD`,
+/// `人民币`, `英镑`): a number with no unit after it may still be money when one of these
+/// precedes it.
+static CURRENCY_FINALS: CharSet = currency_finals();
+
+const fn currency_finals() -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < UNIT_ROWS.len() {
+        let row = &UNIT_ROWS[k];
+        if matches!(row.dimension, Money) && !matches!(row.placement, After) {
+            set = set.with_final(row.form);
+        }
+        k += 1;
+    }
+    set
+}
+
+/// Whether `c` may end a currency written before a number (see [`currency_before`]).
+#[must_use]
+pub fn may_end_currency_before(c: char) -> bool {
+    CURRENCY_FINALS.contains(c)
+}
+
+const UNIT_ROWS: &[Unit] = &[
     // Money. A plain 元 follows the extractor's option; a named currency is fixed.
     money("元", "元", Yuan, After),
     money("圆", "元", Yuan, After),
@@ -247,6 +275,9 @@ pub static UNITS: &[Unit] = &[
     unit("太瓦时", "太瓦时", Energy),
     unit("焦耳", "焦耳", Energy),
     unit("千卡", "千卡", Energy),
+    unit("兆卡", "兆卡", Energy),
+    unit("千焦", "千焦", Energy),
+    unit("兆焦", "兆焦", Energy),
     unit("kWh", "千瓦时", Energy),
     unit("瓦", "瓦", Power),
     unit("千瓦", "千瓦", Power),
@@ -307,6 +338,13 @@ pub static UNITS: &[Unit] = &[
     unit("兆赫兹", "兆赫兹", Other),
     unit("吉赫兹", "吉赫兹", Other),
     unit("赫茲", "赫兹", Other),
+    unit("千赫", "千赫兹", Other),
+    unit("兆赫", "兆赫兹", Other),
+    unit("百帕", "百帕", Other),
+    unit("千帕", "千帕", Other),
+    unit("兆帕", "兆帕", Other),
+    unit("千伏", "千伏", Other),
+    unit("兆欧", "兆欧", Other),
     unit("帧", "帧", Other),
     unit("分贝", "分贝", Other),
     // Petaflops of computing power (`11.4万P`).
@@ -426,6 +464,18 @@ pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)
     AFTER_INDEX
         .all_at(chars, start)
         .find(|(unit, len)| ends_word(chars, unit.form, start + len))
+}
+
+/// Whether a unit whose form opens with a magnitude word starts at `chars[start]` (`千瓦`,
+/// `兆赫兹`, `百帕`, `百分点`): the magnitude belongs to the unit, not to the number before it,
+/// so that `5千瓦` is 5 kilowatts rather than 5000 watts and `3百分点` 3 percentage points.
+#[must_use]
+pub fn unit_opens_with_magnitude_at(chars: &[char], start: usize) -> bool {
+    let opens_with_magnitude = chars
+        .get(start)
+        .and_then(|&c| numeral_char(c))
+        .is_some_and(|row| matches!(row.meaning, Meaning::Magnitude(_)));
+    opens_with_magnitude && unit_after(chars, start).is_some_and(|(_, len)| len >= 2)
 }
 
 /// The longest currency written just before `chars[end]` that may precede a number (`$`,

@@ -6,12 +6,15 @@
 //! by a bare magnitude (`千亿`, `万亿`, `百余`) and numbers lost to a damaged page (`?00`,
 //! a lone `亿`).
 
+use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
+use crate::lexicon::marks::range_separator_len;
 use crate::record::Approx;
 use crate::scan::numeral::{
     digit_value, magnitude_value, match_numeral, NumeralAt, NumeralForm, NumeralKind,
 };
 
-use crate::scan::context::{magnitude_chain, opens_unit};
+use crate::lexicon::units::unit_opens_with_magnitude_at;
+use crate::scan::context::magnitude_chain;
 use crate::scan::exclude::is_lost_mark;
 
 /// The number part of a quantity, in view positions.
@@ -137,16 +140,6 @@ fn contains_big_magnitude(chars: &[char], start: usize, end: usize) -> bool {
     chars[start..end].iter().any(|&c| is_big_magnitude(c))
 }
 
-/// The length of a range separator at `i`.
-fn separator_len(chars: &[char], i: usize) -> usize {
-    match chars.get(i) {
-        Some('—' | '–' | '－') if chars.get(i + 1) == Some(&'—') => 2,
-        Some('-') if chars.get(i + 1) == Some(&'-') => 2,
-        Some('-' | '—' | '–' | '－' | '~' | '～' | '〜' | '至' | '到') => 1,
-        _ => 0,
-    }
-}
-
 /// `(含)` or `（含）` (inclusive), which may stand between a number and what follows.
 pub(crate) fn inclusive_mark_len(chars: &[char], i: usize) -> usize {
     let open = chars.get(i).is_some_and(|&c| c == '(' || c == '（');
@@ -170,7 +163,7 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
     if let Some(amount) = read_vague_prefix(chars, i) {
         return Reading::Amount(amount);
     }
-    if c == '半' {
+    if c == HALF {
         // 上半年 and 下半年 are halves of a year, dates rather than durations.
         let half_of_year = i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后');
         if half_of_year {
@@ -252,7 +245,7 @@ fn read_lost(chars: &[char], i: usize) -> Reading {
         }
     }
     while end < chars.len() && end - i <= 36 && magnitude_value(chars[end]).is_some() {
-        if opens_unit(chars, end) {
+        if unit_opens_with_magnitude_at(chars, end) {
             break;
         }
         end += 1;
@@ -275,11 +268,7 @@ fn lost(start: usize, end: usize) -> Amount {
 
 /// `上百`, `上千万` (over, no upper bound); `数十`, `几百万` (2 to 9 of the magnitude, about).
 fn read_vague_prefix(chars: &[char], i: usize) -> Option<Amount> {
-    let approx = match chars[i] {
-        '上' => Approx::Over,
-        '数' | '几' => Approx::About,
-        _ => return None,
-    };
+    let &(_, approx) = VAGUE_NUMBER_WORDS.iter().find(|(c, _)| *c == chars[i])?;
     let (magnitude, len) = magnitude_chain(chars, i + 1)?;
     let end = i + 1 + len;
     let mut amount = if approx == Approx::Over {
@@ -439,7 +428,7 @@ fn read_vague_suffix(chars: &[char], base: &Amount, form: NumeralForm) -> Option
 fn read_range(chars: &[char], first: &Amount, first_has_magnitude: bool) -> Option<Amount> {
     let mut at = first.end;
     at += inclusive_mark_len(chars, at);
-    let sep = separator_len(chars, at);
+    let sep = range_separator_len(chars, at);
     if sep == 0 {
         return None;
     }

@@ -17,10 +17,12 @@ use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, is_clause_break, trend_before,
     CHANGE_NOUN_ENDINGS, CHANGE_SIZE_WORDS, TREND_STOPS,
 };
+use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::ends_with_word;
+use crate::lexicon::marks::{is_lost_mark, range_separator_len};
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
-    currency_before, temperature_scale_before, unit_after, Currency, Unit,
+    currency_before, may_end_currency_before, temperature_scale_before, unit_after, Currency, Unit,
 };
 use crate::record::{Approx, Dimension, Quantity, Record, Trend};
 use crate::scan::numeral::{digit_value, may_start_numeral, NumeralAt, NumeralKind};
@@ -104,7 +106,10 @@ impl<'v, 't> Scan<'v, 't> {
 
 /// Whether `c` may open the number part of a quantity.
 fn may_open_amount(c: char) -> bool {
-    may_start_numeral(c) || matches!(c, '上' | '数' | '几' | '半') || exclude::is_lost_mark(c)
+    may_start_numeral(c)
+        || c == HALF
+        || VAGUE_NUMBER_WORDS.iter().any(|&(w, _)| w == c)
+        || is_lost_mark(c)
 }
 
 /// A quantity found, in view positions, before its text and byte offsets are filled in.
@@ -265,7 +270,9 @@ fn assemble(
             end += len;
         }
     }
-    let latin_unit = end > a.end && chars[end - 1].is_ascii_alphabetic();
+    // Latin letters after the number that belong to its unit (`168cm`, `35km²`, `5kg左右`)
+    // do not glue it to a word.
+    let latin_unit = chars[a.end..end].iter().any(char::is_ascii_alphabetic);
     if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
         return None;
     }
@@ -466,12 +473,7 @@ fn per_unit(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
 /// so a number with no unit after it may still be money.
 fn may_follow_currency(chars: &[char], start: usize) -> bool {
     let before = chars[..start].iter().rev().take(4).find(|&&c| c != ' ');
-    before.is_some_and(|c| {
-        matches!(
-            c,
-            '$' | '￥' | '¥' | '€' | '£' | '币' | '元' | '镑' | 'D' | 'B' | 'Y'
-        )
-    }) || approx_before(chars, start).is_some()
+    before.is_some_and(|&c| may_end_currency_before(c)) || approx_before(chars, start).is_some()
 }
 
 /// `一个半小时`, `一个半月`: 个半 (and a half) before a unit of measure, with the length of both.
@@ -653,16 +655,10 @@ fn repeated_unit_range(
     kind: NumeralKind,
     measure: &Measure,
 ) -> Option<(f64, usize)> {
-    let sep = match chars.get(end) {
-        Some('-' | '—' | '–' | '－' | '~' | '～' | '〜' | '至' | '到') => {
-            if chars.get(end + 1) == Some(&'—') || chars.get(end + 1) == Some(&'-') {
-                2
-            } else {
-                1
-            }
-        }
-        _ => return None,
-    };
+    let sep = range_separator_len(chars, end);
+    if sep == 0 {
+        return None;
+    }
     let Reading::Amount(second) = amount::read(chars, &mut NumeralAt::new(chars, end + sep)) else {
         return None;
     };

@@ -2,38 +2,56 @@
 //!
 //! Fewer than one character in ten of policy news can open a number, a date or a title. So
 //! rather than each extractor testing every character for itself, the view notes, while it
-//! folds the text, the positions of the characters listed here (one bit-table load per
-//! character), and every extractor visits only those. An extractor still applies its
-//! own test at each candidate: the list only has to hold every position any of them would
-//! accept, which the tests below check character by character against each extractor.
+//! folds the text, the positions of the characters that open something (one bit-table load
+//! per character), and every extractor visits only those. The set is made from the tables
+//! that declare those openers, so a row added to one of them is a candidate at once; an
+//! extractor still applies its own test at each candidate.
 
+use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::char_set::CharSet;
-use crate::scan::numeral::NUMERAL_OPENERS;
+use crate::lexicon::marks::{
+    chars_set, LINE_BREAKS, LOST_MARKS, PRIVATE_USE, QUOTE_PAIRS, TITLE_BRACKETS,
+};
+use crate::lexicon::numerals::OPENERS;
+use crate::lexicon::relative_years::{RELATIVE_CENTURIES, RELATIVE_YEARS};
 
-/// Words that open a vague or lost number in a quantity (`上百`, `数十`, `几千`, `半年`), and
-/// the marks a scraped page leaves where a digit was lost (private use characters too).
-const AMOUNT_OPENERS: &str = "上数几半?\u{FFFD}";
+/// Every character that opens a record: numeral characters; the words that open a vague
+/// number (`上百`, `数十`, `半年`) and the marks where a digit was lost; the relative years
+/// and centuries (`今年`, `上世纪`), which open dates when the extractor has a reference year;
+/// opening quotation marks, where the number extractor looks for a coded slogan (`“十四五”`);
+/// title brackets and the line breaks that end the reach of an open `《`.
+static CANDIDATES: CharSet = candidate_set();
 
-/// First characters of the relative year and century words (`今年`, `去年`, `上世纪`), which
-/// open dates when the extractor has a reference year.
-const RELATIVE_YEAR_OPENERS: &str = "今本去上明前后下";
-
-/// Opening quotation marks, where the number extractor looks for a coded slogan (`“十四五”`).
-const QUOTE_OPENERS: &str = "“「‘『";
-
-/// Title brackets and the line breaks that end the reach of an open `《`.
-const TITLE_MARKS: &str = "《》\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}";
-
-static CANDIDATES: CharSet = CharSet::new(
-    &[
-        NUMERAL_OPENERS,
-        AMOUNT_OPENERS,
-        RELATIVE_YEAR_OPENERS,
-        QUOTE_OPENERS,
-        TITLE_MARKS,
-    ],
-    &[('\u{E000}', '\u{F8FF}')],
-);
+const fn candidate_set() -> CharSet {
+    let mut set = chars_set(LOST_MARKS)
+        .union(&chars_set(LINE_BREAKS))
+        .union(&OPENERS)
+        .union(&CharSet::new(&[], &[PRIVATE_USE]))
+        .with_char(HALF)
+        .with_char(TITLE_BRACKETS.0)
+        .with_char(TITLE_BRACKETS.1);
+    let mut k = 0;
+    while k < VAGUE_NUMBER_WORDS.len() {
+        set = set.with_char(VAGUE_NUMBER_WORDS[k].0);
+        k += 1;
+    }
+    k = 0;
+    while k < QUOTE_PAIRS.len() {
+        set = set.with_char(QUOTE_PAIRS[k].0);
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE_YEARS.len() {
+        set = set.with_initial(RELATIVE_YEARS[k].word);
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE_CENTURIES.len() {
+        set = set.with_initial(RELATIVE_CENTURIES[k].0);
+        k += 1;
+    }
+    set
+}
 
 /// Whether an extractor may start reading at the (folded) character `c`.
 #[inline]
@@ -46,27 +64,22 @@ pub(crate) const fn is_candidate(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_candidate;
+    use crate::lexicon::marks::{is_line_break, is_lost_mark};
     use crate::lexicon::relative_years::may_start_relative_word;
-    use crate::scan::exclude::{is_lost_mark, opens_quote};
-    use crate::scan::numeral::opens_numeral;
+    use crate::scan::exclude::opens_quote;
+    use crate::scan::numeral::may_start_numeral;
 
     fn every_char() -> impl Iterator<Item = char> {
         (0..=0x10_FFFF).filter_map(char::from_u32)
     }
 
     #[test]
-    fn every_numeral_opener_is_a_candidate() {
-        for c in every_char().filter(|&c| opens_numeral(c)) {
-            assert!(is_candidate(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn every_opener_of_the_other_extractors_is_a_candidate() {
+    fn every_opener_of_every_extractor_is_a_candidate() {
         let amount_word = |c| matches!(c, '上' | '数' | '几' | '半' | '十' | '廿' | '卅');
-        let title_mark = |c| matches!(c, '《' | '》') || crate::title::is_line_break(c);
+        let title_mark = |c| matches!(c, '《' | '》') || is_line_break(c);
         for c in every_char().filter(|&c| {
-            amount_word(c)
+            may_start_numeral(c)
+                || amount_word(c)
                 || is_lost_mark(c)
                 || may_start_relative_word(c)
                 || opens_quote(c)

@@ -1,17 +1,11 @@
 //! Checks of the context around a numeral that more than one extractor makes: runs of
 //! magnitude words, runs of digits no numeral starts in.
 
-use crate::lexicon::units::unit_after;
+use crate::lexicon::units::unit_opens_with_magnitude_at;
 use crate::scan::numeral::{digit_value, magnitude_value};
 
 /// Longest run of magnitude words read as one multiplier (`百万`, `千亿`, `万亿`).
 const MAX_CHAIN: usize = 3;
-
-/// Whether a magnitude word at `chars[i]` opens a metric unit (`千瓦`, `千米`, `兆瓦`) rather
-/// than multiplying the number before it.
-pub(crate) fn opens_unit(chars: &[char], i: usize) -> bool {
-    matches!(chars[i], '千' | '兆' | '百') && unit_after(chars, i).is_some_and(|(_, len)| len >= 2)
-}
 
 /// A run of magnitude words at `i`, strictly rising (`百万`, `千亿`, `万亿`), as one multiplier,
 /// with its length. A magnitude that opens a unit (`千瓦`) ends the run.
@@ -22,7 +16,7 @@ pub(crate) fn magnitude_chain(chars: &[char], i: usize) -> Option<(f64, usize)> 
     while len < MAX_CHAIN {
         let Some(&c) = chars.get(i + len) else { break };
         let Some(m) = magnitude_value(c) else { break };
-        if m <= previous || opens_unit(chars, i + len) {
+        if m <= previous || unit_opens_with_magnitude_at(chars, i + len) {
             break;
         }
         product *= m as f64;

@@ -4,6 +4,7 @@
 //! Shared by the quantity and number extractors. Every check looks at a bounded window
 //! around the numeral, so scanning stays linear.
 
+use crate::lexicon::marks::closing_quote;
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
 use crate::lexicon::starts_with_word;
 use crate::scan::numeral::{digit_value, magnitude_value};
@@ -15,12 +16,7 @@ const MAX_SLOGAN_CHARS: usize = 10;
 /// How far back a list label may be indented.
 const MAX_LABEL_INDENT: usize = 8;
 
-/// Characters a scraped page leaves where a character was lost: `?`, U+FFFD, private use.
-#[must_use]
-pub(crate) fn is_lost_mark(c: char) -> bool {
-    matches!(c, '?' | '\u{FFFD}')
-        || matches!(c as u32, 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
-}
+pub(crate) use crate::lexicon::marks::is_lost_mark;
 
 fn is_numeral_char(c: char) -> bool {
     digit_value(c).is_some() || magnitude_value(c).is_some()
@@ -29,20 +25,14 @@ fn is_numeral_char(c: char) -> bool {
 /// Whether `c` opens a quotation.
 #[must_use]
 pub(crate) fn opens_quote(c: char) -> bool {
-    matches!(c, '“' | '「' | '‘' | '『')
+    closing_quote(c).is_some()
 }
 
 /// If `chars[open]` opens a short quotation that holds a numeral (a coded slogan such as
 /// `“1650”`, `“十四五”`, `“四化”`), the position of its closing mark.
 #[must_use]
 pub(crate) fn slogan_quote(chars: &[char], open: usize) -> Option<usize> {
-    let close_mark = match chars[open] {
-        '“' => '”',
-        '「' => '」',
-        '‘' => '’',
-        '『' => '』',
-        _ => return None,
-    };
+    let close_mark = closing_quote(chars[open])?;
     let window = chars.len().min(open + 2 + MAX_SLOGAN_CHARS);
     let close = (open + 1..window).find(|&k| chars[k] == close_mark || chars[k] == '\n')?;
     if chars[close] != close_mark {

@@ -13,6 +13,7 @@ pub mod numeral;
 pub(crate) mod options;
 pub(crate) mod scratch;
 pub(crate) mod view;
+pub(crate) mod years;
 
 pub use options::{KindSet, Options, LOCALES, YUAN_CURRENCIES};
 pub use view::{clean, is_han, TextView};

@@ -8,7 +8,9 @@
 //! parser the reason it stopped.
 
 use super::decimal::Decimal;
-use super::{digit_value, NumeralForm, NumeralKind};
+use super::{digit_value, magnitude_exponent, NumeralForm, NumeralKind};
+use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script};
+use crate::lexicon::units::unit_opens_with_magnitude_at;
 
 /// Whether the whole input must be a numeral (the strict parser) or the longest numeral at a
 /// position of running text is wanted (the scanner).
@@ -76,99 +78,44 @@ impl Stop {
 
 /// 十 百 千 as powers of ten; the financial forms too.
 fn small_exponent(c: char) -> Option<u32> {
-    match c {
-        '十' | '拾' => Some(1),
-        '百' | '佰' => Some(2),
-        '千' | '仟' => Some(3),
-        _ => None,
-    }
+    magnitude_exponent(c).filter(|&e| e < 4)
 }
 
-/// 万 亿 兆 京 as powers of ten (traditional forms are folded before this).
+/// 万 亿 兆 京 as powers of ten.
 fn big_exponent(c: char) -> Option<u32> {
-    match c {
-        '万' | '萬' => Some(4),
-        '亿' | '億' => Some(8),
-        '兆' => Some(12),
-        '京' => Some(16),
-        _ => None,
-    }
+    magnitude_exponent(c).filter(|&e| e >= 4)
 }
 
 /// 廿 卅 卌: two, three and four tens in one character.
 fn tens_value(c: char) -> Option<u32> {
-    match c {
-        '廿' | '卄' => Some(2),
-        '卅' => Some(3),
-        '卌' => Some(4),
+    match numeral_char(c)?.meaning {
+        Meaning::Tens(tens) => Some(u32::from(tens)),
         _ => None,
     }
 }
 
-/// Chinese digits (not ASCII): 零〇○ 一…九 两 and the financial forms.
+/// Chinese digits (not ASCII): 零〇○ 一…九 两 and the financial forms, and the read-out `幺`
+/// (`幺八九`), which the grammar takes only inside digit-by-digit readings.
 fn chinese_digit(c: char) -> Option<u32> {
-    if c.is_ascii() {
-        None
-    } else if c == '幺' {
-        // The read-out 1 of codes and phone numbers (`幺八九`): only inside digit-by-digit readings.
-        Some(1)
-    } else {
-        digit_value(c)
+    match numeral_char(c)? {
+        NumeralChar {
+            meaning: Meaning::Digit(d),
+            script,
+            ..
+        } if !matches!(script, Script::Ascii | Script::FullWidth) => Some(u32::from(*d)),
+        _ => None,
     }
 }
 
 fn is_zero_char(c: char) -> bool {
-    matches!(c, '零' | '〇' | '○')
+    numeral_char(c)
+        .is_some_and(|row| row.meaning == Meaning::Digit(0) && row.script == Script::Chinese)
 }
 
 /// Financial forms that are common characters of their own (陆续, 队伍, 参加, 收拾): alone in
 /// running text they are words, not numerals.
 fn is_financial(c: char) -> bool {
-    matches!(
-        c,
-        '壹' | '贰'
-            | '貳'
-            | '叁'
-            | '参'
-            | '參'
-            | '叄'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '陸'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
-}
-
-/// Characters after which a magnitude word is a metric prefix of a unit: `千瓦` (kilowatt),
-/// `千米`, `千克`, `兆瓦` (megawatt), `兆赫`. The scanner leaves such a magnitude to the unit
-/// so that `5千瓦` reads as 5 kilowatts rather than 5000 watts.
-static UNIT_PREFIX_HEADS: &[(char, &[char])] = &[
-    (
-        '千',
-        &['瓦', '克', '米', '卡', '焦', '帕', '伏', '赫', '字', '比'],
-    ),
-    (
-        '兆',
-        &[
-            '瓦', '克', '米', '卡', '焦', '帕', '伏', '赫', '字', '比', '欧',
-        ],
-    ),
-    ('百', &['帕']),
-];
-
-fn is_unit_prefix(chars: &[char], pos: usize) -> bool {
-    let (Some(&c), Some(&next)) = (chars.get(pos), chars.get(pos + 1)) else {
-        return false;
-    };
-    UNIT_PREFIX_HEADS
-        .iter()
-        .any(|(head, tails)| *head == c && tails.contains(&next))
+    numeral_char(c).is_some_and(|row| row.script == Script::Financial)
 }
 
 fn ascii_digit_at(chars: &[char], pos: usize) -> Option<u32> {
@@ -680,7 +627,7 @@ fn small_magnitude_step(
     if st.closed || matches!(st.pending, Some(Pending::Digit { yao: true, .. })) {
         return Err(StopReason::Unexpected);
     }
-    if mode == Mode::Scan && is_unit_prefix(chars, pos) {
+    if mode == Mode::Scan && unit_opens_with_magnitude_at(chars, pos) {
         return Err(StopReason::Unexpected);
     }
     if st.last_small.is_some_and(|last| exp >= last) {
@@ -744,7 +691,7 @@ fn big_magnitude_step(
     if matches!(st.pending, Some(Pending::Digit { yao: true, .. })) {
         return Err(StopReason::Unexpected);
     }
-    if mode == Mode::Scan && is_unit_prefix(chars, pos) {
+    if mode == Mode::Scan && unit_opens_with_magnitude_at(chars, pos) {
         return Err(StopReason::Unexpected);
     }
     let group_empty = !st.section_used && st.pending.is_none();

@@ -8,7 +8,7 @@ mod writer;
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::lexicon::char_set::CharSet;
+use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script, OPENERS};
 use crate::lexicon::script::to_simplified;
 use crate::scan::TextView;
 
@@ -264,29 +264,23 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
     // The extractors ask this of the characters around every numeral; almost none of them
     // can be a digit, which one bit-table load tells.
-    if !NUMERAL_OPENER_SET.contains(c) {
+    if !OPENERS.contains(c) {
         return None;
     }
     non_ascii_digit_value(c)
 }
 
-/// [`digit_value`] of a character that is not ASCII, every character tested.
+/// [`digit_value`] of a character that is not ASCII, looked up in the table.
 #[inline(never)]
 fn non_ascii_digit_value(c: char) -> Option<u32> {
-    Some(match c {
-        '０'..='９' => c as u32 - '０' as u32,
-        '零' | '〇' | '○' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '兩' | '俩' | '倆' | '贰' | '貳' => 2,
-        '三' | '叁' | '参' | '參' | '叄' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    match numeral_char(c)? {
+        NumeralChar {
+            meaning: Meaning::Digit(d),
+            script,
+            ..
+        } if *script != Script::ReadOut => Some(u32::from(*d)),
+        _ => None,
+    }
 }
 
 /// The value of a magnitude word: 十 拾 10, 百 佰 100, 千 仟 1000, 万 萬 10^4, 亿 億 10^8,
@@ -301,24 +295,18 @@ fn non_ascii_digit_value(c: char) -> Option<u32> {
 #[must_use]
 #[inline]
 pub fn magnitude_value(c: char) -> Option<u64> {
-    if !NUMERAL_OPENER_SET.contains(c) {
+    if !OPENERS.contains(c) {
         return None;
     }
-    any_magnitude_value(c)
+    magnitude_exponent(c).map(|exponent| 10_u64.pow(exponent))
 }
 
-/// [`magnitude_value`], every character tested.
-fn any_magnitude_value(c: char) -> Option<u64> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1_000,
-        '万' | '萬' => 10_000,
-        '亿' | '億' => 100_000_000,
-        '兆' => 1_000_000_000_000,
-        '京' => 10_000_000_000_000_000,
-        _ => return None,
-    })
+/// The power of ten of a magnitude word (十 is 1, 万 4), from the table.
+pub(crate) fn magnitude_exponent(c: char) -> Option<u32> {
+    match numeral_char(c)?.meaning {
+        Meaning::Magnitude(exponent) => Some(u32::from(exponent)),
+        _ => None,
+    }
 }
 
 /// Whether `c` can open a numeral (a digit, a magnitude, 廿 卅 卌, 第, 负, a minus sign):
@@ -332,28 +320,7 @@ fn any_magnitude_value(c: char) -> Option<u64> {
 /// ```
 #[must_use]
 pub fn may_start_numeral(c: char) -> bool {
-    NUMERAL_OPENER_SET.contains(c)
-}
-
-/// Every character [`opens_numeral`] accepts: digits in every script the engine reads,
-/// magnitude words, and the signs and words that lead a numeral.
-pub(crate) const NUMERAL_OPENERS: &str = "0123456789０１２３４５６７８９零〇○\
-    一壹二两兩俩倆贰貳三叁参參叄四肆五伍六陆陸七柒八捌九玖\
-    十拾百佰千仟万萬亿億兆京廿卄卅卌第负負-−";
-
-/// [`NUMERAL_OPENERS`] as a bit table: the scanners test every character they pass.
-static NUMERAL_OPENER_SET: CharSet = CharSet::new(&[NUMERAL_OPENERS], &[]);
-
-/// [`may_start_numeral`] spelled out from the digit and magnitude tables.
-#[cfg(test)]
-pub(crate) fn opens_numeral(c: char) -> bool {
-    c.is_ascii_digit()
-        || non_ascii_digit_value(c).is_some()
-        || any_magnitude_value(c).is_some()
-        || matches!(
-            c,
-            '第' | '负' | '負' | '-' | '−' | '廿' | '卄' | '卅' | '卌'
-        )
+    OPENERS.contains(c)
 }
 
 /// Folds one character as [`TextView`] does: full-width ASCII to ASCII, the ideographic
@@ -1067,13 +1034,6 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(int(input), expected, "{input}");
-        }
-    }
-
-    #[test]
-    fn the_opener_table_matches_the_digit_and_magnitude_tables() {
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            assert_eq!(may_start_numeral(c), opens_numeral(c), "{c:?}");
         }
     }
 

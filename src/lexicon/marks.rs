@@ -1,0 +1,106 @@
+//! Punctuation and marks the extractors read: range separators, quotation pairs, title
+//! brackets, line breaks, and the marks a scraped page leaves where a character was lost.
+//!
+//! Each fact is listed once; the extractors and the view's candidate positions read it from
+//! here.
+
+use super::char_set::CharSet;
+
+/// Separators between the two ends of a range or period: `3-5万元`, `2023—2026年`,
+/// `三至五年`, `1~3月`: every dash and tilde, the figure dash `‒` among them. The view folds
+/// full-width forms (`～` to `~`, `－` to `-`); they are listed for text read unfolded.
+pub const RANGE_SEPARATORS: &[char] = &[
+    '至', '到', '-', '－', '—', '–', '―', '‐', '‑', '‒', '−', '~', '〜', '～',
+];
+
+static RANGE_SEPARATOR_SET: CharSet = chars_set(RANGE_SEPARATORS);
+
+/// Whether `c` separates the two ends of a range ([`RANGE_SEPARATORS`]).
+#[must_use]
+#[inline]
+pub fn is_range_separator(c: char) -> bool {
+    RANGE_SEPARATOR_SET.contains(c)
+}
+
+/// The length of the range separator at `chars[i]`: 2 for a doubled dash (`——`, `--`), 1
+/// for any other separator, 0 for none.
+#[must_use]
+pub fn range_separator_len(chars: &[char], i: usize) -> usize {
+    let Some(&c) = chars.get(i) else { return 0 };
+    let doubled = matches!(
+        (c, chars.get(i + 1)),
+        ('—' | '–' | '－', Some('—')) | ('-', Some('-'))
+    );
+    if doubled {
+        2
+    } else {
+        usize::from(is_range_separator(c))
+    }
+}
+
+/// Opening and closing quotation marks, in pairs.
+pub const QUOTE_PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('‘', '’'), ('『', '』')];
+
+/// The closing mark of the quotation `open` opens, if it opens one.
+#[must_use]
+pub fn closing_quote(open: char) -> Option<char> {
+    QUOTE_PAIRS
+        .iter()
+        .find(|&&(o, _)| o == open)
+        .map(|&(_, close)| close)
+}
+
+/// The brackets of a document title.
+pub const TITLE_BRACKETS: (char, char) = ('《', '》');
+
+/// Line breaks: a title never spans one.
+pub const LINE_BREAKS: &[char] = &[
+    '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
+/// Whether `c` breaks a line.
+#[must_use]
+pub fn is_line_break(c: char) -> bool {
+    LINE_BREAKS.contains(&c)
+}
+
+/// Marks a scraped page leaves where a character was lost, besides the private use areas.
+pub const LOST_MARKS: &[char] = &['?', '\u{FFFD}'];
+
+/// The private use area of the Basic Multilingual Plane, where a lost character may be
+/// mapped; the private use planes (U+F0000 on) are lost characters too.
+pub const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
+
+/// Whether `c` marks a lost character: [`LOST_MARKS`] or private use.
+#[must_use]
+pub fn is_lost_mark(c: char) -> bool {
+    LOST_MARKS.contains(&c)
+        || (PRIVATE_USE.0..=PRIVATE_USE.1).contains(&c)
+        || matches!(c as u32, 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
+}
+
+/// The characters of `list` as a set.
+pub(crate) const fn chars_set(list: &[char]) -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < list.len() {
+        set = set.with_char(list[k]);
+        k += 1;
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_their_lengths() {
+        let chars: Vec<char> = "3‒5 3——5 3--5 3–—5 3-—5 3至5".chars().collect();
+        let lens: Vec<usize> = (0..chars.len())
+            .map(|i| range_separator_len(&chars, i))
+            .filter(|&n| n > 0)
+            .collect();
+        assert_eq!(lens, [1, 2, 1, 2, 1, 2, 1, 1, 1, 1]);
+    }
+}
