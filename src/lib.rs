@@ -58,6 +58,7 @@
 
 pub mod error;
 mod extract;
+mod facts;
 mod invariants;
 pub mod lexicon;
 pub mod normalize;
@@ -77,6 +78,7 @@ mod title;
 pub use compact_str::CompactString;
 pub use error::{Error, Result};
 pub use extract::{Extractor, ExtractorBuilder};
+pub use facts::{facts, Fact, MAX_SENTENCE_CHARS};
 pub use invariants::check_records;
 pub use normalize::{clean, TextView};
 pub use numeral::{

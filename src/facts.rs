@@ -1,0 +1,226 @@
+//! The facts table (SPEC §6): one row per quantity with what it measures, the year it is
+//! about and the sentence it stands in — the table an analyst builds by hand.
+//!
+//! ```
+//! use xinzhi_extract::facts;
+//! let rows = facts(&["2025年，全省地区生产总值达到5.1万亿元、增长5.5%。"]);
+//! assert_eq!(rows.len(), 2);
+//! assert_eq!(rows[1].subject.as_deref(), Some("地区生产总值"));
+//! assert_eq!((rows[1].value, rows[1].year), (Some(5.5), Some(2025)));
+//! assert_eq!(rows[0].sentence, "2025年，全省地区生产总值达到5.1万亿元、增长5.5%");
+//! ```
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Extractor;
+use crate::lexicon::subjects::is_sentence_end;
+use crate::record::{Approx, Dimension, Kind, Quantity, Record, Trend};
+use crate::scan::KindSet;
+
+/// The most characters of a sentence a fact reports on either side of its quantity: a text
+/// with no sentence end still costs linear time and memory.
+pub const MAX_SENTENCE_CHARS: usize = 300;
+
+/// One quantity with its context: a row of [`facts`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Index of the text among those given.
+    pub doc: usize,
+    /// What the quantity measures ([`Quantity::subject`]).
+    pub subject: Option<CompactString>,
+    /// The quantity as written.
+    pub text: CompactString,
+    /// Byte offset of the quantity in its text.
+    pub start: usize,
+    /// Byte offset one past the quantity.
+    pub end: usize,
+    /// [`Quantity::value`].
+    pub value: Option<f64>,
+    /// [`Quantity::low`].
+    pub low: Option<f64>,
+    /// [`Quantity::high`].
+    pub high: Option<f64>,
+    /// [`Quantity::unit`].
+    pub unit: Option<Cow<'static, str>>,
+    /// [`Quantity::dimension`].
+    pub dimension: Dimension,
+    /// [`Quantity::approx`].
+    pub approx: Approx,
+    /// [`Quantity::trend`].
+    pub trend: Option<Trend>,
+    /// [`Quantity::currency`].
+    pub currency: Option<Cow<'static, str>>,
+    /// The year of the date nearest before the quantity in its sentence, if that date states
+    /// one (`2025年…增长5.5%` → 2025).
+    pub year: Option<i32>,
+    /// The sentence the quantity stands in, without its end mark (at most
+    /// [`MAX_SENTENCE_CHARS`] characters on either side of the quantity).
+    pub sentence: String,
+    /// Byte offset of the sentence in its text.
+    pub sentence_start: usize,
+    /// Byte offset one past the sentence.
+    pub sentence_end: usize,
+}
+
+/// The facts of `texts` with the [shared](Extractor::shared) extractor.
+#[must_use]
+pub fn facts<S: AsRef<str>>(texts: &[S]) -> Vec<Fact> {
+    Extractor::shared().facts(texts)
+}
+
+impl Extractor {
+    /// One [`Fact`] per quantity of each text, in the order of the texts and of the
+    /// quantities in each; `doc` is the index of the text.
+    #[must_use]
+    pub fn facts<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Fact> {
+        let mut out = Vec::new();
+        for (doc, text) in texts.iter().enumerate() {
+            self.facts_of(doc, text.as_ref(), &mut out);
+        }
+        out
+    }
+
+    /// Appends the facts of one text, numbered `doc`, to `out`.
+    pub fn facts_of(&self, doc: usize, text: &str, out: &mut Vec<Fact>) {
+        let kinds = KindSet::NONE.with(Kind::Quantity).with(Kind::Date);
+        let records = self.extract_settled(text, kinds, |_, _| {});
+        let mut sentence = Sentence::default();
+        // The year of the last date of the current sentence, and where that sentence starts.
+        let mut last_date: Option<(usize, Option<i32>)> = None;
+        for record in records {
+            match record {
+                Record::Date(date) => last_date = Some((date.start, date.year)),
+                Record::Quantity(quantity) => {
+                    sentence.reach(text, &quantity);
+                    let year = last_date
+                        .filter(|&(start, _)| start >= sentence.start)
+                        .and_then(|(_, year)| year);
+                    out.push(fact(doc, text, quantity, year, &sentence));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn fact(doc: usize, text: &str, q: Quantity, year: Option<i32>, sentence: &Sentence) -> Fact {
+    Fact {
+        doc,
+        subject: q.subject,
+        text: q.text,
+        start: q.start,
+        end: q.end,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        unit: q.unit,
+        dimension: q.dimension,
+        approx: q.approx,
+        trend: q.trend,
+        currency: q.currency,
+        year,
+        sentence: text[sentence.start..sentence.end].to_owned(),
+        sentence_start: sentence.start,
+        sentence_end: sentence.end,
+    }
+}
+
+/// The sentence around the quantities met so far: found once for all the quantities it holds,
+/// so the whole text is read at most once each way.
+#[derive(Default)]
+struct Sentence {
+    start: usize,
+    end: usize,
+}
+
+impl Sentence {
+    /// Moves to the sentence of `quantity` unless it is the current one.
+    fn reach(&mut self, text: &str, quantity: &Quantity) {
+        if quantity.start < self.end {
+            return;
+        }
+        let before = &text[self.end..quantity.start];
+        self.start = self.end
+            + before
+                .char_indices()
+                .rev()
+                .take(MAX_SENTENCE_CHARS)
+                .take_while(|&(_, c)| !is_sentence_end(c))
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+        let after = &text[quantity.end..];
+        self.end = quantity.end
+            + after
+                .char_indices()
+                .take(MAX_SENTENCE_CHARS)
+                .find(|&(_, c)| is_sentence_end(c))
+                .map_or_else(
+                    || {
+                        after
+                            .char_indices()
+                            .nth(MAX_SENTENCE_CHARS)
+                            .map_or(after.len(), |(i, _)| i)
+                    },
+                    |(i, _)| i,
+                );
+        // Leading spaces and line indents are not part of the sentence.
+        let trimmed = text[self.start..self.end].trim_start();
+        self.start = self.end - trimmed.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_per_quantity_with_its_sentence_and_year() {
+        let texts = [
+            "2024年，全省一般公共预算收入完成1312.5亿元，同比增长6.8%。\n新增企业77家。",
+            "无数字",
+            "2026年2月港府出資273億元；太古持股42.26%",
+        ];
+        let rows = facts(&texts);
+        let summary: Vec<_> = rows
+            .iter()
+            .map(|r| (r.doc, r.subject.as_deref(), r.year, r.sentence.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    0,
+                    Some("一般公共预算收入"),
+                    Some(2024),
+                    "2024年，全省一般公共预算收入完成1312.5亿元，同比增长6.8%"
+                ),
+                (
+                    0,
+                    Some("一般公共预算收入"),
+                    Some(2024),
+                    "2024年，全省一般公共预算收入完成1312.5亿元，同比增长6.8%"
+                ),
+                (0, Some("企业"), None, "新增企业77家"),
+                (2, Some("港府出資"), Some(2026), "2026年2月港府出資273億元"),
+                (2, Some("太古持股"), None, "太古持股42.26%"),
+            ]
+        );
+        for row in &rows {
+            let text = texts[row.doc];
+            assert_eq!(&text[row.start..row.end], row.text);
+            assert_eq!(&text[row.sentence_start..row.sentence_end], row.sentence);
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_around_its_quantity() {
+        let text = "企业".repeat(10_000) + "新增营收4.2亿元" + &"企业".repeat(10_000);
+        let rows = facts(&[text]);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].sentence.chars().count() <= 2 * MAX_SENTENCE_CHARS + 8);
+        assert_eq!(rows[0].subject.as_deref(), Some("营收"));
+    }
+}
