@@ -31,7 +31,7 @@ pub const MAX_SUBJECT_CHARS: usize = 24;
 pub const MAX_SENTENCE_LOOKBACK: usize = 300;
 
 /// How far back from a quantity its clause may start.
-pub const MAX_CLAUSE_LOOKBACK: usize = 64;
+pub const MAX_CLAUSE_LOOKBACK: usize = 48;
 
 /// The longest counted noun read after a classifier; a longer run is a clause, not a noun.
 pub const MAX_NOUN_CHARS: usize = 16;
@@ -52,6 +52,8 @@ struct Found {
     listed: Vec<Span>,
     /// Whether it may take the subject of the quantity before it.
     carries: bool,
+    /// The subject settled on: its own, carried or paired.
+    subject: Option<Span>,
 }
 
 /// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
@@ -124,6 +126,7 @@ fn find(
         respectively: false,
         listed: Vec::new(),
         carries: dimension != Dimension::Duration,
+        subject: None,
     };
     // A number in quotation marks is a slogan's (`“四个”农业`): it measures nothing.
     if start > 0 && is_opening_quote(chars[start - 1]) {
@@ -230,41 +233,71 @@ fn bounds_clause(record: &Record) -> bool {
 /// Writes the subjects of the quantities of one sentence: each its own, or the one before it
 /// in the sentence, or, in a list after `分别`, the one at the same place in the list before.
 fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>) {
-    let mut chosen: Vec<Option<Span>> = Vec::with_capacity(sentence.len());
     let mut i = 0;
     while i < sentence.len() {
         let found = &sentence[i];
-        let run = 1 + sentence[i + 1..]
-            .iter()
-            .take_while(|f| f.own.is_none() && !f.respectively)
-            .count();
-        if found.listed.len() == run {
-            chosen.extend(found.listed.iter().copied().map(Some));
-            i += run;
-            continue;
-        }
-        if found.own.is_none() && found.respectively {
-            let sources: Vec<Span> = sentence[..i].iter().filter_map(|f| f.own).collect();
-            if sources.len() >= run {
-                chosen.extend(sources[sources.len() - run..].iter().copied().map(Some));
+        // A list after `分别` takes, in order, the subjects listed before it.
+        if found.respectively {
+            let run = 1 + sentence[i + 1..]
+                .iter()
+                .take_while(|f| f.own.is_none() && !f.respectively)
+                .count();
+            let sources: Vec<Span> = if found.listed.len() == run {
+                found.listed.clone()
+            } else if found.own.is_none() {
+                let mut before: Vec<Span> = sentence[..i]
+                    .iter()
+                    .rev()
+                    .filter_map(|f| f.own)
+                    .take(run)
+                    .collect();
+                before.reverse();
+                before
+            } else {
+                Vec::new()
+            };
+            if sources.len() == run {
+                for (f, span) in sentence[i..i + run].iter_mut().zip(sources) {
+                    f.subject = Some(span);
+                }
                 i += run;
                 continue;
             }
         }
-        let carried = chosen.last().copied().flatten().filter(|_| found.carries);
-        chosen.push(found.own.or(carried));
+        let carried = i
+            .checked_sub(1)
+            .and_then(|k| sentence[k].subject)
+            .filter(|_| found.carries);
+        sentence[i].subject = found.own.or(carried);
         i += 1;
     }
-    for (found, span) in sentence.drain(..).zip(chosen) {
+    // A subject carried over is the one written before: its text is made once.
+    let mut last: Option<(Span, CompactString, (usize, usize))> = None;
+    for found in sentence.drain(..) {
         let Record::Quantity(quantity) = &mut records[found.index] else {
             continue;
         };
-        if let Some((s, e)) = span {
-            let (start, end) = view.byte_span(s..e);
-            quantity.subject = Some(CompactString::from(view.clean_text(s..e)));
-            quantity.subject_start = Some(start);
-            quantity.subject_end = Some(end);
+        let Some(span) = found.subject else { continue };
+        if last.as_ref().is_none_or(|(s, _, _)| *s != span) {
+            let (start, end) = view.byte_span(span.0..span.1);
+            last = Some((span, subject_text(view, span, start, end), (start, end)));
         }
+        if let Some((_, text, (start, end))) = &last {
+            quantity.subject = Some(text.clone());
+            quantity.subject_start = Some(*start);
+            quantity.subject_end = Some(*end);
+        }
+    }
+}
+
+/// The text of the subject at view positions `span`, bytes `start..end` of the source: the
+/// source itself where no annotation lies inside, else the cleaned characters.
+fn subject_text(view: &TextView<'_>, span: Span, start: usize, end: usize) -> CompactString {
+    let written = &view.source()[start..end];
+    if written.chars().count() == span.1 - span.0 {
+        CompactString::from(written)
+    } else {
+        CompactString::from(view.clean_text(span.0..span.1))
     }
 }
 
@@ -314,6 +347,10 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     let mut start = clause_start;
     let mut i = clause_start;
     while i < end {
+        if !words::may_start_action(chars[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(n) = words::indicator_name_at(chars, i) {
             i += n;
             continue;
@@ -360,6 +397,9 @@ fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
 /// The span `start..end` without the scope, time and joining words that open it, quotation
 /// marks around it and `的` after it; `None` when nothing that names a thing is left.
 fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
+    if start >= end {
+        return None;
+    }
     loop {
         let before = (start, end);
         while start < end
@@ -386,7 +426,9 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
                 end -= 1;
             }
         }
-        let opening = words::scope_at(chars, start)
+        let opening = (start < end && words::may_start_opener(chars[start]))
+            .then(|| words::scope_at(chars, start))
+            .flatten()
             .or_else(|| words::time_at(chars, start))
             .or_else(|| words::joining_at(chars, start))
             .or_else(|| time_numeral_at(chars, start));

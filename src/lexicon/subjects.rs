@@ -243,6 +243,56 @@ pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize
         .map(|((w, _), n)| (w, n))
 }
 
+/// The first characters of the words of `lists`.
+const fn initials(lists: &[&[&str]]) -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            set = set.with_initial(lists[l][k]);
+            k += 1;
+        }
+        l += 1;
+    }
+    set
+}
+
+/// The first characters of the region names.
+const fn region_initials(mut set: CharSet) -> CharSet {
+    let mut k = 0;
+    while k < REGIONS.len() {
+        set = set.with_initial(REGIONS[k].name);
+        let mut f = 0;
+        while f < REGIONS[k].short_forms.len() {
+            set = set.with_initial(REGIONS[k].short_forms[f]);
+            f += 1;
+        }
+        k += 1;
+    }
+    set
+}
+
+/// Characters that may start a verb of action or an indicator name: any other is passed
+/// over with one load.
+static ACTION_INITIALS: CharSet = initials(&[ACTION_VERBS, INDICATOR_NAMES]);
+
+/// Characters that may start a word left out at the opening of a subject.
+static OPENER_INITIALS: CharSet =
+    region_initials(initials(&[SCOPE_WORDS, TIME_WORDS, JOINING_WORDS]));
+
+/// Whether a verb of action or an indicator name may start with `c`.
+#[must_use]
+pub fn may_start_action(c: char) -> bool {
+    ACTION_INITIALS.contains(c)
+}
+
+/// Whether a scope, place, time or joining word may start with `c`.
+#[must_use]
+pub fn may_start_opener(c: char) -> bool {
+    OPENER_INITIALS.contains(c)
+}
+
 /// The length of the longest verb of action starting at `chars[start]`.
 #[must_use]
 pub fn action_at(chars: &[char], start: usize) -> Option<usize> {
