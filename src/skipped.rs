@@ -24,6 +24,7 @@ use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Extractor;
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::phrases::set_phrase_covering;
 use crate::lexicon::regions::REGIONS;
 use crate::lexicon::units::unit_after;
@@ -138,51 +139,15 @@ impl Extractor {
 /// Chinese numeral characters (traditional and financial forms included).
 #[must_use]
 pub fn in_numeral_alphabet(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || matches!(
-            c,
-            '〇' | '○'
-                | '零'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '萬'
-                | '亿'
-                | '億'
-                | '两'
-                | '兩'
-                | '廿'
-                | '卅'
-                | '壹'
-                | '贰'
-                | '貳'
-                | '叁'
-                | '參'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-                | '几'
-                | '幾'
-        )
+    NUMERAL_ALPHABET.contains(c)
 }
+
+/// The numeral alphabet of SPEC §5, as a bit table.
+static NUMERAL_ALPHABET: CharSet = CharSet::new(
+    &["0123456789０１２３４５６７８９\
+       〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾"],
+    &[],
+);
 
 /// What the accounting decides for a part of a run outside every record.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -195,6 +160,11 @@ pub(crate) enum Verdict {
 /// Calls `decide` with the byte range and verdict of every part of a run of the numeral
 /// alphabet in the view's source that lies outside `records` (sorted by start; titles are
 /// passed over, since the records inside a title are listed on their own).
+///
+/// Every character of the alphabet is a candidate position of the view (a test checks it),
+/// so the runs are found among the candidates, not by a walk over the text; a text whose
+/// view skipped pinyin annotations is walked character by character instead, since a tone
+/// digit (`萬(wan4)`) is in no view.
 fn account(
     view: &TextView<'_>,
     records: &[Record],
@@ -208,21 +178,9 @@ fn account(
         .map(|r| r.start()..r.end())
         .peekable();
     let mut markup = markup.iter().peekable();
-    let mut bytes = source.char_indices().peekable();
-    while let Some((i, c)) = bytes.next() {
-        if !in_numeral_alphabet(c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = bytes.peek() {
-            if !in_numeral_alphabet(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            bytes.next();
-        }
-        // The parts of i..end outside every record.
-        let mut at = i;
+    let mut settle_run = |start: usize, end: usize| {
+        // The parts of start..end outside every record.
+        let mut at = start;
         while at < end {
             while covering.peek().is_some_and(|r| r.end <= at) {
                 covering.next();
@@ -238,7 +196,60 @@ fn account(
                 }
             }
         }
+    };
+    if source.chars().count() != view.len() {
+        let mut run: Option<Range<usize>> = None;
+        for (i, c) in source.char_indices() {
+            if in_numeral_alphabet(c) {
+                match &mut run {
+                    Some(r) if r.end == i => r.end = i + c.len_utf8(),
+                    _ => {
+                        if let Some(r) = run.take() {
+                            settle_run(r.start, r.end);
+                        }
+                        run = Some(i..i + c.len_utf8());
+                    }
+                }
+            }
+        }
+        if let Some(r) = run {
+            settle_run(r.start, r.end);
+        }
+        return;
     }
+    // One view position per character of the source: a run of positions is a run of bytes.
+    let chars = view.chars();
+    let mut run: Option<Range<usize>> = None;
+    for &candidate in view.candidates() {
+        let p = candidate as usize;
+        if !in_numeral_alphabet(chars[p]) && !folded_from_alphabet(view, p) {
+            continue;
+        }
+        match &mut run {
+            Some(r) if r.end == p => r.end = p + 1,
+            _ => {
+                if let Some(r) = run.take() {
+                    let (start, end) = view.byte_span(r);
+                    settle_run(start, end);
+                }
+                run = Some(p..p + 1);
+            }
+        }
+    }
+    if let Some(r) = run {
+        let (start, end) = view.byte_span(r);
+        settle_run(start, end);
+    }
+}
+
+/// Whether the view character at `p`, outside the alphabet, was folded from a character in
+/// it (`參` is folded to `参`).
+fn folded_from_alphabet(view: &TextView<'_>, p: usize) -> bool {
+    view.chars()[p] == '参'
+        && view.source()[view.byte_start(p)..]
+            .chars()
+            .next()
+            .is_some_and(in_numeral_alphabet)
 }
 
 /// The verdict on the bytes `part` of the source, none of which lies in a record.
@@ -459,6 +470,10 @@ fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k];
+        if !matches!(c, 'h' | 'H' | 'w' | 'W' | '<' | ']' | '@') {
+            k += 1;
+            continue;
+        }
         let starts_with = |word: &str| {
             word.chars()
                 .enumerate()
@@ -547,6 +562,22 @@ pub(crate) fn settle(
             spans.peek().is_none_or(|&(s, _)| r.end() <= s)
         });
     }
+    // A place name with a numeral character in it (`七台河`, `三亚`) is a place: a record that
+    // opens inside one is dropped, and its numerals are skipped as a place.
+    let chars = view.chars();
+    records.retain(|r| {
+        // Place names open with a Chinese character: records opening with a digit, a
+        // quotation mark or an approximation word are passed over without a look-up.
+        if matches!(r, Record::Title(_))
+            || !r
+                .text()
+                .starts_with(|c: char| !c.is_ascii() && in_numeral_alphabet(c))
+        {
+            return true;
+        }
+        let at = view.position_at_byte(r.start());
+        !(at < chars.len() && in_numeral_alphabet(chars[at]) && place_covering(chars, at, at + 1))
+    });
     let mut added = Vec::new();
     account(view, records, &markup, |range, verdict| match verdict {
         Verdict::Number(value) => added.push(Record::Number(Number {
@@ -564,4 +595,38 @@ pub(crate) fn settle(
     records.extend(added);
     // Stable: a title keeps its place before the records it holds.
     records.sort_by_key(Record::start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_of_the_alphabet_is_a_candidate() {
+        let alphabet = "0123456789０１２３４５６７８９\
+            〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾";
+        for c in alphabet.chars() {
+            assert!(in_numeral_alphabet(c), "{c}");
+            let text = c.to_string();
+            let view = TextView::new(&text);
+            assert_eq!(view.candidates(), [0], "{c} is a candidate");
+        }
+        assert!(!in_numeral_alphabet('参') && !in_numeral_alphabet('a'));
+    }
+
+    #[test]
+    fn markup_spans_cover_urls_mail_tags_and_link_targets() {
+        let chars: Vec<char> = "见https://a.cn/1.htm，x@b.cn <p id=2> [t](u/3)"
+            .chars()
+            .collect();
+        let spans = markup_spans(&chars);
+        let texts: Vec<String> = spans
+            .iter()
+            .map(|r| chars[r.clone()].iter().collect())
+            .collect();
+        assert_eq!(
+            texts,
+            ["https://a.cn/1.htm", "x@b.cn", "<p id=2>", "](u/3)"]
+        );
+    }
 }

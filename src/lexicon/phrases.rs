@@ -39,6 +39,10 @@ const PHRASE_LIST: &[&str] = &[
     "不遗余力",
     // 一 as "the whole", "same", "once" or an article.
     "一大批",
+    // 手 counts lots of shares, not the hands of these.
+    "一手抓",
+    "两手抓",
+    "两手都要硬",
     "一体",
     "一带一路",
     "一帶一路",

@@ -418,6 +418,21 @@ const UNIT_ROWS: &[Unit] = &[
     classifier("项次"),
     classifier("张次"),
     classifier("所次"),
+    // Shares and lots (SPEC §5): `25.03億股`, `成交3000手`.
+    classifier("股"),
+    classifier("手"),
+    // Administrative units count the places they name (SPEC §5): `3县5乡`, `两市`. A place
+    // name with a numeral character in it (`三亚市`, `万州区`) is a place, not a count.
+    classifier("省"),
+    classifier("市"),
+    classifier("县"),
+    classifier("区"),
+    classifier("乡"),
+    classifier("镇"),
+    classifier("村"),
+    classifier("州"),
+    classifier("盟"),
+    classifier("旗"),
 ];
 
 /// Temperature scales named before the number (`摄氏37度`, `华氏温度98.6度`), with the unit
