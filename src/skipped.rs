@@ -312,12 +312,12 @@ fn reason(
         // A phrase of numerals alone (`十四五`) is a plan's code: in quotation marks a slogan.
         let phrase = (start..end).find_map(|k| set_phrase_covering(chars, k));
         if phrase.is_some_and(|p| {
-            !(in_slogan(chars, start) && chars[p].iter().all(|&c| in_numeral_alphabet(c)))
+            !(exclude::in_slogan(chars, start) && chars[p].iter().all(|&c| in_numeral_alphabet(c)))
         }) {
             return Some(SkipReason::SetPhrase);
         }
     }
-    if in_slogan(chars, start) {
+    if exclude::in_slogan(chars, start) {
         return Some(SkipReason::Slogan);
     }
     if digits {
@@ -338,17 +338,6 @@ fn reason(
         return Some(SkipReason::Word);
     }
     None
-}
-
-/// Whether position `at` lies inside a short quotation holding a numeral (a coded slogan).
-fn in_slogan(chars: &[char], at: usize) -> bool {
-    // A slogan holds at most a few characters, so its opening mark is close before.
-    (at.saturating_sub(12)..at)
-        .rev()
-        .take_while(|&k| chars[k] != '\n')
-        .find(|&k| exclude::opens_quote(chars[k]))
-        .and_then(|open| exclude::slogan_quote(chars, open))
-        .is_some_and(|close| close > at)
 }
 
 /// Identifiers made of the digits `chars[start..end]`: digits glued to letters, clock times

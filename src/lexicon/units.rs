@@ -476,9 +476,15 @@ fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
 /// with its length in characters.
 #[must_use]
 pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)> {
-    AFTER_INDEX
+    let (unit, len) = AFTER_INDEX
         .all_at(chars, start)
-        .find(|(unit, len)| ends_word(chars, unit.form, start + len))
+        .find(|(unit, len)| ends_word(chars, unit.form, start + len))?;
+    // A word that begins with the unit's characters is a word, not the unit (SPEC §5):
+    // `10万家庭` counts 家庭, `5万亿台阶` is no count of machines.
+    let word = NOT_UNIT_INDEX
+        .longest_at(chars, start)
+        .is_some_and(|((), word_len)| word_len > len);
+    (!word).then_some((unit, len))
 }
 
 /// Whether a unit whose form opens with a magnitude word starts at `chars[start]` (`千瓦`,
@@ -492,6 +498,130 @@ pub fn unit_opens_with_magnitude_at(chars: &[char], start: usize) -> bool {
         .is_some_and(|row| matches!(row.meaning, Meaning::Magnitude(_)));
     opens_with_magnitude && unit_after(chars, start).is_some_and(|(_, len)| len >= 2)
 }
+
+/// Words that begin with a classifier's or unit's characters and are not it: after a number
+/// they are the noun counted (`10万家庭`, `5万村民`) or a word of their own (`台阶`).
+pub static NOT_UNITS: &[&str] = &[
+    "家庭",
+    "家长",
+    "家属",
+    "家电",
+    "家具",
+    "家政",
+    "家园",
+    "家乡",
+    "家禽",
+    "台阶",
+    "台账",
+    "台风",
+    "台胞",
+    "台商",
+    "台企",
+    "市民",
+    "市场",
+    "市区",
+    "市县",
+    "市级",
+    "市域",
+    "市值",
+    "县城",
+    "县域",
+    "县级",
+    "县区",
+    "县市",
+    "区域",
+    "区间",
+    "区县",
+    "区级",
+    "区块",
+    "乡村",
+    "乡镇",
+    "乡亲",
+    "乡级",
+    "乡贤",
+    "村民",
+    "村庄",
+    "村级",
+    "村镇",
+    "村集体",
+    "村干部",
+    "镇区",
+    "镇村",
+    "镇级",
+    "省份",
+    "省级",
+    "省市",
+    "省区",
+    "州府",
+    "户籍",
+    "户口",
+    "户外",
+    "户型",
+    "股东",
+    "股份",
+    "股权",
+    "股票",
+    "股民",
+    "股市",
+    "手机",
+    "手段",
+    "手续",
+    "手工",
+    "手册",
+    "场所",
+    "场景",
+    "场馆",
+    "场地",
+    "条件",
+    "条例",
+    "条款",
+    "名单",
+    "名额",
+    "名录",
+    "名称",
+    "人民",
+    "人才",
+    "人员",
+    "人群",
+    "人工",
+    "位置",
+    "批次",
+    "支部",
+    "支队",
+    "支出",
+    "套餐",
+    "间隔",
+    "部分",
+    "部署",
+    "部长",
+    "头部",
+    "口岸",
+    "口径",
+    "层级",
+    "层面",
+    "起点",
+    "起步",
+    "单位",
+    "单元",
+    "单价",
+    "对象",
+    "对接",
+    "双方",
+    "组织",
+    "组团",
+    "队伍",
+    "队员",
+    "款项",
+    "种类",
+    "种植",
+    "种子",
+    "类型",
+    "类别",
+    "项目",
+];
+
+static NOT_UNIT_INDEX: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::from_words(NOT_UNITS.iter().map(|w| (w.chars().collect(), ()))));
 
 /// The longest currency written just before `chars[end]` that may precede a number (`$`,
 /// `HK$`, `人民币`, `港币`), with its length in characters.

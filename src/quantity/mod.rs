@@ -551,10 +551,11 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
             !after_month && !a.is_range && (long || within || a.half)
         }
         "级" => !a.is_range && !a.bare_magnitude,
-        // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`):
-        // it counts no places.
+        // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`),
+        // and a coded slogan abbreviates places (`“两区”建设`, `“三区一中心”`): neither
+        // counts places.
         "省" | "市" | "县" | "区" | "乡" | "镇" | "村" | "州" | "盟" | "旗" => {
-            !a.bare_magnitude
+            !a.bare_magnitude && !exclude::in_slogan(chars, a.start)
         }
         _ => true,
     }

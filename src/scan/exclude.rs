@@ -44,6 +44,19 @@ pub(crate) fn slogan_quote(chars: &[char], open: usize) -> Option<usize> {
         .then_some(close)
 }
 
+/// Whether position `at` lies inside a short quotation holding a numeral (a coded slogan:
+/// `“十四五”`, `“两区”`, `“三区一中心”`).
+#[must_use]
+pub(crate) fn in_slogan(chars: &[char], at: usize) -> bool {
+    // A slogan holds at most a few characters, so its opening mark is close before.
+    (at.saturating_sub(MAX_SLOGAN_CHARS + 2)..at)
+        .rev()
+        .take_while(|&k| chars[k] != '\n')
+        .find(|&k| opens_quote(chars[k]))
+        .and_then(|open| slogan_quote(chars, open))
+        .is_some_and(|close| close > at)
+}
+
 /// Whether the Arabic numeral `chars[start..end]` is glued to Latin letters: a product or
 /// grade name (`5G`, `G20`, `4A`), part of an identifier or a hash. With `latin_unit`, the
 /// letters after it are a unit (`168cm`) and only those before it count.
