@@ -1,7 +1,7 @@
 //! Titles in 《》: one forward scan pairs the brackets, then each title is read for its
 //! document type, issuer, period and whether it names a policy.
 //!
-//! What a title record holds, beyond SPEC §2:
+//! What a title record holds, beyond the contract (docs/spec.md, Titles):
 //!
 //! - `title` is the text inside the brackets with pinyin annotations removed and the white
 //!   space at either end trimmed; everything else, script and inner `〈〉` included, is as
@@ -31,7 +31,7 @@ use crate::record::{Record, Title};
 use crate::scan::Options;
 use crate::scan::{is_han, years, TextView};
 
-/// The most characters between `《` and `》` (SPEC §2).
+/// The most characters between `《` and `》` (docs/spec.md, Titles).
 const MAX_TITLE_CHARS: usize = 200;
 /// The longest bracket at the end of a title that is looked into for a status or period.
 const MAX_NOTE_CHARS: usize = 24;

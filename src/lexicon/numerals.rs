@@ -147,13 +147,16 @@ pub static NUMERAL_CHARS: &[NumeralChar] = &[
 ];
 
 /// Every character of [`NUMERAL_CHARS`] that may open a numeral: all but the read-out forms.
-pub(crate) static OPENERS: CharSet = opener_set();
+pub(crate) static OPENERS: CharSet = char_set(false);
 
-const fn opener_set() -> CharSet {
+/// Every character of [`NUMERAL_CHARS`].
+static ROWS: CharSet = char_set(true);
+
+const fn char_set(with_read_out: bool) -> CharSet {
     let mut set = CharSet::EMPTY;
     let mut k = 0;
     while k < NUMERAL_CHARS.len() {
-        if !matches!(NUMERAL_CHARS[k].script, ReadOut) {
+        if with_read_out || !matches!(NUMERAL_CHARS[k].script, ReadOut) {
             set = set.with_char(NUMERAL_CHARS[k].c);
         }
         k += 1;
@@ -190,7 +193,12 @@ const fn sorted_by_char<const N: usize>() -> [NumeralChar; N] {
 
 /// The row of `c`, if it is a numeral character.
 #[must_use]
+#[inline]
 pub fn numeral_char(c: char) -> Option<&'static NumeralChar> {
+    // Nearly every character asked about is none: one bit-table load says so.
+    if !ROWS.contains(c) {
+        return None;
+    }
     BY_CHAR
         .binary_search_by_key(&c, |row| row.c)
         .ok()

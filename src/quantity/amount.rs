@@ -34,29 +34,43 @@ pub(crate) struct Amount {
     pub(crate) approx: Approx,
     /// Cardinal, percent, per mille or fraction (of the last numeral read).
     pub(crate) kind: NumeralKind,
-    /// Two numbers joined by a dash or 至 / 到.
-    pub(crate) is_range: bool,
+    /// What the number part is: one numeral, a range, a lone word.
+    pub(crate) shape: Shape,
     /// A calendar year could be meant: four Arabic digits, or digits read one by one (`二〇二三`).
     pub(crate) year_like: bool,
-    /// A lone `一`, the indefinite article before a classifier.
-    pub(crate) lone_one: bool,
     /// Written with Arabic digits (first character).
     pub(crate) arabic: bool,
     /// Opens with a digit and ends with 万 / 亿 / 兆, so it may count a noun directly (`46万群众`).
     pub(crate) counts_noun: bool,
-    /// Opens with a magnitude word and holds no digit (`千亿`, `万亿`).
-    pub(crate) bare_magnitude: bool,
-    /// A lone `万`: a quantity only with a word of approximation before it (`超万家`).
-    pub(crate) lone_wan: bool,
-    /// The digits were lost (`?00`, a lone `亿`): no value at all.
-    pub(crate) lost: bool,
-    /// A leading `半` (one half): a quantity only with a unit of measure (`半年`, `半公升`).
-    pub(crate) half: bool,
     /// An integer without grouping or point, as written (`2023`), when it has 1 to 4 digits.
     pub(crate) plain_integer: Option<i64>,
 }
 
+/// The shape of a number part: which rules of a quantity apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// One numeral, perhaps qualified (`77`, `三千五百万`, `200余`, `十几`, `千余`).
+    Numeral,
+    /// Two numbers joined by a dash or 至 / 到 (`3-5万`, `三至五`).
+    Range,
+    /// A lone `一`, the indefinite article before a classifier.
+    LoneOne,
+    /// Magnitude words and no digit (`千亿`, `万亿`).
+    BareMagnitude,
+    /// A lone `万`: a quantity only with a word of approximation before it (`超万家`).
+    LoneWan,
+    /// The digits were lost (`?00`, a lone `亿`): no value at all.
+    Lost,
+    /// A leading `半` (one half): a quantity only with a unit of measure (`半年`, `半公升`).
+    Half,
+}
+
 impl Amount {
+    /// Whether the number is magnitude words alone (`千亿`, a lone `万`).
+    pub(crate) fn is_bare_magnitude(&self) -> bool {
+        matches!(self.shape, Shape::BareMagnitude | Shape::LoneWan)
+    }
+
     fn single(start: usize, end: usize, value: f64, kind: NumeralKind) -> Amount {
         Amount {
             start,
@@ -66,15 +80,10 @@ impl Amount {
             high: Some(value),
             approx: Approx::Exact,
             kind,
-            is_range: false,
+            shape: Shape::Numeral,
             year_like: false,
-            lone_one: false,
             arabic: false,
             counts_noun: false,
-            bare_magnitude: false,
-            lone_wan: false,
-            lost: false,
-            half: false,
             plain_integer: None,
         }
     }
@@ -170,7 +179,7 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
             return Reading::Nothing;
         }
         return Reading::Amount(Amount {
-            half: true,
+            shape: Shape::Half,
             ..Amount::single(i, i + 1, 0.5, NumeralKind::Cardinal)
         });
     }
@@ -201,7 +210,9 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
         }
     }
     amount.arabic = c.is_ascii_digit();
-    amount.lone_one = m.end - m.start == 1 && m.integer == Some(1) && !amount.arabic;
+    if m.end - m.start == 1 && m.integer == Some(1) && !amount.arabic {
+        amount.shape = Shape::LoneOne;
+    }
     let written = &chars[m.start..m.end];
     amount.plain_integer = if written.len() <= 4 && written.iter().all(char::is_ascii_digit) {
         m.integer
@@ -229,7 +240,7 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
 fn set_noun_flag(chars: &[char], amount: &mut Amount) {
     let opens_with_digit = digit_value(chars[amount.start]).is_some();
     amount.counts_noun = opens_with_digit
-        && !amount.lost
+        && amount.shape != Shape::Lost
         && amount.kind == NumeralKind::Cardinal
         && is_big_magnitude(chars[amount.end - 1]);
 }
@@ -261,7 +272,7 @@ fn lost(start: usize, end: usize) -> Amount {
         value: None,
         low: None,
         high: None,
-        lost: true,
+        shape: Shape::Lost,
         ..Amount::single(start, end, 0.0, NumeralKind::Cardinal)
     }
 }
@@ -323,14 +334,16 @@ fn read_bare_magnitude(chars: &[char], i: usize) -> Option<Amount> {
         return Some(lost(i, end));
     }
     let mut amount = Amount::single(i, end, value, NumeralKind::Cardinal);
-    amount.bare_magnitude = true;
-    amount.lone_wan = len == 1 && chars[i] == '万';
+    amount.shape = if len == 1 && chars[i] == '万' {
+        Shape::LoneWan
+    } else {
+        Shape::BareMagnitude
+    };
     if let Some(&c) = chars.get(end) {
         if matches!(c, '余' | '多') {
             amount.end = end + 1;
             amount.approx = Approx::Over;
-            amount.bare_magnitude = false;
-            amount.lone_wan = false;
+            amount.shape = Shape::Numeral;
         }
     }
     Some(amount)
@@ -393,7 +406,7 @@ fn read_vague_suffix(chars: &[char], base: &Amount, form: NumeralForm) -> Option
                 approx,
                 plain_integer: None,
                 year_like: false,
-                lone_one: false,
+                shape: Shape::Numeral,
                 ..base.scaled(factor)
             })
         }
@@ -465,9 +478,8 @@ fn read_range(chars: &[char], first: &Amount, first_has_magnitude: bool) -> Opti
         low: Some(low),
         high: Some(high),
         kind,
-        is_range: true,
+        shape: Shape::Range,
         year_like: first.year_like || second_year_like,
-        lone_one: false,
         counts_noun: false,
         plain_integer: None,
         ..*first
@@ -500,7 +512,7 @@ mod tests {
         ];
         for (text, low, high) in cases {
             let a = amount(text);
-            assert!(a.is_range, "{text}");
+            assert_eq!(a.shape, Shape::Range, "{text}");
             assert_eq!(
                 (a.low, a.high, a.value),
                 (Some(low), Some(high), None),
@@ -551,7 +563,10 @@ mod tests {
     fn lost_numbers_have_no_value() {
         for text in ["?00家", "亿元", "\u{E000}亿元"] {
             let a = amount(text);
-            assert!(a.lost && a.value.is_none() && a.low.is_none(), "{text}");
+            assert!(
+                a.shape == Shape::Lost && a.value.is_none() && a.low.is_none(),
+                "{text}"
+            );
         }
     }
 }

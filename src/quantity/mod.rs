@@ -17,7 +17,7 @@ use crate::lexicon::approx::{
     approx_after, approx_before, arrival_before, filler_before, is_clause_break, trend_before,
     CHANGE_NOUN_ENDINGS, CHANGE_SIZE_WORDS, TREND_STOPS,
 };
-use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
+use crate::lexicon::approx::{ApproxWord, HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::ends_with_word;
 use crate::lexicon::marks::{is_lost_mark, range_separator_len};
 use crate::lexicon::phrases::NOT_COUNTED;
@@ -31,7 +31,7 @@ use crate::scan::{is_han, TextView};
 
 use crate::scan::context::past_digit_run;
 use crate::scan::exclude;
-use amount::{inclusive_mark_len, Amount, Reading};
+use amount::{inclusive_mark_len, Amount, Reading, Shape};
 
 /// How far back a verb of change may govern a quantity (`净增有进出口实绩企业485家`).
 const TREND_WINDOW: usize = 24;
@@ -131,6 +131,7 @@ struct Listed {
 }
 
 /// What a quantity's unit turned out to be.
+#[derive(Debug, Clone, Copy)]
 struct Measure {
     /// The form as written (`块`, `度`), when a unit was written.
     form: Option<&'static str>,
@@ -143,26 +144,34 @@ struct Measure {
 }
 
 impl Measure {
+    /// A measure with no written form and no currency: a percentage, a ratio, a counted noun.
+    const fn bare(unit: Option<&'static str>, dimension: Dimension) -> Measure {
+        Measure {
+            form: None,
+            unit,
+            per: None,
+            dimension,
+            currency: None,
+            factor: 1.0,
+        }
+    }
+
     /// The measure a written unit gives, its currency aside.
     fn of_form(unit: &'static Unit) -> Measure {
         Measure {
             form: Some(unit.form),
-            per: None,
             unit: Some(unit.unit),
             dimension: unit.dimension,
-            currency: None,
             factor: unit.factor,
+            ..Measure::bare(None, unit.dimension)
         }
     }
 
-    fn of(unit: &Unit, options: &Options) -> Measure {
+    /// The measure a written unit gives, with the currency it names under `options`.
+    fn of(unit: &'static Unit, options: &Options) -> Measure {
         Measure {
-            form: Some(unit.form),
-            per: None,
-            unit: Some(unit.unit),
-            dimension: unit.dimension,
             currency: currency_code(unit.currency, options),
-            factor: unit.factor,
+            ..Measure::of_form(unit)
         }
     }
 }
@@ -175,7 +184,19 @@ fn currency_code(currency: Currency, options: &Options) -> Option<&'static str> 
     }
 }
 
-/// Turns a number part into a quantity, or says it is none.
+/// A quantity being assembled from its number part: the span and bounds so far, in view
+/// positions. Each step of [`assemble`] widens the span or settles a bound.
+#[derive(Debug, Clone, Copy)]
+struct Draft {
+    start: usize,
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    approx: Approx,
+}
+
+/// Turns a number part into a quantity, or says it is none: the steps below, in order.
 fn assemble(
     chars: &[char],
     a: &Amount,
@@ -183,64 +204,10 @@ fn assemble(
     options: &Options,
     previous: Option<&Listed>,
 ) -> Option<Found> {
-    if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
+    if is_no_amount(chars, a) {
         return None;
     }
-    // 每千克, 每万人, 每10万人口: the unit of a rate, not an amount.
-    let per = a.start > 0 && chars[a.start - 1] == '每';
-    if per || exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end) {
-        return None;
-    }
-    let mut end = a.end;
-    let mut measure = None;
-    let mut half_added = 0.0;
-    match a.kind {
-        NumeralKind::Percent | NumeralKind::PerMille => {
-            let unit = if a.kind == NumeralKind::Percent {
-                "%"
-            } else {
-                "‰"
-            };
-            measure = Some(Measure {
-                form: None,
-                per: None,
-                unit: Some(unit),
-                dimension: Dimension::Percent,
-                currency: None,
-                factor: 1.0,
-            });
-        }
-        NumeralKind::Cardinal | NumeralKind::Fraction => {
-            if let Some((unit, len)) = half_more(chars, end).filter(|_| a.value.is_some()) {
-                measure = Some(Measure::of(unit, options));
-                end += len;
-                half_added = 0.5;
-            } else if let Some((unit, len)) = unit_at(chars, end, a) {
-                measure = Some(Measure::of(unit, options));
-                end += len;
-                if unit.form == "度" && means_electricity(chars, a) {
-                    measure = Some(Measure {
-                        form: Some("度"),
-                        per: None,
-                        unit: Some("千瓦时"),
-                        dimension: Dimension::Energy,
-                        currency: None,
-                        factor: 1.0,
-                    });
-                }
-            } else if a.kind == NumeralKind::Fraction {
-                measure = Some(Measure {
-                    form: None,
-                    per: None,
-                    unit: None,
-                    dimension: Dimension::Ratio,
-                    currency: None,
-                    factor: 1.0,
-                });
-            }
-        }
-        NumeralKind::Ordinal => return None,
-    }
+    let (mut measure, mut end, half_added) = unit_after_number(chars, a, options)?;
     // Most numerals of running text are inside words and have no unit: settle those before
     // the costlier checks below.
     if measure.is_none() && !a.counts_noun && !may_follow_currency(chars, a.start) {
@@ -251,24 +218,8 @@ fn assemble(
     {
         return None;
     }
-    // A rate: `2000元/吨`, `32微克/立方米`, `60公里每小时`. A price stays money.
-    if let Some(m) = measure
-        .as_mut()
-        .filter(|m| m.unit.is_some() && m.per.is_none())
-    {
-        // 每 makes a rate only of a measure per span of time (`公里每小时`); after a span of
-        // time it opens a new phrase (`近三年每年`).
-        let per = per_unit(chars, end).filter(|(per, _)| {
-            chars[end] == '/'
-                || (per.dimension == Dimension::Duration && m.dimension != Dimension::Duration)
-        });
-        if let Some((per, len)) = per {
-            m.per = Some(per.unit);
-            if m.dimension != Dimension::Money {
-                m.dimension = Dimension::Other;
-            }
-            end += len;
-        }
+    if let Some(m) = measure.as_mut() {
+        end += rate_after_unit(chars, end, m);
     }
     // Latin letters after the number that belong to its unit (`168cm`, `35km²`, `5kg左右`)
     // do not glue it to a word.
@@ -276,168 +227,275 @@ fn assemble(
     if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
         return None;
     }
-
-    let mut start = a.start;
-    let mut value = a.value.map(|v| v + half_added);
-    let mut low = a.low.map(|v| v + half_added);
-    let mut high = a.high.map(|v| v + half_added);
-    let mut approx = a.approx;
-
-    // A currency written before the number: `$20`, `HK$3.5億`, `人民币 8千元`.
-    let mut prefix_start = None;
-    let approx_first = approx_before(chars, start).filter(|(_, len)| start - len >= floor);
-    let currency_at = approx_first.map_or(start, |(_, len)| start - len);
-    if let Some((currency, len, gap)) = currency_prefix(chars, currency_at, floor) {
-        let compatible = match &measure {
-            None => true,
-            Some(m) => m.dimension == Dimension::Money,
-        };
-        if compatible && !a.lost {
-            let plain_yuan = measure.as_ref().is_none_or(|m| m.unit == Some("元"));
-            if plain_yuan {
-                measure = Some(Measure::of(currency, options));
-            }
-            prefix_start = Some(currency_at - len - gap);
-        }
-    }
-
+    let mut draft = Draft {
+        start: a.start,
+        end,
+        value: a.value.map(|v| v + half_added),
+        low: a.low.map(|v| v + half_added),
+        high: a.high.map(|v| v + half_added),
+        approx: a.approx,
+    };
+    let approx_first =
+        approx_before(chars, draft.start).filter(|(_, len)| draft.start - len >= floor);
+    let currency_start =
+        currency_before_number(chars, a, approx_first, floor, options, &mut measure);
     let mut measure = match measure {
         Some(m) => m,
-        None if a.counts_noun && counts_a_noun(chars, a.end) => Measure {
-            form: None,
-            per: None,
-            unit: None,
-            dimension: Dimension::Count,
-            currency: None,
-            factor: 1.0,
-        },
+        None if a.counts_noun && counts_a_noun(chars, a.end) => {
+            Measure::bare(None, Dimension::Count)
+        }
         None => return None,
     };
-
     if !plausible(chars, a, &measure, end) {
         return None;
     }
-
-    // Approximation words before: `约`, `超过`, `不到`; `近` before a span of time means recent.
-    let mut before_approx = None;
-    if let Some((word, len)) = approx_first {
-        let recent = word.form == "近" && measure.dimension == Dimension::Duration;
-        if !recent {
-            before_approx = Some(word.approx);
-            start -= len;
-        }
+    let before_approx =
+        draft.take_approx_before(chars, floor, approx_first, currency_start, &measure);
+    if !shape_fits(a, &measure, before_approx) {
+        return None;
     }
-    if let Some(p) = prefix_start {
-        start = start.min(p);
-        if let Some((word, len)) =
-            approx_before(chars, start).filter(|(_, len)| start - len >= floor)
-        {
-            if before_approx.is_none() {
-                before_approx = Some(word.approx);
-                start -= len;
+    draft.take_after_unit(chars, a, &measure, before_approx);
+    draft.take_age_and_temperature(chars, floor, &mut measure);
+    let listed_after = previous.filter(|p| p.dimension == measure.dimension);
+    let trend = trend_of(chars, draft.start, floor, listed_after);
+    Some(draft.finish(&measure, trend))
+}
+
+/// Numbers that are no amount whatever follows them: a clock time or code, the unit of a
+/// rate (`每千克`, `每万人`), a session (`十四届`), a rank (`前10位`).
+fn is_no_amount(chars: &[char], a: &Amount) -> bool {
+    if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
+        return true;
+    }
+    let per = a.start > 0 && chars[a.start - 1] == '每';
+    per || exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end)
+}
+
+/// The measure the number's kind or the unit after it gives, the end of the span so far, and
+/// the half a `个半` adds (`一个半小时`). `None` when no quantity can be made (an ordinal);
+/// a measure of `None` when no unit follows.
+fn unit_after_number(
+    chars: &[char],
+    a: &Amount,
+    options: &Options,
+) -> Option<(Option<Measure>, usize, f64)> {
+    let end = a.end;
+    Some(match a.kind {
+        NumeralKind::Percent => (Some(Measure::bare(Some("%"), Dimension::Percent)), end, 0.0),
+        NumeralKind::PerMille => (Some(Measure::bare(Some("‰"), Dimension::Percent)), end, 0.0),
+        NumeralKind::Cardinal | NumeralKind::Fraction => {
+            if let Some((unit, len)) = half_more(chars, end).filter(|_| a.value.is_some()) {
+                (Some(Measure::of(unit, options)), end + len, 0.5)
+            } else if let Some((unit, len)) = unit_at(chars, end, a) {
+                let measure = if unit.form == "度" && means_electricity(chars, a) {
+                    Measure {
+                        form: Some("度"),
+                        ..Measure::bare(Some("千瓦时"), Dimension::Energy)
+                    }
+                } else {
+                    Measure::of(unit, options)
+                };
+                (Some(measure), end + len, 0.0)
+            } else if a.kind == NumeralKind::Fraction {
+                (Some(Measure::bare(None, Dimension::Ratio)), end, 0.0)
+            } else {
+                (None, end, 0.0)
             }
         }
+        NumeralKind::Ordinal => return None,
+    })
+}
+
+/// A rate: `2000元/吨`, `32微克/立方米`, `60公里每小时`; a price stays money. Sets the unit
+/// after `/` or 每 in `measure` and returns its length (0 for none).
+fn rate_after_unit(chars: &[char], end: usize, measure: &mut Measure) -> usize {
+    if measure.unit.is_none() || measure.per.is_some() {
+        return 0;
     }
-    if a.half && !half_measure(&measure) {
+    // 每 makes a rate only of a measure per span of time (`公里每小时`); after a span of time it
+    // opens a new phrase (`近三年每年`).
+    let per = per_unit(chars, end).filter(|(per, _)| {
+        chars[end] == '/'
+            || (per.dimension == Dimension::Duration && measure.dimension != Dimension::Duration)
+    });
+    let Some((per, len)) = per else { return 0 };
+    measure.per = Some(per.unit);
+    if measure.dimension != Dimension::Money {
+        measure.dimension = Dimension::Other;
+    }
+    len
+}
+
+/// A currency written before the number (`$20`, `HK$3.5億`, `人民币 8千元`), before any word
+/// of approximation there: it becomes the measure of a number with no unit or a plain `元`.
+/// Returns where the currency starts.
+fn currency_before_number(
+    chars: &[char],
+    a: &Amount,
+    approx_first: Option<(&ApproxWord, usize)>,
+    floor: usize,
+    options: &Options,
+    measure: &mut Option<Measure>,
+) -> Option<usize> {
+    let currency_at = approx_first.map_or(a.start, |(_, len)| a.start - len);
+    let (currency, len, gap) = currency_prefix(chars, currency_at, floor)?;
+    let compatible = measure
+        .as_ref()
+        .is_none_or(|m| m.dimension == Dimension::Money);
+    if !compatible || a.shape == Shape::Lost {
         return None;
     }
-    if a.lone_wan && before_approx.is_none() {
-        return None;
+    if measure.as_ref().is_none_or(|m| m.unit == Some("元")) {
+        *measure = Some(Measure::of(currency, options));
     }
-    if a.lone_one && measure.dimension == Dimension::Count && before_approx.is_none() {
-        return None;
+    Some(currency_at - len - gap)
+}
+
+/// Whether the number's shape allows a quantity with this measure: a half needs a unit of
+/// measure, a lone 万 a word of approximation, a lone 一 before a classifier one too.
+fn shape_fits(a: &Amount, measure: &Measure, before_approx: Option<Approx>) -> bool {
+    match a.shape {
+        Shape::Half => half_measure(measure),
+        Shape::LoneWan => before_approx.is_some(),
+        Shape::LoneOne => measure.dimension != Dimension::Count || before_approx.is_some(),
+        Shape::Numeral | Shape::Range | Shape::BareMagnitude | Shape::Lost => true,
+    }
+}
+
+impl Draft {
+    /// Takes the words of approximation before the number (`约`, `超过`, `不到`) and the
+    /// currency written there into the span; `近` before a span of time means recent and stays
+    /// out. Returns what the word before says.
+    fn take_approx_before(
+        &mut self,
+        chars: &[char],
+        floor: usize,
+        approx_first: Option<(&ApproxWord, usize)>,
+        currency_start: Option<usize>,
+        measure: &Measure,
+    ) -> Option<Approx> {
+        let mut before_approx = None;
+        if let Some((word, len)) = approx_first {
+            let recent = word.form == "近" && measure.dimension == Dimension::Duration;
+            if !recent {
+                before_approx = Some(word.approx);
+                self.start -= len;
+            }
+        }
+        if let Some(p) = currency_start {
+            self.start = self.start.min(p);
+            if let Some((word, len)) =
+                approx_before(chars, self.start).filter(|(_, len)| self.start - len >= floor)
+            {
+                if before_approx.is_none() {
+                    before_approx = Some(word.approx);
+                    self.start -= len;
+                }
+            }
+        }
+        before_approx
     }
 
-    // What may follow the unit: `半`, 角 and 分, the unit again after a range, `左右`.
-    if let Some(v) = value {
-        if let Some((extra, len)) = fraction_after_unit(chars, end, &measure) {
-            value = Some(v + extra);
-            low = value;
-            high = value;
-            end += len;
+    /// Takes what may follow the unit into the span: `半`, 角 and 分, the unit again after a
+    /// range (`50万元至100万元`), `(含)`, `左右`, and `多` / `余` after a span of time.
+    fn take_after_unit(
+        &mut self,
+        chars: &[char],
+        a: &Amount,
+        measure: &Measure,
+        before_approx: Option<Approx>,
+    ) {
+        if let Some(v) = self.value {
+            if let Some((extra, len)) = fraction_after_unit(chars, self.end, measure) {
+                self.value = Some(v + extra);
+                self.low = self.value;
+                self.high = self.value;
+                self.end += len;
+            }
         }
-    }
-    if let (false, Some(v)) = (a.is_range, value) {
-        if let Some((second, len)) = repeated_unit_range(chars, end, v, a.kind, &measure) {
-            low = value;
-            high = Some(second);
-            value = None;
-            end += len;
+        if let (false, Some(v)) = (a.shape == Shape::Range, self.value) {
+            if let Some((second, len)) = repeated_unit_range(chars, self.end, v, a.kind, measure) {
+                self.low = self.value;
+                self.high = Some(second);
+                self.value = None;
+                self.end += len;
+            }
         }
-    }
-    let mut after_approx = None;
-    let mark = inclusive_mark_len(chars, end);
-    if let Some((word, len)) = approx_after(chars, end + mark) {
-        after_approx = Some(word.approx);
-        end += mark + len;
-    } else if measure.dimension == Dimension::Duration
-        && matches!(chars.get(end), Some('多' | '余'))
-    {
-        after_approx = Some(Approx::Over);
-        end += 1;
-    }
-    if let Some(found) = before_approx.or(after_approx) {
-        approx = found;
-    }
-
-    // `十个月大`, `90天大的小孩`: a span of time with 大 is an age.
-    if measure.dimension == Dimension::Duration && chars.get(end) == Some(&'大') {
-        let word_goes_on = chars
-            .get(end + 1)
-            .is_some_and(|&c| is_han(c) && !matches!(c, '的' | '了' | '时'));
-        if !word_goes_on {
-            measure.dimension = Dimension::Age;
-            end += 1;
+        let mut after_approx = None;
+        let mark = inclusive_mark_len(chars, self.end);
+        if let Some((word, len)) = approx_after(chars, self.end + mark) {
+            after_approx = Some(word.approx);
+            self.end += mark + len;
+        } else if measure.dimension == Dimension::Duration
+            && matches!(chars.get(self.end), Some('多' | '余'))
+        {
+            after_approx = Some(Approx::Over);
+            self.end += 1;
+        }
+        if let Some(found) = before_approx.or(after_approx) {
+            self.approx = found;
         }
     }
 
-    // `华氏温度98.6度`, `摄氏37°`: the scale named before the number.
-    if measure.dimension == Dimension::Temperature {
-        if let Some((scale, len)) = temperature_scale_before(chars, start) {
-            if start - len >= floor {
-                start -= len;
+    /// A span of time with 大 is an age (`十个月大`, `90天大的小孩`); a temperature takes the
+    /// scale named before it (`华氏温度98.6度`, `摄氏37°`) and `零下` (`零下12℃`).
+    fn take_age_and_temperature(&mut self, chars: &[char], floor: usize, measure: &mut Measure) {
+        if measure.dimension == Dimension::Duration && chars.get(self.end) == Some(&'大') {
+            let word_goes_on = chars
+                .get(self.end + 1)
+                .is_some_and(|&c| is_han(c) && !matches!(c, '的' | '了' | '时'));
+            if !word_goes_on {
+                measure.dimension = Dimension::Age;
+                self.end += 1;
+            }
+        }
+        if measure.dimension != Dimension::Temperature {
+            return;
+        }
+        if let Some((scale, len)) = temperature_scale_before(chars, self.start) {
+            if self.start - len >= floor {
+                self.start -= len;
                 measure.unit = Some(scale);
             }
         }
+        if self.start >= 2
+            && chars[self.start - 2..self.start] == ['零', '下']
+            && self.start - 2 >= floor
+        {
+            self.start -= 2;
+            self.value = self.value.map(|v| -v);
+            (self.low, self.high) = (self.high.map(|v| -v), self.low.map(|v| -v));
+        }
     }
 
-    // `零下12℃`.
-    if measure.dimension == Dimension::Temperature
-        && start >= 2
-        && chars[start - 2..start] == ['零', '下']
-        && start - 2 >= floor
-    {
-        start -= 2;
-        value = value.map(|v| -v);
-        (low, high) = (high.map(|v| -v), low.map(|v| -v));
-    }
-
-    let scale = |v: Option<f64>| v.map(|v| v * measure.factor);
-    let listed_after = previous.filter(|p| p.dimension == measure.dimension);
-    let trend = trend_of(chars, start, floor, listed_after);
-    Some(Found {
-        start,
-        end,
-        quantity: Quantity {
-            text: CompactString::default(),
-            start: 0,
-            end: 0,
-            value: scale(value),
-            low: scale(low),
-            high: scale(high),
-            unit: match (measure.unit, measure.per) {
-                (Some(unit), Some(per)) => Some(Cow::Owned(format!("{unit}/{per}"))),
-                (unit, _) => unit.map(Cow::Borrowed),
+    /// The quantity: bounds in the measure's unit (`成` counts tenths), text and byte offsets
+    /// left for the caller.
+    fn finish(self, measure: &Measure, trend: Option<Trend>) -> Found {
+        let scale = |v: Option<f64>| v.map(|v| v * measure.factor);
+        Found {
+            start: self.start,
+            end: self.end,
+            quantity: Quantity {
+                text: CompactString::default(),
+                start: 0,
+                end: 0,
+                value: scale(self.value),
+                low: scale(self.low),
+                high: scale(self.high),
+                unit: match (measure.unit, measure.per) {
+                    (Some(unit), Some(per)) => Some(Cow::Owned(format!("{unit}/{per}"))),
+                    (unit, _) => unit.map(Cow::Borrowed),
+                },
+                dimension: measure.dimension,
+                approx: self.approx,
+                currency: measure.currency.map(Cow::Borrowed),
+                trend,
+                subject: None,
+                subject_start: None,
+                subject_end: None,
             },
-            dimension: measure.dimension,
-            approx,
-            currency: measure.currency.map(Cow::Borrowed),
-            trend,
-            subject: None,
-            subject_start: None,
-            subject_end: None,
-        },
-    })
+        }
+    }
 }
 
 /// The unit at `end`, allowing one space before it (`3.0 公里`, `250 ml`) and a 个 before a
@@ -453,7 +511,7 @@ fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usi
         }
         return Some((unit, len));
     }
-    if chars.get(end) == Some(&' ') && !a.lost {
+    if chars.get(end) == Some(&' ') && a.shape != Shape::Lost {
         return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
     }
     None
@@ -542,20 +600,20 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
                 && !matches!(next, Some('代' | '度' | '级' | '初' | '底' | '末'))
                 && (!a.arabic || next.and_then(digit_value).is_none())
         }
-        "月" => !a.is_range && a.value.is_some_and(|v| v > 12.0 && v.fract() == 0.0),
+        "月" => a.shape != Shape::Range && a.value.is_some_and(|v| v > 12.0 && v.fract() == 0.0),
         "日" => {
             let after_month = a.start > 0 && chars[a.start - 1] == '月';
             let long = a.value.is_some_and(|v| v > 31.0);
             let within =
                 matches!(next, Some('内' | '来' | '后')) || chars[end..].starts_with(&['以', '内']);
-            !after_month && !a.is_range && (long || within || a.half)
+            !after_month && a.shape != Shape::Range && (long || within || a.shape == Shape::Half)
         }
-        "级" => !a.is_range && !a.bare_magnitude,
+        "级" => a.shape != Shape::Range && !a.is_bare_magnitude(),
         // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`),
         // and a coded slogan abbreviates places (`“两区”建设`, `“三区一中心”`): neither
         // counts places.
         "省" | "市" | "县" | "区" | "乡" | "镇" | "村" | "州" | "盟" | "旗" => {
-            !a.bare_magnitude && !exclude::in_slogan(chars, a.start)
+            !a.is_bare_magnitude() && !exclude::in_slogan(chars, a.start)
         }
         _ => true,
     }
@@ -668,7 +726,7 @@ fn repeated_unit_range(
     let Reading::Amount(second) = amount::read(chars, &mut NumeralAt::new(chars, end + sep)) else {
         return None;
     };
-    if second.is_range || second.kind != kind {
+    if second.shape == Shape::Range || second.kind != kind {
         return None;
     }
     let (unit, len) = unit_after(chars, second.end)?;

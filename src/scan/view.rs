@@ -19,8 +19,9 @@ const MAX_ANNOTATION_LETTERS: usize = 7;
 const MAX_ANNOTATION_BYTES: usize = 3 + 2 * MAX_ANNOTATION_LETTERS + 1 + 3;
 
 /// View characters between two offsets kept in full; the ones between are counted from the
-/// byte steps. Every record maps its span back through these, and a short count costs less
-/// than the half byte a character the offsets take (at 16, dense text ran 3% slower).
+/// byte steps, so mapping a position back reads at most this many steps. The stride trades
+/// that walk against the four bytes a full offset takes (benches/README.md, "The view's
+/// offset stride", has the measurements).
 const OFFSET_STRIDE: usize = 8;
 
 // From one view character to the next there are at most a character and an annotation, so a
