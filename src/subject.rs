@@ -66,6 +66,8 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     let mut sentence: Vec<Found> = Vec::new();
     // The end (view position) of the last record that bounds a clause.
     let mut barrier_end = 0;
+    // The last date that bounds a clause: its start, and the end of the barrier before it.
+    let mut last_date: Option<(Span, usize)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
     let mut spans: Vec<Span> = Vec::with_capacity(records.len());
@@ -79,6 +81,9 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
             if bounds_clause(&records[index]) {
+                if matches!(records[index], Record::Date(_)) {
+                    last_date = Some(((start, end), barrier_end));
+                }
                 barrier_end = barrier_end.max(end);
             }
             continue;
@@ -102,7 +107,21 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
             .find(|(r, _)| matches!(r, Record::Quantity(_) | Record::Date(_)))
             .map_or(chars.len(), |(_, &(s, _))| s);
         let clause_floor = sentence_start.max(barrier_end);
-        let found = find(chars, dimension, (start, end), clause_floor, next_start);
+        // A date right before the clause may stand between a subject and its quantity
+        // (`城镇化率从2020年的53.2%`): the clause before it is looked at too.
+        let hop = last_date
+            .filter(|&((date_start, date_end), _)| {
+                date_end == barrier_end && date_start >= sentence_start
+            })
+            .map(|((date_start, _), before)| (date_start, before.max(sentence_start)));
+        let found = find(
+            chars,
+            dimension,
+            (start, end),
+            clause_floor,
+            next_start,
+            hop,
+        );
         sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
         searched_to = Some(end);
@@ -119,13 +138,14 @@ fn find(
     (start, end): Span,
     floor: usize,
     next: usize,
+    hop: Option<(usize, usize)>,
 ) -> Found {
     let mut found = Found {
         index: 0,
         own: None,
         respectively: false,
         listed: Vec::new(),
-        carries: dimension != Dimension::Duration,
+        carries: !measures_time(dimension),
         subject: None,
     };
     // A number in quotation marks is a slogan's (`“四个”农业`): it measures nothing.
@@ -141,15 +161,26 @@ fn find(
     }
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
     let clause_start = clause_start(chars, clause_floor, start);
-    let (span, respectively) = subject_before(chars, clause_start, start);
+    let (mut span, mut respectively) = subject_before(chars, clause_start, start);
+    if let Some((date_start, before)) = hop.filter(|_| span.0 >= span.1) {
+        let floor = before.max(date_start.saturating_sub(MAX_CLAUSE_LOOKBACK));
+        let (earlier, also) = subject_before(
+            chars,
+            clause_start_of_item(chars, floor, date_start),
+            date_start,
+        );
+        if earlier.0 < earlier.1 {
+            (span, respectively) = (earlier, respectively || also);
+        }
+    }
     found.respectively = respectively;
     found.own = Some(span).filter(|&(s, e)| s < e && e - s <= MAX_SUBJECT_CHARS);
     // A clause that names something too long to be a subject: nothing, and nothing carried.
     if found.own.is_none() && span.0 < span.1 {
         found.carries = false;
     }
-    if dimension == Dimension::Duration {
-        // A span of time measures a time noun or nothing (`俟…於1個月內`, `過去五年`).
+    if measures_time(dimension) {
+        // A span of time or an age measures a time noun or nothing (`俟…於1個月內`, `過去五年`).
         found.own = found
             .own
             .filter(|&(_, e)| words::duration_noun_before(chars, e));
@@ -161,6 +192,12 @@ fn find(
         }
     }
     found
+}
+
+/// Whether a quantity of `dimension` is a span of time or an age, which measure a time noun
+/// (`期限`, `寿命`) or nothing.
+fn measures_time(dimension: Dimension) -> bool {
+    matches!(dimension, Dimension::Duration | Dimension::Age)
 }
 
 /// Where the clause that ends at `end` starts: after the last clause break from `floor` on.
