@@ -87,14 +87,13 @@ impl Extractor {
     pub fn facts_of(&self, doc: usize, text: &str, out: &mut Vec<Fact>) {
         let kinds = KindSet::NONE.with(Kind::Quantity).with(Kind::Date);
         let records = self.extract_settled(text, kinds, |_, _| {});
-        let mut sentence = Sentence::default();
-        // The year of the last date of the current sentence, and where that sentence starts.
+        // The start and year of the last date met.
         let mut last_date: Option<(usize, Option<i32>)> = None;
         for record in records {
             match record {
                 Record::Date(date) => last_date = Some((date.start, date.year)),
                 Record::Quantity(quantity) => {
-                    sentence.reach(text, &quantity);
+                    let sentence = Sentence::of(text, &quantity);
                     let year = last_date
                         .filter(|&(start, _)| start >= sentence.start)
                         .and_then(|(_, year)| year);
@@ -128,47 +127,39 @@ fn fact(doc: usize, text: &str, q: Quantity, year: Option<i32>, sentence: &Sente
     }
 }
 
-/// The sentence around the quantities met so far: found once for all the quantities it holds,
-/// so the whole text is read at most once each way.
-#[derive(Default)]
+/// The sentence around one quantity: back to the last sentence end before it and on to the
+/// first one after it, at most [`MAX_SENTENCE_CHARS`] characters each way, so the work per
+/// quantity is bounded whatever the text.
 struct Sentence {
     start: usize,
     end: usize,
 }
 
 impl Sentence {
-    /// Moves to the sentence of `quantity` unless it is the current one.
-    fn reach(&mut self, text: &str, quantity: &Quantity) {
-        if quantity.start < self.end {
-            return;
+    /// The sentence of `quantity` in `text`.
+    fn of(text: &str, quantity: &Quantity) -> Sentence {
+        let before = &text[..quantity.start];
+        let mut start = quantity.start;
+        for (i, c) in before.char_indices().rev().take(MAX_SENTENCE_CHARS) {
+            if is_sentence_end(c) {
+                break;
+            }
+            start = i;
         }
-        let before = &text[self.end..quantity.start];
-        self.start = self.end
-            + before
-                .char_indices()
-                .rev()
-                .take(MAX_SENTENCE_CHARS)
-                .take_while(|&(_, c)| !is_sentence_end(c))
-                .last()
-                .map_or(before.len(), |(i, _)| i);
         let after = &text[quantity.end..];
-        self.end = quantity.end
-            + after
-                .char_indices()
-                .take(MAX_SENTENCE_CHARS)
-                .find(|&(_, c)| is_sentence_end(c))
-                .map_or_else(
-                    || {
-                        after
-                            .char_indices()
-                            .nth(MAX_SENTENCE_CHARS)
-                            .map_or(after.len(), |(i, _)| i)
-                    },
-                    |(i, _)| i,
-                );
+        let mut end = quantity.end;
+        for (i, c) in after.char_indices().take(MAX_SENTENCE_CHARS) {
+            if is_sentence_end(c) {
+                break;
+            }
+            end = quantity.end + i + c.len_utf8();
+        }
         // Leading spaces and line indents are not part of the sentence.
-        let trimmed = text[self.start..self.end].trim_start();
-        self.start = self.end - trimmed.len();
+        let trimmed = text[start..end].trim_start();
+        Sentence {
+            start: end - trimmed.len(),
+            end,
+        }
     }
 }
 
