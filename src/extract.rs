@@ -7,6 +7,7 @@ use crate::record::{Date, Kind, Number, Quantity, Record, Title};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
+use crate::skipped::Skipped;
 use crate::{date, number, quantity, subject, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
@@ -390,4 +391,32 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
     }
     records.extend(titles);
     records
+}
+
+/// The skipped numerals of `text` with the default options: [`Extractor::skipped`] of
+/// [`Extractor::shared`].
+#[must_use]
+pub fn skipped(text: &str) -> Vec<Skipped> {
+    Extractor::shared().skipped(text)
+}
+
+impl Extractor {
+    /// Every run of the numeral alphabet of SPEC §5 (or part of one) that lies in no record of
+    /// `text`, sorted by start, with the reason it yields none. With [`Extractor::extract`],
+    /// every such run is accounted for: it lies in a record or in one of these spans.
+    #[must_use]
+    pub fn skipped(&self, text: &str) -> Vec<Skipped> {
+        let mut out = Vec::new();
+        // Every kind of span competes for the numerals whatever kinds are asked for; asking
+        // for numbers alone spares the work that only quantities need (their subjects).
+        self.extract_settled(text, KindSet::NONE.with(Kind::Number), |range, reason| {
+            out.push(Skipped {
+                text: text[range.clone()].into(),
+                start: range.start,
+                end: range.end,
+                reason,
+            });
+        });
+        out
+    }
 }

@@ -34,13 +34,39 @@
 //! the original offsets; the positions where a record can start are found once; the
 //! [`numeral`] engine, then the quantity, date, number and title parsers read from those
 //! positions; one merge keeps the leftmost-longest record where they compete. Every word list
-//! (units, classifiers, approximation words, document types, regions, media) is a data table
-//! in [`lexicon`].
+//! and character class (units, classifiers, numeral characters, range separators,
+//! approximation words, document types, regions, media) is a data table in [`lexicon`], listed
+//! once: a row added there takes effect everywhere it applies.
+//!
+//! The modules stand in layers, and every import points down: an extractor never imports the
+//! orchestrator or another extractor.
+//!
+//! ```text
+//!   extract        Extractor, its builder, the merge; facts and skipped() on top of it
+//!      │
+//!      ├── quantity · date · number · title · subject · skipped   (the extractors)
+//!      │        each reads only the floor, the lexicon and the record types
+//!      │
+//!   scan           the floor: Options; the TextView and its candidate positions; the
+//!      │           numeral engine and the numeral at a position (NumeralAt); the scratch
+//!      │           memory an Extractor lends each call; the context checks several
+//!      │           extractors make (exclusions, magnitude chains, digit runs); the one
+//!      │           reader of calendar years, used by dates and titles
+//!      │
+//!   lexicon        the tables: units, numeral characters, marks, approximation and trend
+//!      │           words, relative years, document types, issuers, regions, media, phrases
+//!      │
+//!   record, error  the record types and the error enum
+//! ```
+//!
+//! `normalize` and `numeral` are the public paths of the view and of the numeral engine,
+//! which live in the floor.
 //!
 //! # Performance
 //!
 //! The pipeline makes one pass over the text. The tables of the view and the per-kind record
-//! lists are kept by each thread for its next text (up to a bounded size), unit and currency
+//! lists are scratch memory the [`Extractor`] keeps for its next call (a few slots shared by
+//! its clones, each bounded in size), unit and currency
 //! strings are borrowed from the lexicon, and a record's text of up to 24 bytes is held
 //! inline ([`CompactString`]): extracting from a short text allocates little more than the
 //! list it returns. On one core of a small shared machine it reads the typical policy report
@@ -77,6 +103,7 @@ mod title;
 /// The string type of record texts: up to 24 bytes are held inline, without allocation.
 pub use compact_str::CompactString;
 pub use error::{Error, Result};
+pub use extract::skipped;
 pub use extract::{Extractor, ExtractorBuilder};
 pub use facts::{facts, Fact, MAX_SENTENCE_CHARS};
 pub use invariants::check_records;
@@ -87,4 +114,4 @@ pub use numeral::{
 };
 pub use record::{Approx, Date, Dimension, Kind, Number, Quantity, Record, Title, Trend};
 pub use scan::{KindSet, Options, LOCALES, YUAN_CURRENCIES};
-pub use skipped::{in_numeral_alphabet, skipped, SkipReason, Skipped, SKIP_REASONS};
+pub use skipped::{in_numeral_alphabet, SkipReason, Skipped, SKIP_REASONS};

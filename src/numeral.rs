@@ -4,7 +4,7 @@
 //!
 //! - [`parse_numeral`] reads a whole string strictly and explains what is wrong with it;
 //! - [`match_numeral`] and [`scan_numerals`] find the longest numeral at a position of a
-//!   [`TextView`] or every numeral in it, for the extractors;
+//!   [`TextView`](crate::TextView) or every numeral in it, for the extractors;
 //! - [`to_chinese`] and [`decimal_to_chinese`] write numbers back as Chinese numerals.
 //!
 //! ```

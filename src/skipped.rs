@@ -12,7 +12,7 @@
 //!
 //! The accounting walks the text once after the extractors have run: a run of the alphabet
 //! (or the part of it outside every record) is sorted by the same exclusion checks the
-//! extractors apply ([`crate::quantity::exclude`], the set phrases, the regions), in a fixed
+//! extractors apply ([`crate::scan::exclude`], the set phrases, the regions), in a fixed
 //! order, and where none applies a run of digits is a `number`: no numeral is dropped
 //! silently.
 
@@ -23,16 +23,15 @@ use std::sync::LazyLock;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::Extractor;
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::phrases::set_phrase_covering;
 use crate::lexicon::regions::REGIONS;
 use crate::lexicon::units::unit_after;
 use crate::lexicon::word_index::WordIndex;
-use crate::record::{Kind, Number, Record};
+use crate::record::{Number, Record};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
-use crate::scan::{KindSet, TextView};
+use crate::scan::TextView;
 
 macro_rules! skip_reasons {
     ($($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?) => {
@@ -105,34 +104,6 @@ pub struct Skipped {
     pub end: usize,
     /// Why it yields no record.
     pub reason: SkipReason,
-}
-
-/// The skipped numerals of `text` with the default options: [`Extractor::skipped`] of
-/// [`Extractor::shared`].
-#[must_use]
-pub fn skipped(text: &str) -> Vec<Skipped> {
-    Extractor::shared().skipped(text)
-}
-
-impl Extractor {
-    /// Every run of the numeral alphabet of SPEC §5 (or part of one) that lies in no record of
-    /// `text`, sorted by start, with the reason it yields none. With [`Extractor::extract`],
-    /// every such run is accounted for: it lies in a record or in one of these spans.
-    #[must_use]
-    pub fn skipped(&self, text: &str) -> Vec<Skipped> {
-        let mut out = Vec::new();
-        // Every kind of span competes for the numerals whatever kinds are asked for; asking
-        // for numbers alone spares the work that only quantities need (their subjects).
-        self.extract_settled(text, KindSet::NONE.with(Kind::Number), |range, reason| {
-            out.push(Skipped {
-                text: text[range.clone()].into(),
-                start: range.start,
-                end: range.end,
-                reason,
-            });
-        });
-        out
-    }
 }
 
 /// Whether `c` is in the numeral alphabet of SPEC §5: ASCII and full-width digits and the

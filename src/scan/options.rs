@@ -70,7 +70,7 @@ pub const LOCALES: [&str; 3] = ["zh-CN", "zh-HK", "zh-TW"];
 /// Currencies a plain `元` may stand for.
 pub const YUAN_CURRENCIES: [&str; 4] = ["CNY", "HKD", "TWD", "MOP"];
 
-/// Settings of an [`Extractor`], validated when it is built.
+/// Settings of an [`Extractor`](crate::Extractor), validated when it is built.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {
