@@ -14,22 +14,28 @@ use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use xinzhi_extract::Record;
 
-use crate::columns::{Column, Table};
+use crate::columns::{Column, Ids, Table, Values};
 
 /// Rows per record batch: small enough that string offsets stay far below `i32::MAX`
 /// (a record's text is short), large enough that a batch of texts is usually one chunk.
 const ROWS_PER_BATCH: usize = 1 << 20;
 
 /// A stream of record batches over `documents`, built now and handed over whole.
-pub(crate) fn stream(documents: &[Vec<Record>]) -> Result<FFI_ArrowArrayStream, ArrowError> {
-    let schema = schema_of(&Table::build(documents, 0..0));
+pub(crate) fn stream(
+    documents: &[Vec<Record>],
+    ids: &Ids,
+) -> Result<FFI_ArrowArrayStream, ArrowError> {
+    let schema = schema_of(&Table::build(documents, ids, 0..0));
     let mut batches = chunks(documents)
-        .map(|range| to_record_batch(&schema, Table::build(documents, range)))
+        .map(|range| to_record_batch(&schema, Table::build(documents, ids, range)))
         .collect::<Result<Vec<_>, _>>()?;
     if batches.is_empty() {
         // One empty batch still carries the category lists, which consumers keep as the
         // categories of an empty column; a stream of no batches would lose them.
-        batches.push(to_record_batch(&schema, Table::build(documents, 0..0))?);
+        batches.push(to_record_batch(
+            &schema,
+            Table::build(documents, ids, 0..0),
+        )?);
     }
     let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
     Ok(FFI_ArrowArrayStream::new(Box::new(reader)))
@@ -57,14 +63,14 @@ fn chunks(documents: &[Vec<Record>]) -> impl Iterator<Item = Range<usize>> + '_ 
     })
 }
 
-fn data_type(column: &Column<'_>) -> DataType {
-    match column {
-        Column::Int64(_) => DataType::Int64,
-        Column::OptionalInt32(..) => DataType::Int32,
-        Column::OptionalFloat64(..) => DataType::Float64,
-        Column::OptionalBool(..) => DataType::Boolean,
-        Column::Text(_) | Column::OptionalText(_) => DataType::Utf8,
-        Column::Category { .. } => {
+fn data_type(values: &Values<'_>) -> DataType {
+    match values {
+        Values::Int64(_) => DataType::Int64,
+        Values::Int32(_) => DataType::Int32,
+        Values::Float64(_) => DataType::Float64,
+        Values::Boolean(_) => DataType::Boolean,
+        Values::Utf8(_) => DataType::Utf8,
+        Values::Category { .. } => {
             DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8))
         }
     }
@@ -74,9 +80,12 @@ fn schema_of(table: &Table<'_>) -> SchemaRef {
     let fields: Vec<Field> = table
         .columns
         .iter()
-        .map(|(name, column)| {
-            let nullable = !matches!(column, Column::Int64(_) | Column::Text(_));
-            Field::new(*name, data_type(column), nullable)
+        .map(|column| {
+            Field::new(
+                column.name,
+                data_type(&column.values),
+                column.valid.is_some(),
+            )
         })
         .collect();
     Arc::new(Schema::new(fields))
@@ -86,29 +95,20 @@ fn to_record_batch(schema: &SchemaRef, table: Table<'_>) -> Result<RecordBatch, 
     let arrays = table
         .columns
         .into_iter()
-        .map(|(_, column)| to_array(column))
+        .map(to_array)
         .collect::<Result<Vec<_>, _>>()?;
     RecordBatch::try_new(schema.clone(), arrays)
 }
 
 fn to_array(column: Column<'_>) -> Result<ArrayRef, ArrowError> {
-    Ok(match column {
-        Column::Int64(values) => Arc::new(Int64Array::from(values)),
-        Column::OptionalInt32(values, valid) => Arc::new(Int32Array::new(
-            ScalarBuffer::from(values),
-            Some(NullBuffer::from(valid)),
-        )),
-        Column::OptionalFloat64(values, valid) => Arc::new(Float64Array::new(
-            ScalarBuffer::from(values),
-            Some(NullBuffer::from(valid)),
-        )),
-        Column::OptionalBool(values, valid) => Arc::new(BooleanArray::new(
-            BooleanBuffer::from(values),
-            Some(NullBuffer::from(valid)),
-        )),
-        Column::Text(values) => Arc::new(StringArray::from(values)),
-        Column::OptionalText(values) => Arc::new(StringArray::from(values)),
-        Column::Category { codes, categories } => {
+    let nulls = column.valid.map(NullBuffer::from);
+    Ok(match column.values {
+        Values::Int64(values) => Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls)),
+        Values::Int32(values) => Arc::new(Int32Array::new(ScalarBuffer::from(values), nulls)),
+        Values::Float64(values) => Arc::new(Float64Array::new(ScalarBuffer::from(values), nulls)),
+        Values::Boolean(values) => Arc::new(BooleanArray::new(BooleanBuffer::from(values), nulls)),
+        Values::Utf8(values) => Arc::new(StringArray::from(values)),
+        Values::Category { codes, categories } => {
             let valid: Vec<bool> = codes.iter().map(|&c| c >= 0).collect();
             let codes: Vec<i8> = codes.into_iter().map(|c| c.max(0)).collect();
             let keys = Int8Array::new(ScalarBuffer::from(codes), Some(NullBuffer::from(valid)));

@@ -5,14 +5,18 @@ use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::types::{PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
+use pyo3::types::{PyBool, PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::Record;
 
-use crate::errors::{type_name, XinzhiError};
+use crate::columns::Ids;
+use crate::errors::{type_name, OptionError, XinzhiError};
 use crate::records::{from_python, to_python};
 use crate::text::Place;
 use crate::{arrow, frame};
+
+/// The constructor arguments a batch pickles as: its lists of records and its ids.
+type Arguments<'py> = (Bound<'py, PyList>, Bound<'py, PyAny>);
 
 /// The records of many texts, in input order: `batch[i]` is the list of records of text `i`.
 ///
@@ -20,11 +24,12 @@ use crate::{arrow, frame};
 #[pyclass(frozen, sequence, module = "xinzhi_extract", name = "ExtractionBatch")]
 pub struct ExtractionBatch {
     documents: Vec<Vec<Record>>,
+    ids: Ids,
 }
 
 impl ExtractionBatch {
-    pub(crate) fn new(documents: Vec<Vec<Record>>) -> Self {
-        ExtractionBatch { documents }
+    pub(crate) fn new(documents: Vec<Vec<Record>>, ids: Ids) -> Self {
+        ExtractionBatch { documents, ids }
     }
 
     fn list_of<'py>(py: Python<'py>, records: &[Record]) -> PyResult<Bound<'py, PyList>> {
@@ -42,9 +47,11 @@ impl ExtractionBatch {
 
 #[pymethods]
 impl ExtractionBatch {
-    /// A batch from lists of records, as `to_list()` returns them (what unpickling uses).
+    /// A batch from lists of records, as `to_list()` returns them (what unpickling uses);
+    /// `ids` as in `extract_batch`.
     #[new]
-    fn from_lists(documents: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (documents, ids=None))]
+    fn from_lists(documents: &Bound<'_, PyAny>, ids: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let place = Place::argument("ExtractionBatch", "documents");
         let mut out = Vec::new();
         for (i, records) in documents.try_iter()?.enumerate() {
@@ -61,13 +68,27 @@ impl ExtractionBatch {
             }
             out.push(list);
         }
-        Ok(ExtractionBatch { documents: out })
+        let ids = parse_ids(ids, out.len(), "ExtractionBatch")?;
+        Ok(ExtractionBatch {
+            documents: out,
+            ids,
+        })
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyType>, (Bound<'py, PyList>,))> {
-        Ok((slf.get_type(), (slf.get().to_list(slf.py())?,)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Arguments<'py>)> {
+        let py = slf.py();
+        Ok((slf.get_type(), (slf.get().to_list(py)?, slf.get().ids(py)?)))
+    }
+
+    /// The identifiers given as `ids` (a list, one per text), or `None`: the `doc` column
+    /// then holds the texts' positions.
+    #[getter]
+    fn ids<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.ids {
+            Ids::Positions => Ok(py.None().into_bound(py)),
+            Ids::Integers(ids) => Ok(PyList::new(py, ids)?.into_any()),
+            Ids::Strings(ids) => Ok(PyList::new(py, ids)?.into_any()),
+        }
     }
 
     fn __len__(&self) -> usize {
@@ -119,6 +140,11 @@ impl ExtractionBatch {
         self.record_total()
     }
 
+    /// The number of records of each text.
+    fn _record_counts(&self) -> Vec<usize> {
+        self.documents.iter().map(Vec::len).collect()
+    }
+
     /// A list with one list of records per text.
     fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
@@ -143,7 +169,7 @@ impl ExtractionBatch {
     /// The columns for `to_pandas`, as `(name, layout, data, extra)` tuples: plain buffers
     /// for numbers, lists for strings, codes and categories for closed vocabularies.
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        frame::columns(py, &self.documents)
+        frame::columns(py, &self.documents, &self.ids)
     }
 
     /// The Arrow PyCapsule stream interface: pyarrow, polars and duckdb read the columns
@@ -157,7 +183,7 @@ impl ExtractionBatch {
         // A consumer may ask for another schema; the protocol lets a producer keep its own.
         let _ = requested_schema;
         let stream = py
-            .detach(|| arrow::stream(&self.documents))
+            .detach(|| arrow::stream(&self.documents, &self.ids))
             .map_err(|e| XinzhiError::new_err(format!("cannot export Arrow columns: {e}")))?;
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -167,7 +193,7 @@ impl ExtractionBatch {
         let equal = match op {
             CompareOp::Eq | CompareOp::Ne => {
                 if let Ok(other) = other.cast::<ExtractionBatch>() {
-                    self.documents == other.get().documents
+                    self.documents == other.get().documents && self.ids == other.get().ids
                 } else if other.is_instance_of::<PyList>() {
                     self.to_list(py)?.eq(other)?
                 } else {
@@ -246,4 +272,57 @@ pub(crate) fn collect_texts<'py>(
         items.push(item?);
     }
     Ok(items)
+}
+
+/// The `ids` argument: `None` (positions), or one `str` or one `int` per text, all of one
+/// type (the `doc` column has one type).
+pub(crate) fn parse_ids(
+    ids: Option<&Bound<'_, PyAny>>,
+    count: usize,
+    function: &'static str,
+) -> PyResult<Ids> {
+    let Some(ids) = ids.filter(|i| !i.is_none()) else {
+        return Ok(Ids::Positions);
+    };
+    let items = collect_texts(ids, Place::argument(function, "ids")).map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{function}() argument 'ids' must be an iterable of str or of int, not {}",
+            type_name(ids)
+        ))
+    })?;
+    if items.len() != count {
+        return Err(OptionError::new_err(format!(
+            "invalid option ids: {} ids for {count} texts; give one per text",
+            items.len()
+        )));
+    }
+    let mut strings = Vec::new();
+    let mut integers = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if let Ok(string) = item.cast::<PyString>() {
+            strings.push(string.to_str()?.to_owned());
+        } else if let (false, Ok(integer)) =
+            (item.is_instance_of::<PyBool>(), item.extract::<i64>())
+        {
+            integers.push(integer);
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "{function}() argument 'ids' must hold str or int (below 2**63), not {} (item {i})",
+                type_name(item)
+            )));
+        }
+        if !strings.is_empty() && !integers.is_empty() {
+            return Err(PyTypeError::new_err(format!(
+                "{function}() argument 'ids' must hold only str or only int; item {i} is {}",
+                type_name(item)
+            )));
+        }
+    }
+    Ok(if !strings.is_empty() {
+        Ids::Strings(strings)
+    } else if !integers.is_empty() {
+        Ids::Integers(integers)
+    } else {
+        Ids::Positions
+    })
 }

@@ -1,30 +1,115 @@
 //! The records of a batch as typed columns, one row per record: the one table layout behind
-//! both `to_pandas` and the Arrow stream.
+//! `to_pandas`, the Arrow stream and the command line's CSV and Parquet.
 //!
-//! Every kind shares `doc`, `kind`, `text`, `start`, `end`; the other columns are the union of
-//! the kinds' fields, missing where a kind has no such field. Closed vocabularies (`kind`,
-//! `dimension`, `approx`, `trend`) are categories with a fixed list, so tables built from
-//! different partitions of a dataset line up; open ones (`unit`, `currency`, `doc_type`) are
-//! strings.
+//! The columns are `doc` and `kind`, then every field and computed column of the record
+//! classes in the order `records.rs` declares them; a name two classes share (`value`,
+//! `end_year`) is one column. A column is missing where a record's class has no such field,
+//! so it is nullable unless every class has it and it is never `None`. Closed vocabularies
+//! (`kind`, `dimension`, `approx`, `trend`) are categories with a fixed list, so tables built
+//! from different partitions of a dataset line up.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use xinzhi_extract::{Approx, Dimension, Kind, Record, Trend};
+use xinzhi_extract::{Kind, Record};
 
-/// One column's values.
-pub(crate) enum Column<'a> {
-    /// Never missing.
+use crate::fields::{Cell, Layout};
+use crate::records::{cells, class_index, RECORDS};
+
+/// The identifiers the `doc` column holds: the text's position, or the caller's.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ids {
+    Positions,
+    Integers(Vec<i64>),
+    Strings(Vec<String>),
+}
+
+/// One column of the layout.
+#[derive(Debug, Clone)]
+pub(crate) struct ColumnSpec {
+    pub name: &'static str,
+    pub layout: Layout,
+    pub nullable: bool,
+}
+
+/// The column layout, and where each class's cells go in it.
+pub(crate) struct Schema {
+    /// Every column after `doc`.
+    pub columns: Vec<ColumnSpec>,
+    /// Per record class, the column of each of its cells (fields, then computed columns).
+    slots: Vec<Vec<usize>>,
+}
+
+/// The layout, built once from the record declarations.
+pub(crate) fn schema() -> &'static Schema {
+    static SCHEMA: OnceLock<Schema> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut columns = vec![ColumnSpec {
+            name: "kind",
+            layout: Layout::Category(|| Kind::ALL.iter().map(|k| k.as_str()).collect()),
+            nullable: false,
+        }];
+        let mut slots = Vec::new();
+        for record in RECORDS {
+            let mut slot = Vec::new();
+            for field in record.fields.iter().chain(record.computed) {
+                let position = columns.iter().position(|c| c.name == field.name);
+                let position = position.unwrap_or_else(|| {
+                    // A computed column follows the field it is computed from.
+                    let at = field
+                        .after
+                        .and_then(|after| columns.iter().position(|c| c.name == after))
+                        .map_or(columns.len(), |p| p + 1);
+                    columns.insert(
+                        at,
+                        ColumnSpec {
+                            name: field.name,
+                            layout: field.layout,
+                            nullable: false,
+                        },
+                    );
+                    for slot in slots.iter_mut().chain([&mut slot]) {
+                        for column in slot.iter_mut() {
+                            if *column >= at {
+                                *column += 1;
+                            }
+                        }
+                    }
+                    at
+                });
+                assert_eq!(
+                    columns[position].layout, field.layout,
+                    "column {} declared with two layouts",
+                    field.name
+                );
+                columns[position].nullable |= field.optional;
+                slot.push(position);
+            }
+            slots.push(slot);
+        }
+        // A column some class lacks is missing in that class's rows.
+        for column in &mut columns[1..] {
+            let everywhere = RECORDS.iter().all(|r| {
+                r.fields
+                    .iter()
+                    .chain(r.computed)
+                    .any(|f| f.name == column.name)
+            });
+            column.nullable |= !everywhere;
+        }
+        Schema { columns, slots }
+    })
+}
+
+/// One column's values: the values (a placeholder where missing) and, where the column is
+/// nullable, the validity (`true` where present).
+pub(crate) enum Values<'a> {
     Int64(Vec<i64>),
-    /// Values and validity (`true` where present; a missing value holds 0).
-    OptionalInt32(Vec<i32>, Vec<bool>),
-    /// Values and validity (a missing value holds NaN).
-    OptionalFloat64(Vec<f64>, Vec<bool>),
-    /// Values and validity.
-    OptionalBool(Vec<bool>, Vec<bool>),
-    /// Never missing.
-    Text(Vec<&'a str>),
-    /// `None` where missing.
-    OptionalText(Vec<Option<&'a str>>),
+    Int32(Vec<i32>),
+    /// A missing value holds NaN.
+    Float64(Vec<f64>),
+    Boolean(Vec<bool>),
+    Utf8(Vec<Option<&'a str>>),
     /// Codes into `categories`, `-1` where missing.
     Category {
         codes: Vec<i8>,
@@ -32,160 +117,190 @@ pub(crate) enum Column<'a> {
     },
 }
 
-/// Named columns of equal length.
-pub(crate) struct Table<'a> {
-    pub columns: Vec<(&'static str, Column<'a>)>,
+/// A column of the table.
+pub(crate) struct Column<'a> {
+    pub name: &'static str,
+    pub values: Values<'a>,
+    /// `None` for a column that is never missing.
+    pub valid: Option<Vec<bool>>,
 }
 
-/// Values with a validity flag, filled row by row.
-#[derive(Default)]
-struct Optional<T> {
-    values: Vec<T>,
+impl Column<'_> {
+    pub(crate) fn layout_name(&self) -> &'static str {
+        let layout = match &self.values {
+            Values::Int64(_) => Layout::Int64,
+            Values::Int32(_) => Layout::Int32,
+            Values::Float64(_) => Layout::Float64,
+            Values::Boolean(_) => Layout::Boolean,
+            Values::Utf8(_) => Layout::Utf8,
+            Values::Category { .. } => return "category",
+        };
+        layout.name(self.valid.is_some())
+    }
+}
+
+/// Named columns of equal length.
+pub(crate) struct Table<'a> {
+    pub columns: Vec<Column<'a>>,
+}
+
+/// Fills one column row by row; rows a class skips are filled as missing when the next
+/// value comes, or at the end.
+struct Builder<'a> {
+    values: Values<'a>,
     valid: Vec<bool>,
 }
 
-impl<T: Copy + Default> Optional<T> {
-    fn push(&mut self, value: Option<T>) {
-        self.values.push(value.unwrap_or_default());
-        self.valid.push(value.is_some());
-    }
-}
-
-impl Optional<f64> {
-    fn push_float(&mut self, value: Option<f64>) {
-        self.values.push(value.unwrap_or(f64::NAN));
-        self.valid.push(value.is_some());
-    }
-}
-
-/// Codes into a fixed vocabulary.
-struct Codes {
-    codes: Vec<i8>,
-    categories: Vec<&'static str>,
-}
-
-impl Codes {
-    fn new(categories: impl IntoIterator<Item = &'static str>) -> Self {
-        Codes {
-            codes: Vec::new(),
-            categories: categories.into_iter().collect(),
+impl<'a> Builder<'a> {
+    fn new(layout: Layout, rows: usize) -> Self {
+        let values = match layout {
+            Layout::Int64 => Values::Int64(Vec::with_capacity(rows)),
+            Layout::Int32 => Values::Int32(Vec::new()),
+            Layout::Float64 => Values::Float64(Vec::new()),
+            Layout::Boolean => Values::Boolean(Vec::new()),
+            Layout::Utf8 => Values::Utf8(Vec::new()),
+            Layout::Category(names) => Values::Category {
+                codes: Vec::new(),
+                categories: names(),
+            },
+        };
+        Builder {
+            values,
+            valid: Vec::new(),
         }
     }
 
-    fn push(&mut self, value: Option<&'static str>) {
-        let code = value
-            .and_then(|v| self.categories.iter().position(|&c| c == v))
-            .map_or(-1, |p| p as i8);
-        self.codes.push(code);
+    fn len(&self) -> usize {
+        self.valid.len()
     }
 
-    fn into_column<'a>(self) -> Column<'a> {
-        Column::Category {
-            codes: self.codes,
-            categories: self.categories,
+    /// Missing values up to row `row` (exclusive).
+    fn pad(&mut self, row: usize) {
+        while self.len() < row {
+            self.push_missing();
+        }
+    }
+
+    fn push_missing(&mut self) {
+        match &mut self.values {
+            Values::Int64(v) => v.push(0),
+            Values::Int32(v) => v.push(0),
+            Values::Float64(v) => v.push(f64::NAN),
+            Values::Boolean(v) => v.push(false),
+            Values::Utf8(v) => v.push(None),
+            Values::Category { codes, .. } => codes.push(-1),
+        }
+        self.valid.push(false);
+    }
+
+    fn push(&mut self, cell: Cell<'a>) {
+        let present = match (&mut self.values, cell) {
+            (Values::Int64(v), Cell::Int64(x)) => {
+                v.push(x.unwrap_or(0));
+                x.is_some()
+            }
+            (Values::Int32(v), Cell::Int32(x)) => {
+                v.push(x.unwrap_or(0));
+                x.is_some()
+            }
+            (Values::Float64(v), Cell::Float64(x)) => {
+                v.push(x.unwrap_or(f64::NAN));
+                x.is_some()
+            }
+            (Values::Boolean(v), Cell::Boolean(x)) => {
+                v.push(x.unwrap_or(false));
+                x.is_some()
+            }
+            (Values::Utf8(v), Cell::Utf8(x)) => {
+                v.push(x);
+                x.is_some()
+            }
+            (Values::Category { codes, .. }, Cell::Category(x)) => {
+                codes.push(x.and_then(|p| i8::try_from(p).ok()).unwrap_or(-1));
+                x.is_some()
+            }
+            // The schema gives every field the layout of its marker, so cells always fit.
+            _ => unreachable!("a cell of another layout"),
+        };
+        self.valid.push(present);
+    }
+
+    fn finish(mut self, name: &'static str, rows: usize, nullable: bool) -> Column<'a> {
+        self.pad(rows);
+        Column {
+            name,
+            values: self.values,
+            valid: nullable.then_some(self.valid),
         }
     }
 }
 
 impl<'a> Table<'a> {
-    /// The rows of the records of `documents[range]`; `doc` counts from the start of
-    /// `documents`, not of the range.
-    pub(crate) fn build(documents: &'a [Vec<Record>], range: Range<usize>) -> Table<'a> {
+    /// The rows of the records of `documents[range]`; `doc` holds the position counted from
+    /// the start of `documents`, or the id at that position.
+    pub(crate) fn build(
+        documents: &'a [Vec<Record>],
+        ids: &'a Ids,
+        range: Range<usize>,
+    ) -> Table<'a> {
+        let schema = schema();
         let rows: usize = documents[range.clone()].iter().map(Vec::len).sum();
-        let mut doc = Vec::with_capacity(rows);
-        let mut kind = Codes::new(Kind::ALL.map(Kind::as_str));
-        let mut text = Vec::with_capacity(rows);
-        let mut start = Vec::with_capacity(rows);
-        let mut end = Vec::with_capacity(rows);
-        let mut value = Optional::<f64>::default();
-        let mut low = Optional::<f64>::default();
-        let mut high = Optional::<f64>::default();
-        let mut unit = Vec::with_capacity(rows);
-        let mut dimension = Codes::new(Dimension::ALL.iter().map(|d| d.as_str()));
-        let mut approx = Codes::new(Approx::ALL.iter().map(|a| a.as_str()));
-        let mut currency = Vec::with_capacity(rows);
-        let mut trend = Codes::new(Trend::ALL.iter().map(|t| t.as_str()));
-        let mut year = Optional::<i32>::default();
-        let mut month = Optional::<i32>::default();
-        let mut day = Optional::<i32>::default();
-        let mut end_year = Optional::<i32>::default();
-        let mut end_month = Optional::<i32>::default();
-        let mut end_day = Optional::<i32>::default();
-        let mut title = Vec::with_capacity(rows);
-        let mut doc_type = Vec::with_capacity(rows);
-        let mut issuer = Vec::with_capacity(rows);
-        let mut start_year = Optional::<i32>::default();
-        let mut is_policy = Optional::<bool>::default();
-        let mut ordinal = Optional::<bool>::default();
-
-        let as_i32 = |v: Option<u32>| v.and_then(|v| i32::try_from(v).ok());
+        let mut builders: Vec<Builder<'a>> = schema
+            .columns
+            .iter()
+            .map(|c| Builder::new(c.layout, rows))
+            .collect();
+        let mut doc_positions = Vec::with_capacity(rows);
+        let mut row = 0;
         for position in range {
             for record in &documents[position] {
-                doc.push(position as i64);
-                kind.push(Some(record.kind().as_str()));
-                text.push(record.text());
-                start.push(record.start() as i64);
-                end.push(record.end() as i64);
-                let (q, d, t, n) = match record {
-                    Record::Quantity(quantity) => (Some(quantity), None, None, None),
-                    Record::Date(date) => (None, Some(date), None, None),
-                    Record::Title(title) => (None, None, Some(title), None),
-                    Record::Number(number) => (None, None, None, Some(number)),
-                };
-                value.push_float(q.and_then(|q| q.value).or(n.map(|n| n.value)));
-                low.push_float(q.and_then(|q| q.low));
-                high.push_float(q.and_then(|q| q.high));
-                unit.push(q.and_then(|q| q.unit.as_deref()));
-                dimension.push(q.map(|q| q.dimension.as_str()));
-                approx.push(q.map(|q| q.approx.as_str()));
-                currency.push(q.and_then(|q| q.currency.as_deref()));
-                trend.push(q.and_then(|q| q.trend.map(Trend::as_str)));
-                year.push(d.and_then(|d| d.year));
-                month.push(as_i32(d.and_then(|d| d.month)));
-                day.push(as_i32(d.and_then(|d| d.day)));
-                end_year.push(d.and_then(|d| d.end_year).or(t.and_then(|t| t.end_year)));
-                end_month.push(as_i32(d.and_then(|d| d.end_month)));
-                end_day.push(as_i32(d.and_then(|d| d.end_day)));
-                title.push(t.map(|t| t.title.as_str()));
-                doc_type.push(t.and_then(|t| t.doc_type.as_deref()));
-                issuer.push(t.and_then(|t| t.issuer.as_deref()));
-                start_year.push(t.and_then(|t| t.start_year));
-                is_policy.push(t.map(|t| t.is_policy));
-                ordinal.push(n.map(|n| n.ordinal));
+                doc_positions.push(position);
+                let class = class_index(record);
+                builders[0].push(Cell::Category(Some(kind_position(record))));
+                let slots = &schema.slots[class];
+                let mut slot = slots.iter();
+                cells(record, &mut |cell| {
+                    if let Some(&column) = slot.next() {
+                        let builder = &mut builders[column];
+                        builder.pad(row);
+                        builder.push(cell);
+                    }
+                });
+                row += 1;
             }
         }
-
-        let int32 = |o: Optional<i32>| Column::OptionalInt32(o.values, o.valid);
-        let float64 = |o: Optional<f64>| Column::OptionalFloat64(o.values, o.valid);
-        let boolean = |o: Optional<bool>| Column::OptionalBool(o.values, o.valid);
-        Table {
-            columns: vec![
-                ("doc", Column::Int64(doc)),
-                ("kind", kind.into_column()),
-                ("text", Column::Text(text)),
-                ("start", Column::Int64(start)),
-                ("end", Column::Int64(end)),
-                ("value", float64(value)),
-                ("low", float64(low)),
-                ("high", float64(high)),
-                ("unit", Column::OptionalText(unit)),
-                ("dimension", dimension.into_column()),
-                ("approx", approx.into_column()),
-                ("currency", Column::OptionalText(currency)),
-                ("trend", trend.into_column()),
-                ("year", int32(year)),
-                ("month", int32(month)),
-                ("day", int32(day)),
-                ("end_year", int32(end_year)),
-                ("end_month", int32(end_month)),
-                ("end_day", int32(end_day)),
-                ("title", Column::OptionalText(title)),
-                ("doc_type", Column::OptionalText(doc_type)),
-                ("issuer", Column::OptionalText(issuer)),
-                ("start_year", int32(start_year)),
-                ("is_policy", boolean(is_policy)),
-                ("ordinal", boolean(ordinal)),
-            ],
+        let doc = match ids {
+            Ids::Positions => Column {
+                name: "doc",
+                values: Values::Int64(doc_positions.iter().map(|&p| p as i64).collect()),
+                valid: None,
+            },
+            Ids::Integers(ids) => Column {
+                name: "doc",
+                values: Values::Int64(doc_positions.iter().map(|&p| ids[p]).collect()),
+                valid: None,
+            },
+            Ids::Strings(ids) => Column {
+                name: "doc",
+                values: Values::Utf8(
+                    doc_positions
+                        .iter()
+                        .map(|&p| Some(ids[p].as_str()))
+                        .collect(),
+                ),
+                valid: None,
+            },
+        };
+        let mut columns = Vec::with_capacity(schema.columns.len() + 1);
+        columns.push(doc);
+        for (spec, builder) in schema.columns.iter().zip(builders) {
+            columns.push(builder.finish(spec.name, rows, spec.nullable));
         }
+        Table { columns }
     }
+}
+
+fn kind_position(record: &Record) -> usize {
+    let kind = record.kind();
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }

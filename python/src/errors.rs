@@ -5,7 +5,8 @@
 //! └── XinzhiError            anything this package refuses
 //!     ├── NumeralError       parse_numeral / to_chinese: not a numeral, out of range
 //!     ├── OptionError        an Extractor option or a kind name that is not valid
-//!     └── InvalidTextError   a text that is not valid Unicode (lone surrogates)
+//!     ├── InvalidTextError   a text that is not valid Unicode (lone surrogates), or too long
+//!     └── RecordError        a record field the extractor would never produce (month 13)
 //! ```
 //!
 //! Arguments of the wrong type raise the built-in `TypeError`, naming the argument.
@@ -38,6 +39,13 @@ create_exception!(
     InvalidTextError,
     XinzhiError,
     "A text that is not valid Unicode, such as one holding a lone surrogate."
+);
+
+create_exception!(
+    xinzhi_extract,
+    RecordError,
+    XinzhiError,
+    "A record built with a field the extractor would never produce, such as month 13."
 );
 
 /// Maps a core error to its Python exception. New core variants fall back to the base class.
@@ -94,5 +102,6 @@ pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("NumeralError", py.get_type::<NumeralError>())?;
     module.add("OptionError", py.get_type::<OptionError>())?;
     module.add("InvalidTextError", py.get_type::<InvalidTextError>())?;
+    module.add("RecordError", py.get_type::<RecordError>())?;
     Ok(())
 }

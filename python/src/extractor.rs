@@ -6,7 +6,7 @@ use pyo3::types::{PyBool, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::{Kind, KindSet, Record};
 
-use crate::batch::{collect_texts, ExtractionBatch};
+use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
 use crate::errors::{type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
 use crate::records::to_python;
 use crate::run::{default_threads, extract_many, extract_one, Failure, Wanted};
@@ -85,6 +85,7 @@ impl Extractor {
         &self,
         texts: &Bound<'_, PyAny>,
         threads: Option<&Bound<'_, PyAny>>,
+        ids: Option<&Bound<'_, PyAny>>,
         function: &'static str,
     ) -> PyResult<ExtractionBatch> {
         let py = texts.py();
@@ -96,10 +97,11 @@ impl Extractor {
             .enumerate()
             .map(|(i, object)| borrow_text(object, place.item(i)))
             .collect::<PyResult<Vec<&str>>>()?;
+        let ids = parse_ids(ids, strings.len(), function)?;
         let records = py
             .detach(|| extract_many(&self.inner, Wanted::Configured, &strings, threads))
             .map_err(|failure| internal_error(&failure, place.item(failure.item)))?;
-        Ok(ExtractionBatch::new(records))
+        Ok(ExtractionBatch::new(records, ids))
     }
 }
 
@@ -170,14 +172,15 @@ impl Extractor {
     }
 
     /// The records of many texts, in input order, on `threads` cores (all by default) with
-    /// the GIL released.
-    #[pyo3(signature = (texts, threads=None))]
+    /// the GIL released; `ids` (one `str` or `int` per text) fill the `doc` column.
+    #[pyo3(signature = (texts, threads=None, ids=None))]
     fn extract_batch(
         &self,
         texts: &Bound<'_, PyAny>,
         threads: Option<&Bound<'_, PyAny>>,
+        ids: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<ExtractionBatch> {
-        self.extract_batch_of(texts, threads, "extract_batch")
+        self.extract_batch_of(texts, threads, ids, "extract_batch")
     }
 
     /// A pandas DataFrame with one row per record, as `xinzhi_extract.to_frame` makes with
@@ -356,17 +359,20 @@ pub fn numbers<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     Extractor::default_for(None, "numbers")?.extract_list(text, Wanted::Only(Kind::Number), place)
 }
 
-/// The records of many texts, in input order, on every core with the GIL released.
+/// The records of many texts, in input order, on every core with the GIL released; `ids`
+/// (one `str` or `int` per text) fill the `doc` column instead of the positions.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None, kinds=None))]
+#[pyo3(signature = (texts, threads=None, kinds=None, ids=None))]
 pub fn extract_batch(
     texts: &Bound<'_, PyAny>,
     threads: Option<&Bound<'_, PyAny>>,
     kinds: Option<&Bound<'_, PyAny>>,
+    ids: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ExtractionBatch> {
     Extractor::default_for(kinds, "extract_batch")?.extract_batch_of(
         texts,
         threads,
+        ids,
         "extract_batch",
     )
 }

@@ -6,56 +6,52 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyList};
 use xinzhi_extract::Record;
 
-use crate::columns::{Column, Table};
+use crate::columns::{Ids, Table, Values};
 
 /// `(name, layout, data, extra)` per column; `layout` tells `_frame` how to read `data`:
-/// `int64` (buffer), `Int32` / `Float64` / `boolean` (buffer, `extra` = missing mask),
-/// `string` (list of `str` or `None`), `category` (int8 codes, `extra` = the categories).
+/// `int64` (buffer), `Int64` / `Int32` / `Float64` / `boolean` (buffer, `extra` = missing
+/// mask), `string` (list of `str` or `None`), `category` (int8 codes, `extra` = the
+/// categories).
 pub(crate) fn columns<'py>(
     py: Python<'py>,
     documents: &[Vec<Record>],
+    ids: &Ids,
 ) -> PyResult<Bound<'py, PyList>> {
-    let table = py.detach(|| Table::build(documents, 0..documents.len()));
+    let table = py.detach(|| Table::build(documents, ids, 0..documents.len()));
     let out = PyList::empty(py);
-    for (name, column) in table.columns {
-        let none = || py.None().into_bound(py);
-        let entry = match column {
-            Column::Int64(values) => (
-                name,
-                "int64",
+    for column in table.columns {
+        let layout = column.layout_name();
+        let extra = match &column.valid {
+            Some(valid) => mask(py, valid),
+            None => py.None().into_bound(py),
+        };
+        let (data, extra) = match column.values {
+            Values::Int64(values) => (
                 bytearray(py, &native_bytes(&values, i64::to_ne_bytes)),
-                none(),
+                extra,
             ),
-            Column::OptionalInt32(values, valid) => (
-                name,
-                "Int32",
+            Values::Int32(values) => (
                 bytearray(py, &native_bytes(&values, i32::to_ne_bytes)),
-                mask(py, &valid),
+                extra,
             ),
-            Column::OptionalFloat64(values, valid) => (
-                name,
-                "Float64",
+            Values::Float64(values) => (
                 bytearray(py, &native_bytes(&values, f64::to_ne_bytes)),
-                mask(py, &valid),
+                extra,
             ),
-            Column::OptionalBool(values, valid) => (
-                name,
-                "boolean",
+            Values::Boolean(values) => (
                 bytearray(py, &values.iter().map(|&b| u8::from(b)).collect::<Vec<_>>()),
-                mask(py, &valid),
+                extra,
             ),
-            Column::Text(values) => (name, "string", PyList::new(py, values)?.into_any(), none()),
-            Column::OptionalText(values) => {
-                (name, "string", PyList::new(py, values)?.into_any(), none())
-            }
-            Column::Category { codes, categories } => (
-                name,
-                "category",
+            Values::Utf8(values) => (
+                PyList::new(py, values)?.into_any(),
+                py.None().into_bound(py),
+            ),
+            Values::Category { codes, categories } => (
                 bytearray(py, &codes.iter().map(|&c| c as u8).collect::<Vec<_>>()),
                 PyList::new(py, categories)?.into_any(),
             ),
         };
-        out.append(entry)?;
+        out.append((column.name, layout, data, extra))?;
     }
     Ok(out)
 }

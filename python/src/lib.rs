@@ -2,9 +2,10 @@
 //!
 //! One file per exposed concept: `records` (the four record classes), `extractor`
 //! (`Extractor` and the module-level functions), `batch` (`ExtractionBatch`), `numerals`
-//! (`parse_numeral`, `to_chinese`), `errors` (the exception tree). `run` (threads), `text`
-//! (str arguments), `columns` (the table layout), `frame` (pandas) and `arrow` (the Arrow C
-//! stream) hold what those share.
+//! (`parse_numeral`, `to_chinese`), `errors` (the exception tree), `schema` (the record
+//! declarations as data, for the stub and the command line). `run` (threads), `text`
+//! (str arguments), `fields` (one field's conversions), `columns` (the table layout), `frame`
+//! (pandas) and `arrow` (the Arrow C stream) hold what those share.
 
 use pyo3::prelude::*;
 
@@ -13,10 +14,12 @@ mod batch;
 mod columns;
 mod errors;
 mod extractor;
+mod fields;
 mod frame;
 mod numerals;
 mod records;
 mod run;
+mod schema;
 mod text;
 
 /// The compiled core of the `xinzhi_extract` package.
@@ -24,10 +27,7 @@ mod text;
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
-    m.add_class::<records::Quantity>()?;
-    m.add_class::<records::Date>()?;
-    m.add_class::<records::Title>()?;
-    m.add_class::<records::Number>()?;
+    records::register(m)?;
     m.add_class::<extractor::Extractor>()?;
     m.add_class::<batch::ExtractionBatch>()?;
     m.add_function(wrap_pyfunction!(extractor::extract, m)?)?;
@@ -40,5 +40,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extractor::clean, m)?)?;
     m.add_function(wrap_pyfunction!(numerals::parse_numeral, m)?)?;
     m.add_function(wrap_pyfunction!(numerals::to_chinese, m)?)?;
+    m.add_function(wrap_pyfunction!(schema::_record_schema, m)?)?;
     Ok(())
 }

@@ -1,107 +1,335 @@
-//! The four record classes: frozen, hashable, matchable, picklable, printable as a call.
+//! The four record classes, each declared once in the table at the end of this file.
 //!
-//! Each wraps the core struct with its `start` and `end` already converted to code points
-//! (Python `str` indices). The field list of a class drives its `__match_args__`, `repr`,
-//! `to_dict` and pickling, so all four stay in the constructor's order.
+//! A record's entry lists its fields in constructor order, each with its marker type (see
+//! `fields.rs`), its default and its docstring, then the columns computed from it. From that
+//! one list come: the frozen class and its constructor (with the checks the extractor's own
+//! output passes), the getters, `__match_args__`, `repr`, `to_dict`, pickling, hashing, the
+//! offset conversion to code points, the table columns of `ExtractionBatch` (pandas, Arrow,
+//! the command line's CSV and Parquet) and the `.pyi` stub (`_record_schema`, rendered by
+//! `xinzhi_extract._stubgen`). Adding a field to a core record is one line here.
+//!
+//! Every record starts with `text`, `start` and `end`, which the table does not repeat.
 
-use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyDict, PyTuple};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::{Approx, Dimension, Record, Trend};
 
-/// A number with a unit or classifier.
-#[pyclass(frozen, module = "xinzhi_extract", name = "Quantity")]
-pub struct Quantity(pub xinzhi_extract::Quantity);
+use crate::errors::RecordError;
+use crate::fields::{
+    Argument, Cell, Choice, Computed, Currency, Day, Field, FieldKind, Flag, Float, Layout, Month,
+    Offset, OptChoice, OptFloat, OptOffset, OptText, Place, Text, Year,
+};
 
-/// A calendar date or period.
-#[pyclass(frozen, module = "xinzhi_extract", name = "Date")]
-pub struct Date(pub xinzhi_extract::Date);
-
-/// A document title in 《》.
-#[pyclass(frozen, module = "xinzhi_extract", name = "Title")]
-pub struct Title(pub xinzhi_extract::Title);
-
-/// A numeral that belongs to no other record.
-#[pyclass(frozen, module = "xinzhi_extract", name = "Number")]
-pub struct Number(pub xinzhi_extract::Number);
-
-/// Wraps a core record (offsets already in code points) as a Python object.
-pub(crate) fn to_python(py: Python<'_>, record: Record) -> PyResult<Bound<'_, PyAny>> {
-    Ok(match record {
-        Record::Quantity(r) => Bound::new(py, Quantity(r))?.into_any(),
-        Record::Date(r) => Bound::new(py, Date(r))?.into_any(),
-        Record::Title(r) => Bound::new(py, Title(r))?.into_any(),
-        Record::Number(r) => Bound::new(py, Number(r))?.into_any(),
-    })
+/// What the stub and the table know of one field or computed column.
+pub(crate) struct FieldSpec {
+    pub name: &'static str,
+    /// The annotation without `| None`.
+    pub annotation: &'static str,
+    pub optional: bool,
+    /// Whether it is an offset into the text.
+    pub offset: bool,
+    pub layout: Layout,
+    pub doc: &'static str,
+    /// The constructor default as written in the table (`None`, `"other"`, `false`); `None`
+    /// for a required argument.
+    pub default: Option<&'static str>,
+    /// For a computed column, the field whose column it follows.
+    pub after: Option<&'static str>,
 }
 
-/// The core record inside a record object, or `None` for any other object.
-pub(crate) fn from_python(object: &Bound<'_, PyAny>) -> Option<Record> {
-    if let Ok(r) = object.cast::<Quantity>() {
-        return Some(Record::Quantity(r.get().0.clone()));
-    }
-    if let Ok(r) = object.cast::<Date>() {
-        return Some(Record::Date(r.get().0.clone()));
-    }
-    if let Ok(r) = object.cast::<Title>() {
-        return Some(Record::Title(r.get().0.clone()));
-    }
-    object
-        .cast::<Number>()
-        .ok()
-        .map(|r| Record::Number(r.get().0.clone()))
+/// One record class.
+pub(crate) struct RecordSpec {
+    pub class: &'static str,
+    pub kind: &'static str,
+    pub doc: &'static str,
+    pub fields: &'static [FieldSpec],
+    /// Columns of the table that are computed from the fields, not stored.
+    pub computed: &'static [FieldSpec],
 }
 
-/// The value of the string enum named `name` whose text is `text`.
-fn parse_enum<T: Copy>(
-    all: &[T],
-    as_str: impl Fn(T) -> &'static str,
-    field: &str,
-    text: &str,
-) -> PyResult<T> {
-    all.iter()
-        .copied()
-        .find(|&v| as_str(v) == text)
-        .ok_or_else(|| {
-            let names: Vec<&str> = all.iter().map(|&v| as_str(v)).collect();
-            PyValueError::new_err(format!(
-                "{field} must be one of {}, not {text:?}",
-                names.join(", ")
-            ))
-        })
+/// The type of a constructor parameter, from its default: required arguments and `None`
+/// defaults take any object (the field checks it), literal defaults their literal's type, so
+/// that the signature Python sees shows the default.
+macro_rules! parameter {
+    () => { &Bound<'_, PyAny> };
+    (None) => { Option<&Bound<'_, PyAny>> };
+    (false) => { bool };
+    (true) => { bool };
+    ($text:literal) => { &str };
+}
+
+/// A `FieldSpec` for a marker.
+macro_rules! field_spec {
+    ($name:ident, $marker:ty, [$($doc:literal)*], $($default:tt)?) => {
+        FieldSpec {
+            name: stringify!($name),
+            annotation: <$marker as FieldKind>::ANNOTATION,
+            optional: <$marker as FieldKind>::OPTIONAL,
+            offset: <$marker as FieldKind>::OFFSET,
+            layout: <$marker as FieldKind>::LAYOUT,
+            doc: concat!($($doc, "\n",)* ""),
+            default: field_spec!(@default $($default)?),
+            after: None,
+        }
+    };
+    (computed $name:ident, $marker:ty, [$($doc:literal)*], $after:ident) => {
+        FieldSpec {
+            after: Some(stringify!($after)),
+            ..field_spec!($name, $marker, [$($doc)*],)
+        }
+    };
+    (@default) => { None };
+    (@default $default:tt) => { Some(stringify!($default)) };
+}
+
+macro_rules! records {
+    ($(
+        $(#[doc = $class_doc:literal])*
+        $class:ident($variant:ident, $kind:literal, check = $check:path) {
+            $(
+                $(#[doc = $doc:literal])*
+                $field:ident: $marker:ty $(= $default:tt)?,
+            )*
+        }
+        computed {
+            $(
+                $(#[doc = $cdoc:literal])*
+                $cname:ident: $cmarker:ty = $cfn:path, after $after:ident,
+            )*
+        }
+    )*) => {
+        $(
+            $(#[doc = $class_doc])*
+            #[pyclass(frozen, module = "xinzhi_extract")]
+            pub struct $class(pub xinzhi_extract::$class);
+
+            impl $class {
+                const SPEC: RecordSpec = RecordSpec {
+                    class: stringify!($class),
+                    kind: $kind,
+                    doc: concat!($($class_doc, "\n",)* ""),
+                    fields: &[
+                        field_spec!(text, Text, [" The span as written in the input."],),
+                        field_spec!(start, Offset, [" Index of the span's first character."],),
+                        field_spec!(end, Offset, [" Index one past the span's last character."],),
+                        $(field_spec!($field, $marker, [$($doc)*], $($default)?),)*
+                    ],
+                    computed: &[$(field_spec!(computed $cname, $cmarker, [$($cdoc)*], $after),)*],
+                };
+
+                fn values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+                    let r = &self.0;
+                    PyTuple::new(py, [
+                        <Text as Field<_>>::to_python(&r.text, py)?,
+                        <Offset as Field<_>>::to_python(&r.start, py)?,
+                        <Offset as Field<_>>::to_python(&r.end, py)?,
+                        $(<$marker as Field<_>>::to_python(&r.$field, py)?,)*
+                    ])
+                }
+
+                /// The row's cells, fields then computed columns, by position in `SPEC`.
+                fn cells<'a>(r: &'a xinzhi_extract::$class, out: &mut impl FnMut(Cell<'a>)) {
+                    out(<Text as Field<_>>::cell(&r.text));
+                    out(<Offset as Field<_>>::cell(&r.start));
+                    out(<Offset as Field<_>>::cell(&r.end));
+                    $(out(<$marker as Field<_>>::cell(&r.$field));)*
+                    $(out(<$cmarker as Computed<_>>::owned_cell($cfn(r)));)*
+                }
+
+                fn offsets(r: &mut xinzhi_extract::$class, f: &mut dyn FnMut(&mut usize)) {
+                    <Offset as Field<_>>::offsets(&mut r.start, f);
+                    <Offset as Field<_>>::offsets(&mut r.end, f);
+                    $(<$marker as Field<_>>::offsets(&mut r.$field, f);)*
+                }
+            }
+
+            #[pymethods]
+            impl $class {
+                #[new]
+                #[pyo3(signature = (text, start, end $(, $field $(= $default)?)*))]
+                #[allow(clippy::too_many_arguments)]
+                fn new(
+                    text: &Bound<'_, PyAny>,
+                    start: &Bound<'_, PyAny>,
+                    end: &Bound<'_, PyAny>,
+                    $($field: parameter!($($default)?),)*
+                ) -> PyResult<Self> {
+                    let py = text.py();
+                    let place = |field| Place { class: stringify!($class), field };
+                    let record = xinzhi_extract::$class {
+                        text: <Text as Field<_>>::from_python(text, &place("text"))?,
+                        start: <Offset as Field<_>>::from_python(start, &place("start"))?,
+                        end: <Offset as Field<_>>::from_python(end, &place("end"))?,
+                        $($field: <$marker as Field<_>>::from_python(
+                            &Argument::object(&$field, py),
+                            &place(stringify!($field)),
+                        )?,)*
+                    };
+                    check_span(record.start, record.end)?;
+                    $check(&record).map_err(RecordError::new_err)?;
+                    Ok($class(record))
+                }
+
+                /// The record's kind.
+                #[getter]
+                fn kind(&self) -> &'static str {
+                    $kind
+                }
+
+                /// The span as written in the input.
+                #[getter]
+                fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    <Text as Field<_>>::to_python(&self.0.text, py)
+                }
+
+                /// Index of the span's first character.
+                #[getter]
+                fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    <Offset as Field<_>>::to_python(&self.0.start, py)
+                }
+
+                /// Index one past the span's last character.
+                #[getter]
+                fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    <Offset as Field<_>>::to_python(&self.0.end, py)
+                }
+
+                $(
+                    $(#[doc = $doc])*
+                    #[getter]
+                    fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                        <$marker as Field<_>>::to_python(&self.0.$field, py)
+                    }
+                )*
+
+                #[classattr]
+                fn __match_args__(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+                    PyTuple::new(py, Self::SPEC.fields.iter().map(|f| f.name))
+                }
+
+                /// Every field, with `kind` first.
+                fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                    let dict = PyDict::new(py);
+                    dict.set_item("kind", $kind)?;
+                    for (spec, value) in Self::SPEC.fields.iter().zip(self.values(py)?.iter()) {
+                        dict.set_item(spec.name, value)?;
+                    }
+                    Ok(dict)
+                }
+
+                fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                    call_repr(&Self::SPEC, &self.values(py)?)
+                }
+
+                fn __reduce__<'py>(
+                    slf: &Bound<'py, Self>,
+                ) -> PyResult<(Bound<'py, pyo3::types::PyType>, Bound<'py, PyTuple>)> {
+                    Ok((slf.get_type(), slf.get().values(slf.py())?))
+                }
+
+                fn __richcmp__(
+                    &self,
+                    other: PyRef<'_, Self>,
+                    op: CompareOp,
+                    py: Python<'_>,
+                ) -> PyResult<Py<PyAny>> {
+                    match op {
+                        CompareOp::Eq => (self.0 == other.0).into_py_any(py),
+                        CompareOp::Ne => (self.0 != other.0).into_py_any(py),
+                        _ => Ok(py.NotImplemented()),
+                    }
+                }
+
+                fn __hash__(&self) -> u64 {
+                    let r = &self.0;
+                    let mut state = DefaultHasher::new();
+                    $kind.hash(&mut state);
+                    <Text as Field<_>>::hash(&r.text, &mut state);
+                    <Offset as Field<_>>::hash(&r.start, &mut state);
+                    <Offset as Field<_>>::hash(&r.end, &mut state);
+                    $(<$marker as Field<_>>::hash(&r.$field, &mut state);)*
+                    state.finish()
+                }
+            }
+        )*
+
+        /// Every record class, in the order of `Kind::ALL`.
+        pub(crate) const RECORDS: &[RecordSpec] = &[$($class::SPEC),*];
+
+        /// Wraps a core record (offsets already in code points) as a Python object.
+        pub(crate) fn to_python(py: Python<'_>, record: Record) -> PyResult<Bound<'_, PyAny>> {
+            match record {
+                $(Record::$variant(r) => Ok(Bound::new(py, $class(r))?.into_any()),)*
+            }
+        }
+
+        /// The core record inside a record object, or `None` for any other object.
+        pub(crate) fn from_python(object: &Bound<'_, PyAny>) -> Option<Record> {
+            $(
+                if let Ok(r) = object.cast::<$class>() {
+                    return Some(Record::$variant(r.get().0.clone()));
+                }
+            )*
+            None
+        }
+
+        /// The position of the record's class in [`RECORDS`].
+        pub(crate) fn class_index(record: &Record) -> usize {
+            let mut index = 0;
+            $(
+                if matches!(record, Record::$variant(_)) {
+                    return index;
+                }
+                index += 1;
+            )*
+            index
+        }
+
+        /// The record's cells, in the order of its `RecordSpec`'s fields and computed columns.
+        pub(crate) fn cells<'a>(record: &'a Record, out: &mut impl FnMut(Cell<'a>)) {
+            match record {
+                $(Record::$variant(r) => $class::cells(r, out),)*
+            }
+        }
+
+        /// Calls `f` on every offset field of the record.
+        pub(crate) fn offsets(record: &mut Record, f: &mut dyn FnMut(&mut usize)) {
+            match record {
+                $(Record::$variant(r) => $class::offsets(r, f),)*
+            }
+        }
+
+        /// Registers the classes on the module.
+        pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(module.add_class::<$class>()?;)*
+            Ok(())
+        }
+    };
 }
 
 fn check_span(start: usize, end: usize) -> PyResult<()> {
     if start > end {
-        return Err(PyValueError::new_err(format!(
+        return Err(RecordError::new_err(format!(
             "start ({start}) must not be after end ({end})"
         )));
     }
     Ok(())
 }
 
-/// Equality-compatible hashing of a float: `0.0 == -0.0`, so both hash alike.
-fn hash_float(value: Option<f64>, state: &mut DefaultHasher) {
-    value
-        .map(|v| if v == 0.0 { 0.0 } else { v }.to_bits())
-        .hash(state);
-}
-
 /// `Name(field=repr, ...)` from the field list.
-fn call_repr(name: &str, fields: &[&str], values: &Bound<'_, PyTuple>) -> PyResult<String> {
+fn call_repr(spec: &RecordSpec, values: &Bound<'_, PyTuple>) -> PyResult<String> {
     let mut out = String::with_capacity(128);
-    out.push_str(name);
+    out.push_str(spec.class);
     out.push('(');
-    for (i, (field, value)) in fields.iter().zip(values.iter()).enumerate() {
+    for (i, (field, value)) in spec.fields.iter().zip(values.iter()).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(field);
+        out.push_str(field.name);
         out.push('=');
         out.push_str(&value.repr()?.to_cow()?);
     }
@@ -109,498 +337,149 @@ fn call_repr(name: &str, fields: &[&str], values: &Bound<'_, PyTuple>) -> PyResu
     Ok(out)
 }
 
-fn fields_dict<'py>(
-    py: Python<'py>,
-    kind: &str,
-    fields: &[&str],
-    values: &Bound<'py, PyTuple>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("kind", kind)?;
-    for (field, value) in fields.iter().zip(values.iter()) {
-        dict.set_item(field, value)?;
+/// The midpoint of a range, the value of a single number; `None` when a bound is missing.
+fn midpoint(q: &xinzhi_extract::Quantity) -> Option<f64> {
+    match (q.low, q.high) {
+        // A single number is its own midpoint, exactly; bounds are halved before they are
+        // added, so that two large bounds cannot overflow.
+        (Some(low), Some(high)) if low.total_cmp(&high).is_eq() => Some(low),
+        (Some(low), Some(high)) => Some(low / 2.0 + high / 2.0),
+        _ => None,
     }
-    Ok(dict)
 }
 
-/// The methods every record class shares, written once; `$fields` is the constructor's
-/// parameter list and `$values` builds the matching tuple.
-macro_rules! record_methods {
-    (
-        $class:ident,
-        $kind:literal,
-        $fields:expr,
-        |$this:ident, $py:ident| $values:expr,
-        { $($methods:tt)* }
-    ) => {
-        impl $class {
-            const FIELDS: &'static [&'static str] = $fields;
-
-            fn values<'py>(&self, $py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-                let $this = &self.0;
-                $values
-            }
-
-            fn hash_value(&self) -> u64 {
-                let mut state = DefaultHasher::new();
-                self.hash_fields(&mut state);
-                state.finish()
-            }
-        }
-
-        #[pymethods]
-        impl $class {
-            $($methods)*
-
-            /// The record's kind.
-            #[getter]
-            fn kind(&self) -> &'static str {
-                $kind
-            }
-
-            /// The span as written in the input.
-            #[getter]
-            fn text(&self) -> &str {
-                &self.0.text
-            }
-
-            /// Index of the span's first character.
-            #[getter]
-            fn start(&self) -> usize {
-                self.0.start
-            }
-
-            /// Index one past the span's last character.
-            #[getter]
-            fn end(&self) -> usize {
-                self.0.end
-            }
-
-            #[classattr]
-            fn __match_args__(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
-                PyTuple::new(py, Self::FIELDS)
-            }
-
-            /// Every field, with `kind` first.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                fields_dict(py, $kind, Self::FIELDS, &self.values(py)?)
-            }
-
-            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                call_repr(stringify!($class), Self::FIELDS, &self.values(py)?)
-            }
-
-            fn __reduce__<'py>(
-                slf: &Bound<'py, Self>,
-            ) -> PyResult<(Bound<'py, pyo3::types::PyType>, Bound<'py, PyTuple>)> {
-                Ok((slf.get_type(), slf.get().values(slf.py())?))
-            }
-
-            fn __richcmp__(
-                &self,
-                other: PyRef<'_, Self>,
-                op: CompareOp,
-                py: Python<'_>,
-            ) -> PyResult<Py<PyAny>> {
-                match op {
-                    CompareOp::Eq => (self.0 == other.0).into_py_any(py),
-                    CompareOp::Ne => (self.0 != other.0).into_py_any(py),
-                    _ => Ok(py.NotImplemented()),
-                }
-            }
-
-            fn __hash__(&self) -> u64 {
-                self.hash_value()
-            }
-        }
-    };
+fn check_quantity(q: &xinzhi_extract::Quantity) -> Result<(), String> {
+    match (q.low, q.high) {
+        (Some(low), Some(high)) if low > high => Err(format!(
+            "Quantity() argument 'low' ({low}) must not be above 'high' ({high})"
+        )),
+        _ => Ok(()),
+    }
 }
 
-record_methods!(
-    Quantity,
-    "quantity",
-    &[
-        "text",
-        "start",
-        "end",
-        "value",
-        "low",
-        "high",
-        "unit",
-        "dimension",
-        "approx",
-        "currency",
-        "trend",
-    ],
-    |q, py| PyTuple::new(
-        py,
-        [
-            q.text.as_str().into_pyobject(py)?.into_any(),
-            q.start.into_pyobject(py)?.into_any(),
-            q.end.into_pyobject(py)?.into_any(),
-            q.value.into_pyobject(py)?,
-            q.low.into_pyobject(py)?,
-            q.high.into_pyobject(py)?,
-            q.unit.as_deref().into_pyobject(py)?,
-            q.dimension.as_str().into_pyobject(py)?.into_any(),
-            q.approx.as_str().into_pyobject(py)?.into_any(),
-            q.currency.as_deref().into_pyobject(py)?,
-            q.trend.map(Trend::as_str).into_pyobject(py)?,
-        ]
-    ),
-    {
-        #[new]
-        #[pyo3(signature = (text, start, end, value=None, low=None, high=None, unit=None, dimension="other", approx="exact", currency=None, trend=None))]
-        #[allow(clippy::too_many_arguments)]
-        fn new(
-            text: String,
-            start: usize,
-            end: usize,
-            value: Option<f64>,
-            low: Option<f64>,
-            high: Option<f64>,
-            unit: Option<String>,
-            dimension: &str,
-            approx: &str,
-            currency: Option<String>,
-            trend: Option<&str>,
-        ) -> PyResult<Self> {
-            check_span(start, end)?;
-            Ok(Quantity(xinzhi_extract::Quantity {
-                text: text.into(),
-                start,
-                end,
-                value,
-                low,
-                high,
-                unit: unit.map(Cow::Owned),
-                dimension: parse_enum(Dimension::ALL, Dimension::as_str, "dimension", dimension)?,
-                approx: parse_enum(Approx::ALL, Approx::as_str, "approx", approx)?,
-                currency: currency.map(Cow::Owned),
-                trend: trend
-                    .map(|t| parse_enum(Trend::ALL, Trend::as_str, "trend", t))
-                    .transpose()?,
-                subject: None,
-                subject_start: None,
-                subject_end: None,
-            }))
-        }
+/// Days in a month of the proleptic Gregorian calendar; February has 29 when the year is
+/// not known.
+fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
+}
 
+fn check_date(d: &xinzhi_extract::Date) -> Result<(), String> {
+    let end_year = d.end_year.or(d.year);
+    for (name, year, month, day) in [
+        ("day", d.year, d.month, d.day),
+        ("end_day", end_year, d.end_month.or(d.month), d.end_day),
+    ] {
+        if let (Some(month), Some(day)) = (month, day) {
+            if day > days_in_month(year, month) {
+                return Err(format!(
+                    "Date() argument '{name}' ({day}) is past the end of month {month}"
+                ));
+            }
+        }
+    }
+    if let (Some(first), Some(last)) = (d.year, d.end_year) {
+        if first > last {
+            return Err(format!(
+                "Date() argument 'year' ({first}) must not be after 'end_year' ({last})"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_title(t: &xinzhi_extract::Title) -> Result<(), String> {
+    match (t.start_year, t.end_year) {
+        (Some(first), Some(last)) if first > last => Err(format!(
+            "Title() argument 'start_year' ({first}) must not be after 'end_year' ({last})"
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn check_number(_: &xinzhi_extract::Number) -> Result<(), String> {
+    Ok(())
+}
+
+records! {
+    /// A number with a unit or classifier: ``8990萬元``, ``约20万平方米``, ``近65%``.
+    Quantity(Quantity, "quantity", check = check_quantity) {
         /// The value with every magnitude folded in; `None` for a range or a lost number.
-        #[getter]
-        fn value(&self) -> Option<f64> {
-            self.0.value
-        }
-
+        value: OptFloat = None,
         /// Lower bound; equals `value` for a single number.
-        #[getter]
-        fn low(&self) -> Option<f64> {
-            self.0.low
-        }
-
+        low: OptFloat = None,
         /// Upper bound; equals `value` for a single number.
-        #[getter]
-        fn high(&self) -> Option<f64> {
-            self.0.high
-        }
-
+        high: OptFloat = None,
         /// The unit in simplified characters, without magnitude.
-        #[getter]
-        fn unit(&self) -> Option<&str> {
-            self.0.unit.as_deref()
-        }
-
+        unit: OptText = None,
         /// What the quantity measures (`money`, `count`, `percent` …).
-        #[getter]
-        fn dimension(&self) -> &'static str {
-            self.0.dimension.as_str()
-        }
-
+        dimension: Choice<Dimension> = "other",
         /// How exact it is (`exact`, `about`, `nearly`, `over` …).
-        #[getter]
-        fn approx(&self) -> &'static str {
-            self.0.approx.as_str()
-        }
-
+        approx: Choice<Approx> = "exact",
         /// ISO 4217 code for money, else `None`.
-        #[getter]
-        fn currency(&self) -> Option<&str> {
-            self.0.currency.as_deref()
-        }
-
+        currency: Currency = None,
         /// `up` or `down` when the quantity is itself a change, else `None`.
-        #[getter]
-        fn trend(&self) -> Option<&'static str> {
-            self.0.trend.map(Trend::as_str)
-        }
+        trend: OptChoice<Trend> = None,
+        /// The phrase that names what the quantity measures (annotations removed), or `None`.
+        subject: OptText = None,
+        /// Index of the subject's first character, or `None`.
+        subject_start: OptOffset = None,
+        /// Index one past the subject's last character, or `None`.
+        subject_end: OptOffset = None,
     }
-);
-
-impl Quantity {
-    fn hash_fields(&self, state: &mut DefaultHasher) {
-        let q = &self.0;
-        (&q.text, q.start, q.end).hash(state);
-        for v in [q.value, q.low, q.high] {
-            hash_float(v, state);
-        }
-        (&q.unit, q.dimension, q.approx, &q.currency, q.trend).hash(state);
+    computed {
+        /// The midpoint of `low` and `high` (the value of a single number); missing when
+        /// either bound is.
+        mid: OptFloat = midpoint, after high,
     }
-}
 
-record_methods!(
-    Date,
-    "date",
-    &[
-        "text",
-        "start",
-        "end",
-        "year",
-        "month",
-        "day",
-        "end_year",
-        "end_month",
-        "end_day",
-    ],
-    |d, py| PyTuple::new(
-        py,
-        [
-            d.text.as_str().into_pyobject(py)?.into_any(),
-            d.start.into_pyobject(py)?.into_any(),
-            d.end.into_pyobject(py)?.into_any(),
-            d.year.into_pyobject(py)?,
-            d.month.into_pyobject(py)?,
-            d.day.into_pyobject(py)?,
-            d.end_year.into_pyobject(py)?,
-            d.end_month.into_pyobject(py)?,
-            d.end_day.into_pyobject(py)?,
-        ]
-    ),
-    {
-        #[new]
-        #[pyo3(signature = (text, start, end, year=None, month=None, day=None, end_year=None, end_month=None, end_day=None))]
-        #[allow(clippy::too_many_arguments)]
-        fn new(
-            text: String,
-            start: usize,
-            end: usize,
-            year: Option<i32>,
-            month: Option<u32>,
-            day: Option<u32>,
-            end_year: Option<i32>,
-            end_month: Option<u32>,
-            end_day: Option<u32>,
-        ) -> PyResult<Self> {
-            check_span(start, end)?;
-            Ok(Date(xinzhi_extract::Date {
-                text: text.into(),
-                start,
-                end,
-                year,
-                month,
-                day,
-                end_year,
-                end_month,
-                end_day,
-            }))
-        }
-
+    /// A calendar date or period: ``2023年``, ``2026-02-10``, ``2023—2026年``.
+    Date(Date, "date", check = check_date) {
         /// Year, if stated.
-        #[getter]
-        fn year(&self) -> Option<i32> {
-            self.0.year
-        }
-
+        year: Year = None,
         /// Month 1–12, if stated.
-        #[getter]
-        fn month(&self) -> Option<u32> {
-            self.0.month
-        }
-
+        month: Month = None,
         /// Day 1–31, if stated.
-        #[getter]
-        fn day(&self) -> Option<u32> {
-            self.0.day
-        }
-
+        day: Day = None,
         /// Last year of a period.
-        #[getter]
-        fn end_year(&self) -> Option<i32> {
-            self.0.end_year
-        }
-
+        end_year: Year = None,
         /// Last month of a period.
-        #[getter]
-        fn end_month(&self) -> Option<u32> {
-            self.0.end_month
-        }
-
+        end_month: Month = None,
         /// Last day of a period.
-        #[getter]
-        fn end_day(&self) -> Option<u32> {
-            self.0.end_day
-        }
+        end_day: Day = None,
     }
-);
+    computed {}
 
-impl Date {
-    fn hash_fields(&self, state: &mut DefaultHasher) {
-        self.0.hash(state);
-    }
-}
-
-record_methods!(
-    Title,
-    "title",
-    &[
-        "text",
-        "start",
-        "end",
-        "title",
-        "doc_type",
-        "issuer",
-        "start_year",
-        "end_year",
-        "is_policy",
-    ],
-    |t, py| PyTuple::new(
-        py,
-        [
-            t.text.as_str().into_pyobject(py)?.into_any(),
-            t.start.into_pyobject(py)?.into_any(),
-            t.end.into_pyobject(py)?.into_any(),
-            t.title.as_str().into_pyobject(py)?.into_any(),
-            t.doc_type.as_deref().into_pyobject(py)?,
-            t.issuer.as_deref().into_pyobject(py)?,
-            t.start_year.into_pyobject(py)?,
-            t.end_year.into_pyobject(py)?,
-            t.is_policy.into_pyobject(py)?.to_owned().into_any(),
-        ]
-    ),
-    {
-        #[new]
-        #[pyo3(signature = (text, start, end, title, doc_type=None, issuer=None, start_year=None, end_year=None, is_policy=false))]
-        #[allow(clippy::too_many_arguments)]
-        fn new(
-            text: String,
-            start: usize,
-            end: usize,
-            title: String,
-            doc_type: Option<String>,
-            issuer: Option<String>,
-            start_year: Option<i32>,
-            end_year: Option<i32>,
-            is_policy: bool,
-        ) -> PyResult<Self> {
-            check_span(start, end)?;
-            Ok(Title(xinzhi_extract::Title {
-                text: text.into(),
-                start,
-                end,
-                title,
-                doc_type,
-                issuer,
-                start_year,
-                end_year,
-                is_policy,
-            }))
-        }
-
+    /// A document title in 《》, with its type, issuer and period.
+    Title(Title, "title", check = check_title) {
         /// The text inside 《》, pinyin annotations removed.
-        #[getter]
-        fn title(&self) -> &str {
-            &self.0.title
-        }
-
+        title: Text,
         /// The document type it ends with, in simplified characters.
-        #[getter]
-        fn doc_type(&self) -> Option<&str> {
-            self.0.doc_type.as_deref()
-        }
-
+        doc_type: OptText = None,
         /// The region or government body it opens with, as written.
-        #[getter]
-        fn issuer(&self) -> Option<&str> {
-            self.0.issuer.as_deref()
-        }
-
+        issuer: OptText = None,
         /// First year of a period stated in the title.
-        #[getter]
-        fn start_year(&self) -> Option<i32> {
-            self.0.start_year
-        }
-
+        start_year: Year = None,
         /// Last year of a period stated in the title.
-        #[getter]
-        fn end_year(&self) -> Option<i32> {
-            self.0.end_year
-        }
-
+        end_year: Year = None,
         /// Whether it names a policy document rather than a newspaper, book or film.
-        #[getter]
-        fn is_policy(&self) -> bool {
-            self.0.is_policy
-        }
+        is_policy: Flag = false,
     }
-);
+    computed {}
 
-impl Title {
-    fn hash_fields(&self, state: &mut DefaultHasher) {
-        self.0.hash(state);
-    }
-}
-
-record_methods!(
-    Number,
-    "number",
-    &["text", "start", "end", "value", "ordinal"],
-    |n, py| PyTuple::new(
-        py,
-        [
-            n.text.as_str().into_pyobject(py)?.into_any(),
-            n.start.into_pyobject(py)?.into_any(),
-            n.end.into_pyobject(py)?.into_any(),
-            n.value.into_pyobject(py)?.into_any(),
-            n.ordinal.into_pyobject(py)?.to_owned().into_any(),
-        ]
-    ),
-    {
-        #[new]
-        #[pyo3(signature = (text, start, end, value, ordinal=false))]
-        fn new(
-            text: String,
-            start: usize,
-            end: usize,
-            value: f64,
-            ordinal: bool,
-        ) -> PyResult<Self> {
-            check_span(start, end)?;
-            Ok(Number(xinzhi_extract::Number {
-                text: text.into(),
-                start,
-                end,
-                value,
-                ordinal,
-            }))
-        }
-
+    /// A numeral that belongs to no other record: ``八大``, ``第七``.
+    Number(Number, "number", check = check_number) {
         /// The numeral's value.
-        #[getter]
-        fn value(&self) -> f64 {
-            self.0.value
-        }
-
+        value: Float,
         /// Whether it is an ordinal (`第七`).
-        #[getter]
-        fn ordinal(&self) -> bool {
-            self.0.ordinal
-        }
+        ordinal: Flag = false,
     }
-);
-
-impl Number {
-    fn hash_fields(&self, state: &mut DefaultHasher) {
-        let n = &self.0;
-        (&n.text, n.start, n.end, n.ordinal).hash(state);
-        hash_float(Some(n.value), state);
-    }
+    computed {}
 }

@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use xinzhi_extract::offsets::to_char_offsets;
 use xinzhi_extract::{Extractor, Kind, Record};
 
+use crate::records;
+
 /// Which records a call asks for: all the extractor's kinds, or one kind through the
 /// per-kind helpers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,23 +59,21 @@ fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
     records.into_iter().map(variant).collect()
 }
 
-/// Rewrites the records' byte offsets into `text` as code-point offsets, in one pass.
+/// Rewrites every offset field of the records (byte offsets into `text`) as code-point
+/// offsets, in one pass over `text`.
 fn to_code_points(text: &str, records: &mut [Record]) {
     let mut offsets: Vec<usize> = Vec::with_capacity(records.len() * 2);
-    for record in records.iter() {
-        offsets.push(record.start());
-        offsets.push(record.end());
+    for record in records.iter_mut() {
+        records::offsets(record, &mut |offset| offsets.push(*offset));
     }
     to_char_offsets(text, &mut offsets);
-    for (record, span) in records.iter_mut().zip(offsets.chunks_exact(2)) {
-        let (start, end) = match record {
-            Record::Quantity(r) => (&mut r.start, &mut r.end),
-            Record::Date(r) => (&mut r.start, &mut r.end),
-            Record::Title(r) => (&mut r.start, &mut r.end),
-            Record::Number(r) => (&mut r.start, &mut r.end),
-        };
-        *start = span[0];
-        *end = span[1];
+    let mut converted = offsets.into_iter();
+    for record in records.iter_mut() {
+        records::offsets(record, &mut |offset| {
+            if let Some(value) = converted.next() {
+                *offset = value;
+            }
+        });
     }
 }
 

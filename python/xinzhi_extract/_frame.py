@@ -473,7 +473,13 @@ def _through_arrow(pd: Any, batch: ExtractionBatch) -> Any:
         pa.int32(): pd.Int32Dtype(),
         pa.bool_(): pd.BooleanDtype(),
     }
-    return pa.table(batch).to_pandas(types_mapper=nullable.get)
+    table = pa.table(batch)
+    frame = table.to_pandas(types_mapper=nullable.get)
+    # Offsets that may be missing (a subject's) stay integers: Int64, not float64.
+    for field in table.schema:
+        if field.nullable and field.type == pa.int64():
+            frame[field.name] = pd.array(table.column(field.name).to_pylist(), dtype="Int64")
+    return frame
 
 
 def _through_buffers(pd: Any, batch: ExtractionBatch) -> Any:
@@ -483,6 +489,10 @@ def _through_buffers(pd: Any, batch: ExtractionBatch) -> Any:
     for name, layout, data, extra in batch._columns():
         if layout == "int64":
             columns[name] = np.frombuffer(data, dtype=np.int64)
+        elif layout == "Int64":
+            columns[name] = pd.arrays.IntegerArray(
+                np.frombuffer(data, dtype=np.int64), np.frombuffer(extra, dtype=np.bool_)
+            )
         elif layout == "Int32":
             columns[name] = pd.arrays.IntegerArray(
                 np.frombuffer(data, dtype=np.int32), np.frombuffer(extra, dtype=np.bool_)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from xinzhi_extract.highlight import KINDS, RecordLike, describe, tooltip
+from xinzhi_extract._describe import KINDS, RecordLike, describe, tooltip
 
 __all__ = ["PageWriter", "fragment"]
 

@@ -9,21 +9,35 @@ aligned line per record with its fields.
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-__all__ = ["Highlight", "RecordLike", "describe", "display_width", "format_records", "highlight"]
+from xinzhi_extract import _html
+from xinzhi_extract._describe import (
+    KINDS,
+    RecordLike,
+    describe,
+    format_value,
+    one_line,
+    terminal_safe,
+    tooltip,
+)
 
-#: The record kinds in the order legends and summaries list them.
-KINDS: tuple[str, ...] = ("quantity", "date", "title", "number")
-
-# Fields every record has; the others depend on the kind.
-_COMMON_FIELDS = frozenset({"kind", "text", "start", "end"})
+__all__ = [
+    "KINDS",
+    "Highlight",
+    "RecordLike",
+    "describe",
+    "display_width",
+    "format_records",
+    "format_value",
+    "highlight",
+    "terminal_safe_line",
+    "tooltip",
+]
 
 # SGR parameters per kind. Titles are underlined rather than filled because they may contain
 # other records, whose fill must stay visible inside them.
@@ -32,30 +46,14 @@ _ANSI_TITLE = "4"
 _ANSI_TITLE_ALONE = "35"
 _ANSI_OTHER = "30;47"
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Column caps for the record table, in terminal cells.
 _TEXT_COLUMN_CELLS = 30
 _KIND_COLUMN_CELLS = 8
 
-
-class RecordLike(Protocol):
-    """What the views need from a record: the four common fields and ``to_dict()``."""
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-    def to_dict(self) -> Mapping[str, object]: ...
+#: ``text`` on one line with every control character made visible: for names and messages
+#: that reach a terminal (file names, document ids, JSON field names).
+terminal_safe_line = one_line
 
 
 class _Extracting(Protocol):
@@ -98,126 +96,6 @@ def _pad(text: str, cells: int) -> str:
     return text + " " * max(0, cells - display_width(text))
 
 
-def _visible(char: str) -> str:
-    """A control character as its Unicode control picture, so that text from the wild can
-    neither break a table row nor send escape sequences to the terminal."""
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
-
-
-def _one_line(text: str) -> str:
-    """``text`` on one line: line breaks, tabs and other control characters made visible."""
-    return _CONTROL.sub(lambda match: _visible(match.group()), text)
-
-
-def _terminal_safe(text: str) -> str:
-    """``text`` with its line breaks kept and every other control character made visible."""
-    return _CONTROL_BUT_LINES.sub(lambda match: _visible(match.group()), text.replace("\r\n", "\n"))
-
-
-def format_value(value: object) -> str:
-    """A field value as people read it: integral floats without ``.0`` and with thousands
-    separators, other floats to six significant digits, ``None`` as ``-``.
-
-    >>> format_value(89900000.0)
-    '89,900,000'
-    >>> format_value(15.3)
-    '15.3'
-    """
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e18:
-            return f"{int(value):,}"
-        return f"{value:,.6g}"
-    if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value)
-    return str(value)
-
-
-def _date_part(year: object, month: object, day: object) -> str:
-    parts = []
-    if isinstance(year, int):
-        parts.append(str(year))
-    if isinstance(month, int):
-        parts.append(f"{month:02d}")
-    if isinstance(day, int):
-        parts.append(f"{day:02d}")
-    return "-".join(parts) or "?"
-
-
-def describe(record: RecordLike) -> str:
-    """A one-line summary of what a record means, for tables and tooltips.
-
-    Quantities read as value, unit, dimension, currency, approximation and trend; dates as
-    ISO-like dates or periods; titles as document type, issuer, period and whether they name a
-    policy; numbers as their value.
-    """
-    fields = record.to_dict()
-    kind = record.kind
-    if kind == "quantity":
-        value, low, high = fields.get("value"), fields.get("low"), fields.get("high")
-        if value is not None:
-            amount = format_value(value)
-        elif low is not None or high is not None:
-            amount = f"{format_value(low) if low is not None else '?'}–" + (
-                format_value(high) if high is not None else "?"
-            )
-        else:
-            amount = "? (number lost)"
-        unit = fields.get("unit")
-        head = amount if unit is None else amount + ("" if unit == "%" else " ") + str(unit)
-        tags = [str(fields.get("dimension") or "")]
-        if fields.get("currency"):
-            tags.append(str(fields["currency"]))
-        if fields.get("approx") not in {None, "exact"}:
-            tags.append(str(fields["approx"]))
-        if fields.get("trend"):
-            tags.append(f"trend {fields['trend']}")
-        tail = " ".join(tag for tag in tags if tag)
-        return f"{head} · {tail}" if tail else head
-    if kind == "date":
-        start = _date_part(fields.get("year"), fields.get("month"), fields.get("day"))
-        end_fields = (fields.get("end_year"), fields.get("end_month"), fields.get("end_day"))
-        if all(part is None for part in end_fields):
-            return start
-        return f"{start} – {_date_part(*end_fields)}"
-    if kind == "title":
-        tags = [str(fields.get("doc_type") or "no document type")]
-        if fields.get("issuer"):
-            tags.append(f"issuer {fields['issuer']}")
-        start_year, end_year = fields.get("start_year"), fields.get("end_year")
-        if start_year is not None or end_year is not None:
-            tags.append(f"{start_year or '?'}–{end_year or '?'}")
-        tags.append("policy" if fields.get("is_policy") else "not a policy document")
-        return " · ".join(tags)
-    if kind == "number":
-        text = format_value(fields.get("value"))
-        return text + " (ordinal)" if fields.get("ordinal") else text
-    return " ".join(
-        f"{name}={format_value(value)}"
-        for name, value in fields.items()
-        if name not in _COMMON_FIELDS and value is not None
-    )
-
-
-def tooltip(record: RecordLike) -> str:
-    """Every field of a record that has a value, one per line, as shown on hover."""
-    lines = [f"{record.kind}  {record.text}", f"characters {record.start}–{record.end}"]
-    lines.extend(
-        f"{name}: {format_value(value)}"
-        for name, value in record.to_dict().items()
-        if name not in _COMMON_FIELDS and value is not None
-    )
-    return "\n".join(lines)
-
-
 def format_records(records: Iterable[RecordLike], *, indent: str = "") -> list[str]:
     """The records as aligned table lines (kind, text, span, fields), wide characters counted
     as two cells so the columns line up in a terminal.
@@ -228,7 +106,7 @@ def format_records(records: Iterable[RecordLike], *, indent: str = "") -> list[s
     rows = [
         (
             record.kind,
-            _fit(_one_line(record.text), _TEXT_COLUMN_CELLS),
+            _fit(one_line(record.text), _TEXT_COLUMN_CELLS),
             f"{record.start}–{record.end}",
             describe(record),
         )
@@ -299,7 +177,7 @@ def render_terminal(text: str, records: Sequence[RecordLike], *, color: bool) ->
                 pieces.append("⟦")
         if next_position is None:
             break
-        stretch = _terminal_safe(text[position:next_position])
+        stretch = terminal_safe(text[position:next_position])
         style = _sgr([records[index].kind for index in active]) if color else ""
         pieces.append(f"{style}{stretch}\x1b[0m" if style else stretch)
     return "".join(pieces)
@@ -369,8 +247,6 @@ class Highlight:
 
     def to_html(self) -> str:
         """A self-contained HTML fragment: legend and highlighted text, fields on hover."""
-        from xinzhi_extract import _html
-
         return _html.fragment(self._text, self._records)
 
     def _repr_html_(self) -> str:

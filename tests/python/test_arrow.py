@@ -25,11 +25,15 @@ ARROW_TYPES = {
     "value": "double",
     "low": "double",
     "high": "double",
+    "mid": "double",
     "unit": "string",
     "dimension": "dictionary<values=string, indices=int8, ordered=0>",
     "approx": "dictionary<values=string, indices=int8, ordered=0>",
     "currency": "string",
     "trend": "dictionary<values=string, indices=int8, ordered=0>",
+    "subject": "string",
+    "subject_start": "int64",
+    "subject_end": "int64",
     "year": "int32",
     "month": "int32",
     "day": "int32",
@@ -50,6 +54,8 @@ def expected_rows(batch: xe.ExtractionBatch) -> list[dict[str, object]]:
     for position, records in enumerate(batch):
         for record in records:
             fields = record.to_dict()
+            low, high = fields.get("low"), fields.get("high")
+            fields["mid"] = None if low is None or high is None else (low + high) / 2
             rows.append({"doc": position} | {c: fields.get(c) for c in ARROW_TYPES if c != "doc"})
     return rows
 

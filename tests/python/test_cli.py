@@ -262,6 +262,29 @@ def test_parquet_output_is_typed_and_holds_the_same_records(passages: Path, tmp_
         assert {name: row[name] for name in expected} == expected
 
 
+def test_parquet_has_the_schema_of_the_arrow_stream(passages: Path, tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "records.parquet"
+    assert run_cli(passages, "-o", target).returncode == 0
+    from_cli = pq.read_table(target)
+    files = sorted(passages.rglob("*.txt"), key=lambda path: path.parts)
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    from_python = pa.table(xe.extract_batch(texts, ids=[str(path) for path in files]))
+    assert from_cli.schema == from_python.schema
+    assert str(from_cli.schema.field("year").type) == "int32"
+    assert (
+        str(from_cli.schema.field("kind").type)
+        == "dictionary<values=string, indices=int8, ordered=0>"
+    )
+    assert from_cli.equals(from_python)
+    both = pa.concat_tables([from_cli, from_python])
+    assert both.num_rows == 2 * from_python.num_rows
+    # The CSV columns are the same, in the same order.
+    csv_header = run_cli(passages, "--format", "csv").stdout.decode().splitlines()[0]
+    assert csv_header.split(",") == from_python.column_names
+
+
 def test_every_record_field_has_an_output_column() -> None:
     from xinzhi_extract.cli import COLUMNS
 
@@ -505,3 +528,46 @@ def test_installed_script_runs() -> None:
     result = subprocess.run([script, "--version"], capture_output=True, check=False)
     assert result.returncode == 0
     assert result.stdout.decode().strip() == f"xinzhi-extract {xe.__version__}"
+
+
+# --- output file types and the summary -----------------------------------------------------
+
+OUTPUT_NAMES = [
+    ("records.xlsx", 2, "unknown file type '.xlsx'"),
+    ("records", 2, "unknown file type '(none)'"),
+    ("records.json", 0, ""),
+    ("records.ndjson", 0, ""),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "message"), OUTPUT_NAMES)
+def test_the_output_file_type_comes_from_its_name(
+    passages: Path, tmp_path: Path, name: str, code: int, message: str
+) -> None:
+    result = run_cli(passages, "-o", tmp_path / name)
+    assert result.returncode == code, result.stderr
+    assert message in result.stderr.decode()
+    if code:
+        assert not (tmp_path / name).exists()
+
+
+def test_json_output_is_one_array_of_the_jsonl_objects(passages: Path, tmp_path: Path) -> None:
+    target = tmp_path / "records.json"
+    assert run_cli(passages, "-o", target).returncode == 0
+    array = json.loads(target.read_text(encoding="utf-8"))
+    assert array == jsonl_rows(run_cli(passages).stdout)
+    assert json.loads(run_cli("-", "--format", "json", stdin="没有数字".encode()).stdout) == []
+
+
+SUMMARIES = [
+    ("全省新增企业77家。", "1 document, ", ", 1 record in"),
+    ("没有数字。", "1 document (1 without records), ", ", 0 records in"),
+    ("新增企业77家，投资4.2億元。", "1 document, ", ", 2 records in"),
+]
+
+
+@pytest.mark.parametrize(("text", "documents", "records"), SUMMARIES)
+def test_the_summary_counts_in_words(text: str, documents: str, records: str) -> None:
+    result = run_cli("-", stdin=text.encode())
+    summary = result.stderr.decode()
+    assert documents in summary and records in summary, summary

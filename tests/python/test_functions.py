@@ -25,6 +25,17 @@ def quantity(sentence: str, text: str, value: float | None, unit: str | None, di
     )
 
 
+def ignoring_subjects(records: list[xe.Record]) -> list[xe.Record]:
+    """The records with the subject of each quantity cleared: the subjects' own tables test
+    them (tests/data), these cases the other fields."""
+    return [
+        Quantity(*[getattr(r, f) for f in Quantity.__match_args__][:11])
+        if isinstance(r, Quantity)
+        else r
+        for r in records
+    ]
+
+
 S_COUNT = "全省共有规上工业企业77家。"
 S_MONEY = "黑龙江省获国家自然科学基金资助经费8990萬元，资助额度创历史新高。"
 S_ABOUT = "项目总投资约4.2億元，建成后年产值超过10亿元。"
@@ -80,8 +91,8 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:12] for c in CASES])
 def test_extract_finds_every_record(sentence: str, expected: list[xe.Record]) -> None:
-    assert xe.extract(sentence) == expected
-    assert Extractor().extract(sentence) == expected
+    assert ignoring_subjects(xe.extract(sentence)) == expected
+    assert ignoring_subjects(Extractor().extract(sentence)) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:12] for c in CASES])

@@ -217,7 +217,7 @@ def test_highlight_is_exported() -> None:
     assert xe.highlight is highlight
 
 
-@pytest.mark.parametrize("module", ["xinzhi_extract.highlight", "xinzhi_extract.cli"])
+@pytest.mark.parametrize("module", ["xinzhi_extract.highlight", "xinzhi_extract.cli.reading"])
 def test_docstring_examples_run(module: str) -> None:
     import doctest
     import importlib

@@ -29,9 +29,18 @@ PROBE = textwrap.dedent(
     unit = text[: len(text) // copies]
     first = xe.extract(unit)
     shift = len(unit) * (copies - 1)
+    offsets = {
+        f["name"]
+        for record in xe._core._record_schema()["records"]
+        for f in record["fields"]
+        if f["offset"]
+    }
     last = [
-        type(r)(**{k: v for k, v in r.to_dict().items() if k != "kind"}
-                | {"start": r.start + shift, "end": r.end + shift})
+        type(r)(**{
+            k: v + shift if k in offsets and v is not None else v
+            for k, v in r.to_dict().items()
+            if k != "kind"
+        })
         for r in first
     ]
     print(json.dumps({

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 
 import pytest
 import xinzhi_extract as xe
@@ -47,6 +48,9 @@ FIELDS = {
         "approx",
         "currency",
         "trend",
+        "subject",
+        "subject_start",
+        "subject_end",
     ],
     "date": ["text", "start", "end", "year", "month", "day", "end_year", "end_month", "end_day"],
     "title": [
@@ -172,25 +176,68 @@ def test_match_statements_by_keyword_and_position() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda: Quantity("x", 0, 1, dimension="weight"), "dimension must be one of money"),
-        (lambda: Quantity("x", 0, 1, approx="roughly"), "approx must be one of exact"),
-        (lambda: Quantity("x", 0, 1, trend="sideways"), "trend must be one of up, down"),
-        (lambda: Date("2023年", 5, 0, 2023), "start (5) must not be after end (0)"),
-    ],
-)
+# Fields the extractor never produces: each refused with RecordError (a ValueError), the
+# message naming the class, the argument and what it must be.
+REFUSED = [
+    (lambda: Quantity("x", 0, 1, dimension="weight"), "'dimension' must be one of money"),
+    (lambda: Quantity("x", 0, 1, approx="roughly"), "'approx' must be one of exact"),
+    (lambda: Quantity("x", 0, 1, trend="sideways"), "'trend' must be one of up, down"),
+    (lambda: Quantity("5美元", 0, 3, 5.0, 5.0, 5.0, "美元", "money", currency="usd"), "ISO 4217"),
+    (lambda: Quantity("5元", 0, 2, 5.0, 5.0, 5.0, "元", "money", currency="RMB1"), "ISO 4217"),
+    (lambda: Quantity("3-5万元", 0, 5, None, 50000.0, 30000.0, "元"), "'low' (50000)"),
+    (lambda: Quantity("x", 0, 1, float("nan")), "'value' must be a finite number"),
+    (lambda: Quantity("x", 0, 1, None, float("inf"), None), "'low' must be a finite number"),
+    (lambda: Date("2023年13月", 0, 8, 2023, 13), "'month' must be an int from 1 to 12"),
+    (lambda: Date("2023年0月", 0, 7, 2023, 0), "'month' must be an int from 1 to 12"),
+    (lambda: Date("2月30日", 0, 5, None, 2, 30), "'day' (30) is past the end of month 2"),
+    (lambda: Date("2023年2月29日", 0, 10, 2023, 2, 29), "'day' (29) is past the end of month 2"),
+    (lambda: Date("4月31日", 0, 5, None, 4, 31), "'day' (31) is past the end of month 4"),
+    (lambda: Date("x", 0, 1, 2023, 1, 1, 2023, 6, 31), "'end_day' (31) is past the end"),
+    (lambda: Date("x", 0, 1, 2026, None, None, 2023), "'year' (2026) must not be after"),
+    (lambda: Date("x", 0, 1, 0), "'year' must be an int from 1 to 9999"),
+    (lambda: Date("x", 0, 1, 10000), "'year' must be an int from 1 to 9999"),
+    (lambda: Title("《x》", 0, 3, "x", start_year=2026, end_year=2021), "'start_year' (2026)"),
+    (lambda: Date("2023年", 5, 0, 2023), "start (5) must not be after end (0)"),
+    (lambda: Number("七", -1, 0, 7.0), "'start' must be an offset from 0"),
+    (lambda: Number("七", 0, 2**63, 7.0), "'end' must be an offset from 0 to 2**63 - 1"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), REFUSED)
 def test_constructors_refuse_values_outside_the_specification(make, message: str) -> None:
-    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(xe.RecordError, match=re.escape(message)):
         make()
+    assert issubclass(xe.RecordError, xe.XinzhiError)
+    assert issubclass(xe.RecordError, ValueError)
+
+
+# What the extractor does produce is accepted at the edges.
+ACCEPTED = [
+    lambda: Date("2024年2月29日", 0, 10, 2024, 2, 29),
+    lambda: Date("2月29日", 0, 5, None, 2, 29),
+    lambda: Date("12月31日", 0, 6, None, 12, 31),
+    lambda: Date("2023年", 0, 5, 2023, None, None, 2023),
+    lambda: Quantity("5港元", 0, 3, 5.0, 5.0, 5.0, "港元", "money", currency="HKD"),
+    lambda: Quantity("上百个", 0, 3, None, 100.0, None, "个", "count", "over"),
+    lambda: Number("第七", 0, 2**63 - 1, 7.0, True),
+]
+
+
+@pytest.mark.parametrize("make", ACCEPTED)
+def test_constructors_accept_what_the_extractor_produces(make) -> None:
+    record = make()
+    assert type(record)(*[getattr(record, f) for f in type(record).__match_args__]) == record
 
 
 def test_constructor_types_are_checked() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="argument 'start' must be int, not str"):
         Date("2023年", "0", 5)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="argument 'value' must be float, not str"):
         Number("七", 0, 1, "7")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="argument 'month' must be int, not bool"):
+        Date("x", 0, 1, 2023, True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Quantity("x", 0, 1, dimension=None)  # type: ignore[arg-type]
 
 
 def test_record_union_covers_the_four_classes() -> None:

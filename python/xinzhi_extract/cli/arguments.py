@@ -1,0 +1,300 @@
+"""The command line: options, their checks, the outputs they choose, and ``main``."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from xinzhi_extract.cli.documents import (
+    DEFAULT_BATCH_DOCUMENTS,
+    DEFAULT_GLOB,
+    DEFAULT_TEXT_FIELD,
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    KINDS,
+    PROG,
+)
+from xinzhi_extract.cli.running import Outputs, Run, loop
+from xinzhi_extract.cli.writing import (
+    FORMAT_BY_SUFFIX,
+    HtmlWriter,
+    ParquetWriter,
+    Writer,
+    is_terminal,
+    text_writer,
+    utf8_text_stream,
+)
+from xinzhi_extract.highlight import terminal_safe_line
+
+if TYPE_CHECKING:
+    from xinzhi_extract import Extractor
+
+EPILOG = """\
+inputs:
+  FILE        a text file is one document; *.jsonl / *.ndjson and *.csv files hold one
+              document per line or row (the field named by --text-field)
+  FOLDER      every file matching --glob below it, recursively, in name order
+  -           standard input (read as JSONL when --text-field or --id-field is given)
+
+output: one row per record with the document in "doc" (the --id-field value, the file name,
+or FILE:LINE for JSONL and CSV) and every field of the record; offsets are in characters.
+
+exit codes:
+  0    done; with --on-error skip, inputs that could not be read were reported and counted
+  1    an input could not be read or decoded (file, line or byte offset named), or the
+       output could not be written; records of every document before it were written
+  2    usage error
+  130  interrupted
+  141  standard output closed early (e.g. by `| head`)
+
+examples:
+  xinzhi-extract --demo
+  xinzhi-extract report.txt
+  xinzhi-extract pages/ --encoding gb18030 -o records.csv
+  xinzhi-extract news.jsonl --text-field body --id-field url -o records.parquet
+  xinzhi-extract pages/ --html pages.html
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Extract quantities, dates, numbers and policy-document titles from Chinese "
+            "policy and economic news."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or -")
+    parser.add_argument(
+        "--demo", action="store_true", help="run on the sample text bundled with the package"
+    )
+    what = parser.add_argument_group("what to extract")
+    what.add_argument(
+        "--kinds",
+        metavar="LIST",
+        help="comma-separated record kinds to keep: quantity,date,title,number (default all)",
+    )
+    what.add_argument(
+        "--reference-year",
+        type=int,
+        metavar="YEAR",
+        help="the year that relative words (今年, 去年) refer to",
+    )
+    what.add_argument(
+        "--yuan-currency",
+        metavar="CODE",
+        help="ISO 4217 code for a plain 元 (default CNY; HKD for Hong Kong sources)",
+    )
+    what.add_argument(
+        "--threads", type=int, metavar="N", help="threads to extract with (default: all cores)"
+    )
+    reading = parser.add_argument_group("reading")
+    reading.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="input encoding (default utf-8; gb18030, gbk and big5 are common on government "
+        "pages); a byte order mark overrides it",
+    )
+    reading.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl", "csv"),
+        default="auto",
+        help="how to read inputs (default: by file name; standard input is text, or JSONL "
+        "with --text-field)",
+    )
+    reading.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help=f"JSONL field or CSV column holding the text (default {DEFAULT_TEXT_FIELD!r})",
+    )
+    reading.add_argument(
+        "--id-field",
+        metavar="NAME",
+        help="JSONL field or CSV column to report as each record's doc",
+    )
+    reading.add_argument(
+        "--glob",
+        default=DEFAULT_GLOB,
+        metavar="PATTERN",
+        help=f"file names to read inside folders (default {DEFAULT_GLOB!r})",
+    )
+    reading.add_argument(
+        "--on-error",
+        choices=("fail", "skip"),
+        default="fail",
+        help="on an unreadable input: stop with exit code 1 (fail, the default) or report it "
+        "on standard error, count it and go on (skip)",
+    )
+    reading.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_DOCUMENTS,
+        metavar="N",
+        help=f"documents extracted together (default {DEFAULT_BATCH_DOCUMENTS})",
+    )
+    writing = parser.add_argument_group("writing")
+    writing.add_argument(
+        "-o", "--output", metavar="FILE", help="write records to FILE (default standard output)"
+    )
+    writing.add_argument(
+        "--format",
+        choices=("jsonl", "json", "csv", "parquet", "table"),
+        help="output format (default: from the -o file name, else a table on a terminal, "
+        "else jsonl); parquet needs pyarrow",
+    )
+    writing.add_argument(
+        "--html",
+        metavar="FILE",
+        help="also write a self-contained page with the texts highlighted and their records "
+        "(alone, it replaces the standard output)",
+    )
+    writing.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary"
+    )
+    writing.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    return parser
+
+
+def _version() -> str:
+    try:
+        from xinzhi_extract import __version__
+    except ImportError:  # pragma: no cover - the extension is missing
+        return "unknown"
+    return str(__version__)
+
+
+def _kinds(parser: argparse.ArgumentParser, value: str | None) -> set[str] | None:
+    if value is None:
+        return None
+    chosen = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = chosen - set(KINDS)
+    if unknown or not chosen:
+        parser.error(
+            f"--kinds: unknown kind(s) {', '.join(sorted(unknown)) or '(none given)'}; "
+            f"choose from {', '.join(KINDS)}"
+        )
+    return chosen
+
+
+def _build_extractor(
+    kinds: set[str] | None, reference_year: int | None, yuan_currency: str | None
+) -> Extractor:
+    from xinzhi_extract import Extractor
+
+    if yuan_currency is None:
+        return Extractor(kinds=kinds, reference_year=reference_year)
+    return Extractor(kinds=kinds, reference_year=reference_year, yuan_currency=yuan_currency)
+
+
+def _open_outputs(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, stdout: TextIO
+) -> Outputs:
+    fmt: str | None = args.format
+    if fmt is None and args.output:
+        suffix = Path(args.output).suffix.lower()
+        fmt = FORMAT_BY_SUFFIX.get(suffix)
+        if fmt is None:
+            known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+            parser.error(
+                f"-o {terminal_safe_line(args.output)}: unknown file type {suffix or '(none)'!r}; "
+                f"use {known}, or give --format"
+            )
+    if fmt is None and not args.html:
+        fmt = "table" if args.demo or is_terminal(stdout) else "jsonl"
+    if fmt == "parquet":
+        try:
+            importlib.import_module("pyarrow")
+        except ImportError:
+            parser.error("Parquet output needs pyarrow (pip install pyarrow)")
+        if not args.output and is_terminal(stdout):
+            parser.error("Parquet is binary: give -o FILE or redirect standard output")
+    writers: list[Writer] = []
+    if fmt is not None:
+        if args.output:
+            if fmt == "parquet":
+                writers.append(ParquetWriter(args.output))
+            else:
+                file = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                writers.append(text_writer(fmt, file, color=False, own=True))
+        elif fmt == "parquet":
+            writers.append(ParquetWriter(stdout.buffer))
+        else:
+            color = fmt == "table" and is_terminal(stdout) and not os.environ.get("NO_COLOR")
+            stream = stdout if fmt == "table" else utf8_text_stream(stdout)
+            writers.append(text_writer(fmt, stream, color=color, own=False))
+    if args.html:
+        writers.append(HtmlWriter(args.html))
+    return Outputs(writers, to_stdout=fmt is not None and not args.output)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default ``sys.argv[1:]``) and return its exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    kinds = _kinds(parser, args.kinds)
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        parser.error(f"--encoding: unknown encoding {args.encoding!r}")
+    if args.demo and args.inputs:
+        parser.error("--demo reads the bundled sample: give no inputs with it")
+    if args.threads is not None and args.threads < 1:
+        parser.error("--threads must be at least 1")
+    if args.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+    if not args.demo and not args.inputs and is_terminal(sys.stdin):
+        parser.error("no input: give files, folders or - for standard input (or try --demo)")
+    try:
+        outputs = _open_outputs(parser, args, stdout)
+    except OSError as error:
+        stderr.write(f"{PROG}: error: cannot write {error.filename}: {error.strerror}\n")
+        return EXIT_FAILURE
+    run = Run(args, outputs, stderr)
+    try:
+        extractor = _build_extractor(kinds, args.reference_year, args.yuan_currency)
+    except (ValueError, TypeError) as error:
+        parser.error(str(error))
+    threads = args.threads
+    run.extract = lambda texts, ids: extractor.extract_batch(texts, threads=threads, ids=ids)
+    code = EXIT_OK
+    broken_pipe = False
+    try:
+        code = loop(args, run, getattr(sys.stdin, "buffer", None))
+    except KeyboardInterrupt:
+        run.say("interrupted")
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        broken_pipe = True
+    except OSError as error:
+        run.say(f"error: cannot write: {error.strerror or error}")
+        code = EXIT_FAILURE
+    finally:
+        run.close()
+    for writer in outputs.writers:
+        try:
+            writer.close()
+        except BrokenPipeError:
+            broken_pipe = True
+        except OSError as error:
+            run.say(f"error: cannot write: {error.strerror or error}")
+            code = EXIT_FAILURE
+    run.progress.clear()
+    if broken_pipe:
+        # Nothing more can reach the reader; keep the interpreter from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    if code == EXIT_OK and not args.quiet:
+        stderr.write(f"{PROG}: {run.summary()}\n")
+    return code

@@ -1,0 +1,51 @@
+"""What the command's parts share: exit codes, names and defaults, and the two things reading
+yields (a document, or a problem with an input)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: could not be read were reported on standard error and counted in the summary).
+EXIT_OK = 0
+#: An input could not be read or decoded, or the output could not be written, and
+#: ``--on-error fail`` (the default) stopped the run after writing the records of every
+#: document before it.
+EXIT_FAILURE = 1
+#: The command line was wrong: unknown option, bad value, no input.
+EXIT_USAGE = 2
+#: Interrupted (Ctrl-C); the output written so far is complete up to the last batch.
+EXIT_INTERRUPTED = 130
+#: Standard output was closed by its reader (``| head``), as a process killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+
+PROG = "xinzhi-extract"
+KINDS = ("quantity", "date", "title", "number")
+DEFAULT_GLOB = "*.txt"
+DEFAULT_TEXT_FIELD = "text"
+DEFAULT_BATCH_DOCUMENTS = 256
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document: its identifier, its text, how many input bytes it came from and
+    where it is (file, and line for JSONL and CSV) for messages."""
+
+    doc: object
+    text: str
+    size: int
+    where: str
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that yields no document: where it is and what is wrong with it."""
+
+    where: str
+    message: str
+    size: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Item = Document | InputProblem

@@ -1,0 +1,298 @@
+"""Reading inputs: files, folders and standard input as text, JSONL or CSV, with their
+encodings; every input yields documents or a reported problem."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import fnmatch
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from xinzhi_extract.cli.documents import Document, InputProblem, Item
+
+# Byte order marks, longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Encodings in which a line feed may be a byte of another character, so lines are split after
+# decoding the whole input rather than before.
+_WIDE_ENCODINGS = frozenset(
+    {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)
+
+# Output columns for CSV and Parquet: every field of every record kind, with its Arrow type.
+
+
+def _encoding_name(encoding: str) -> str:
+    return codecs.lookup(encoding).name
+
+
+def sniff_bom(head: bytes, encoding: str) -> tuple[str, int]:
+    """The encoding to read with and the length of the byte order mark: a mark at the start
+    of the input overrides ``encoding``, as browsers do.
+
+    >>> sniff_bom(b"\\xef\\xbb\\xbf2023", "gb18030")
+    ('utf-8', 3)
+    >>> sniff_bom(b"2023", "gb18030")
+    ('gb18030', 0)
+    """
+    for mark, name in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return name, len(mark)
+    return _encoding_name(encoding), 0
+
+
+def _undecodable(where: str, error: UnicodeDecodeError, offset: int, encoding: str) -> InputProblem:
+    bad = error.object[error.start : min(error.end, error.start + 4)].hex(" ")
+    hint = " (try --encoding gb18030 or big5)" if encoding == "utf-8" else ""
+    return InputProblem(
+        where,
+        f"byte {offset + error.start}: bytes {bad} do not decode as {encoding}{hint}",
+    )
+
+
+def _decode_document(where: str, data: bytes, encoding: str) -> str | InputProblem:
+    encoding, skip = sniff_bom(data[:4], encoding)
+    try:
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as error:
+        return _undecodable(where, error, skip, encoding)
+
+
+def _lines(
+    stream: BinaryIO, where: str, encoding: str
+) -> Iterator[tuple[int, int, str | InputProblem]]:
+    """(line number, bytes, decoded line or the problem) for each line of a byte stream, read
+    one line at a time; the line keeps its line feed."""
+    first = stream.readline()
+    encoding, skip = sniff_bom(first[:4], encoding)
+    if encoding in _WIDE_ENCODINGS:
+        data = first[skip:] + stream.read()
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            yield 1, len(data) + skip, _undecodable(where, error, skip, encoding)
+            return
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line:
+                yield number, len(line.encode(encoding)) + 1, line + "\n"
+        return
+    offset = 0
+    number = 0
+    raw = first
+    while raw:
+        number += 1
+        body = raw[skip:] if number == 1 else raw
+        start = offset + (skip if number == 1 else 0)
+        try:
+            decoded: str | InputProblem = body.decode(encoding)
+        except UnicodeDecodeError as error:
+            decoded = _undecodable(f"{where}:{number}", error, start, encoding)
+        yield number, len(raw), decoded
+        offset += len(raw)
+        raw = stream.readline()
+
+
+def _read_jsonl(
+    stream: BinaryIO, where: str, encoding: str, text_field: str, id_field: str | None
+) -> Iterator[Item]:
+    for number, size, line in _lines(stream, where, encoding):
+        if isinstance(line, InputProblem):
+            yield InputProblem(line.where, line.message, size)
+            continue
+        if not line.strip():
+            continue
+        place = f"{where}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputProblem(place, f"malformed JSON at column {error.colno}: {error.msg}", size)
+            continue
+        if not isinstance(row, dict):
+            yield InputProblem(place, f"a JSON {type(row).__name__}, not an object", size)
+            continue
+        problem = _field_problem(row, text_field, id_field)
+        if problem:
+            yield InputProblem(place, problem, size)
+            continue
+        doc = row[id_field] if id_field else place
+        yield Document(doc, row[text_field], size, place)
+
+
+def _field_problem(row: dict[str, Any], text_field: str, id_field: str | None) -> str | None:
+    if text_field not in row:
+        return f"no field {text_field!r} (fields: {', '.join(map(str, row)) or 'none'})"
+    if not isinstance(row[text_field], str):
+        kind = "null" if row[text_field] is None else type(row[text_field]).__name__
+        return f"field {text_field!r} is {kind}, not a string"
+    if id_field and id_field not in row:
+        return f"no field {id_field!r}"
+    return None
+
+
+def _read_csv(
+    stream: BinaryIO, where: str, encoding: str, text_field: str, id_field: str | None
+) -> Iterator[Item]:
+    problems: list[InputProblem] = []
+    consumed = [0]
+
+    def decoded_lines() -> Iterator[str]:
+        for _number, size, line in _lines(stream, where, encoding):
+            consumed[0] += size
+            if isinstance(line, InputProblem):
+                problems.append(InputProblem(line.where, line.message, size))
+                consumed[0] -= size
+                continue
+            yield line
+
+    reader = csv.reader(decoded_lines(), strict=False)
+    header: list[str] | None = None
+    row_start = 1
+    while True:
+        consumed[0] = 0
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            yield from _drain(problems)
+            yield InputProblem(f"{where}:{reader.line_num}", f"malformed CSV: {error}", consumed[0])
+            row_start = reader.line_num + 1
+            continue
+        yield from _drain(problems)
+        if row is None:
+            return
+        place = f"{where}:{row_start}"
+        row_start = reader.line_num + 1
+        if header is None:
+            header = row
+            if text_field not in header:
+                columns = ", ".join(header) or "none"
+                yield InputProblem(where, f"no column {text_field!r} (columns: {columns})")
+                return
+            if id_field and id_field not in header:
+                yield InputProblem(where, f"no column {id_field!r}")
+                return
+            continue
+        if not row:
+            continue
+        values = dict(zip(header, row))
+        if text_field not in values:
+            yield InputProblem(
+                place, f"{len(row)} fields, none for column {text_field!r}", consumed[0]
+            )
+            continue
+        doc = values.get(id_field, place) if id_field else place
+        yield Document(doc, values[text_field], consumed[0], place)
+
+
+def _drain(problems: list[InputProblem]) -> Iterator[InputProblem]:
+    while problems:
+        yield problems.pop(0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to open: a path, or standard input when ``path`` is None."""
+
+    path: Path | None
+    name: str
+    size: int | None
+
+
+def _input_format(source: Source, requested: str, wants_fields: bool) -> str:
+    if requested != "auto":
+        return requested
+    if source.path is None:
+        return "jsonl" if wants_fields else "text"
+    suffix = source.path.suffix.lower()
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "text")
+
+
+def expand_inputs(paths: Sequence[str], pattern: str) -> Iterator[Source | InputProblem]:
+    """The inputs named on the command line, folders walked recursively in name order."""
+    for name in paths:
+        if name == "-":
+            yield Source(None, "<stdin>", None)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            problems: list[InputProblem] = []
+
+            def walk_error(
+                error: OSError, problems: list[InputProblem] = problems, name: str = name
+            ) -> None:
+                problems.append(
+                    InputProblem(str(error.filename or name), error.strerror or str(error))
+                )
+
+            found = [
+                Path(folder, file_name)
+                for folder, _, files in os.walk(path, onerror=walk_error)
+                for file_name in files
+                if fnmatch.fnmatch(file_name, pattern)
+            ]
+            yield from _drain(problems)
+            # Sorted by the parts of the path, as `find | sort` lists them.
+            for file_path in sorted(found, key=lambda found_path: found_path.parts):
+                yield Source(file_path, str(file_path), _size(file_path))
+        elif path.exists():
+            yield Source(path, name, _size(path))
+        else:
+            yield InputProblem(name, "no such file or folder")
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs."""
+
+    encoding: str
+    input_format: str
+    text_field: str
+    id_field: str | None
+    wants_fields: bool
+
+
+def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterator[Item]:
+    """The documents (or problems) of one input."""
+    fmt = _input_format(source, options.input_format, options.wants_fields)
+    try:
+        stream: BinaryIO = stdin if source.path is None else open(source.path, "rb")  # noqa: SIM115
+    except OSError as error:
+        yield InputProblem(source.name, f"cannot open: {error.strerror or error}")
+        return
+    try:
+        if fmt == "text":
+            data = stream.read()
+            text = _decode_document(source.name, data, options.encoding)
+            if isinstance(text, InputProblem):
+                yield InputProblem(text.where, text.message, len(data))
+            else:
+                yield Document(source.name, text, len(data), source.name)
+        elif fmt == "jsonl":
+            yield from _read_jsonl(
+                stream, source.name, options.encoding, options.text_field, options.id_field
+            )
+        else:
+            yield from _read_csv(
+                stream, source.name, options.encoding, options.text_field, options.id_field
+            )
+    except OSError as error:
+        yield InputProblem(source.name, f"cannot read: {error.strerror or error}")
+    finally:
+        if source.path is not None:
+            stream.close()
