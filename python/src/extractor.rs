@@ -12,8 +12,21 @@ use crate::records::to_python;
 use crate::run::{default_threads, extract_many, extract_one, Failure, Wanted};
 use crate::text::{borrow_text, Place};
 
+/// The options of a region: explicit values, or `None` for the default.
+#[derive(Default, Clone, Copy)]
+struct Regional<'a> {
+    roc_years: Option<bool>,
+    locale: Option<&'a str>,
+}
+
 /// The constructor arguments an `Extractor` pickles as.
-type Options<'py> = (Bound<'py, PyTuple>, Option<i32>, &'static str);
+type Options<'py> = (
+    Bound<'py, PyTuple>,
+    Option<i32>,
+    &'static str,
+    bool,
+    &'static str,
+);
 
 /// Finds quantities, dates, titles and numbers in text. Built once, reused, shared between
 /// threads, and pickled as its options.
@@ -29,7 +42,7 @@ impl Extractor {
             None => Ok(Extractor {
                 inner: xinzhi_extract::Extractor::shared().clone(),
             }),
-            Some(kinds) => Self::build(Some(kinds), None, None, function),
+            Some(kinds) => Self::build(Some(kinds), None, None, Regional::default(), function),
         }
     }
 
@@ -37,9 +50,16 @@ impl Extractor {
         kinds: Option<&Bound<'_, PyAny>>,
         reference_year: Option<&Bound<'_, PyAny>>,
         yuan_currency: Option<&str>,
+        regional: Regional<'_>,
         function: &str,
     ) -> PyResult<Self> {
         let mut builder = xinzhi_extract::Extractor::builder();
+        if let Some(locale) = regional.locale {
+            builder = builder.locale(locale);
+        }
+        if let Some(on) = regional.roc_years {
+            builder = builder.roc_years(on);
+        }
         if let Some(kinds) = kinds.filter(|k| !k.is_none()) {
             builder = builder.kinds(parse_kinds(kinds, function)?.iter());
         }
@@ -108,13 +128,29 @@ impl Extractor {
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (kinds=None, reference_year=None, yuan_currency="CNY"))]
+    #[pyo3(signature = (kinds=None, reference_year=None, yuan_currency=None, roc_years=None, locale=None))]
     fn new(
         kinds: Option<&Bound<'_, PyAny>>,
         reference_year: Option<&Bound<'_, PyAny>>,
-        yuan_currency: &str,
+        yuan_currency: Option<&str>,
+        roc_years: Option<bool>,
+        locale: Option<&str>,
     ) -> PyResult<Self> {
-        Self::build(kinds, reference_year, Some(yuan_currency), "Extractor")
+        let regional = Regional { roc_years, locale };
+        Self::build(kinds, reference_year, yuan_currency, regional, "Extractor")
+    }
+
+    /// Whether a bare year of one to three digits is a year of the Republic of China
+    /// (`114年度` → 2025).
+    #[getter]
+    fn roc_years(&self) -> bool {
+        self.inner.options().roc_years
+    }
+
+    /// The region whose defaults apply: `zh-CN`, `zh-HK` or `zh-TW`.
+    #[getter]
+    fn locale(&self) -> &'static str {
+        self.inner.options().locale
     }
 
     /// The kinds of record this extractor returns, in a fixed order.
@@ -207,10 +243,13 @@ impl Extractor {
             .reference_year
             .map_or_else(|| "None".to_owned(), |y| y.to_string());
         format!(
-            "Extractor(kinds=({}{}), reference_year={year}, yuan_currency='{}')",
+            "Extractor(kinds=({}{}), reference_year={year}, yuan_currency='{}', roc_years={}, \
+             locale='{}')",
             kinds.join(", "),
             if kinds.len() == 1 { "," } else { "" },
-            options.yuan_currency
+            options.yuan_currency,
+            if options.roc_years { "True" } else { "False" },
+            options.locale,
         )
     }
 
@@ -222,6 +261,8 @@ impl Extractor {
                 this.kinds(slf.py())?,
                 this.reference_year(),
                 this.yuan_currency(),
+                this.roc_years(),
+                this.locale(),
             ),
         ))
     }

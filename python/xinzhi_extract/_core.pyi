@@ -378,15 +378,25 @@ class Extractor:
 
     ``kinds``: any iterable of ``"quantity"``, ``"date"``, ``"title"``, ``"number"`` (or one
     name); ``reference_year`` resolves 今年, 去年, 明年, 前年; ``yuan_currency`` is the ISO code
-    of a plain 元 (``CNY``, ``HKD``, ``TWD`` or ``MOP``). Bad options raise :class:`OptionError`.
+    of a plain 元 (``CNY``, ``HKD``, ``TWD`` or ``MOP``; by default the locale's);
+    ``roc_years`` reads a bare year of one to three digits as a year of the Republic of China
+    (``114年度`` → 2025); ``locale`` (``zh-CN``, ``zh-HK``, ``zh-TW``) sets the region's
+    defaults at once, and options given explicitly win. Bad options raise
+    :class:`OptionError`.
     """
 
     def __new__(
         cls,
         kinds: _Kinds = None,
         reference_year: int | None = None,
-        yuan_currency: str = "CNY",
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: Literal["zh-CN", "zh-HK", "zh-TW"] | str | None = None,
     ) -> Extractor: ...
+    @property
+    def roc_years(self) -> bool: ...
+    @property
+    def locale(self) -> str: ...
     @property
     def kinds(self) -> tuple[str, ...]: ...
     @property
@@ -411,7 +421,7 @@ class Extractor:
     ) -> Any: ...
     def __reduce__(
         self,
-    ) -> tuple[type[Extractor], tuple[tuple[str, ...], int | None, str]]: ...
+    ) -> tuple[type[Extractor], tuple[tuple[str, ...], int | None, str, bool, str]]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 

@@ -427,7 +427,20 @@ def test_text_and_keep_need_a_data_frame() -> None:
 
 # The columns of each kind: what an analyst who asks for those kinds sees.
 COLUMNS_OF = {
-    "quantity": ["value", "low", "high", "mid", "unit", "dimension", "approx", "currency", "trend"],
+    "quantity": [
+        "value",
+        "low",
+        "high",
+        "mid",
+        "unit",
+        "dimension",
+        "approx",
+        "currency",
+        "trend",
+        "subject",
+        "subject_start",
+        "subject_end",
+    ],
     "date": ["year", "month", "day", "end_year", "end_month", "end_day"],
     "title": ["end_year", "title", "doc_type", "issuer", "start_year", "is_policy"],
     "number": ["value", "ordinal"],

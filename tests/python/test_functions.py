@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 
 import pytest
 import xinzhi_extract as xe
@@ -156,16 +157,32 @@ def test_extractor_options_and_repr() -> None:
     extractor = Extractor(kinds={"title", "quantity"}, reference_year=2023, yuan_currency="MOP")
     assert extractor.kinds == ("quantity", "title")
     assert repr(extractor) == (
-        "Extractor(kinds=('quantity', 'title'), reference_year=2023, yuan_currency='MOP')"
+        "Extractor(kinds=('quantity', 'title'), reference_year=2023, yuan_currency='MOP', "
+        "roc_years=False, locale='zh-CN')"
     )
     assert Extractor().kinds == ("quantity", "date", "title", "number")
     assert repr(Extractor(kinds="date")) == (
-        "Extractor(kinds=('date',), reference_year=None, yuan_currency='CNY')"
+        "Extractor(kinds=('date',), reference_year=None, yuan_currency='CNY', "
+        "roc_years=False, locale='zh-CN')"
     )
     assert Extractor(kinds="date") == Extractor(kinds=["date"])
     assert hash(Extractor(kinds="date")) == hash(Extractor(kinds=("date",)))
     assert Extractor(kinds="date") != Extractor()
     assert eval(repr(extractor), {"Extractor": Extractor}) == extractor
+    # A locale sets a region's defaults; options given explicitly win; all of it pickles.
+    for options, yuan, roc in [
+        ({"locale": "zh-TW"}, "TWD", True),
+        ({"locale": "zh-HK"}, "HKD", False),
+        ({"locale": "zh-TW", "yuan_currency": "CNY"}, "CNY", True),
+        ({"locale": "zh-TW", "roc_years": False}, "TWD", False),
+        ({"roc_years": True}, "CNY", True),
+    ]:
+        regional = Extractor(**options)  # type: ignore[arg-type]
+        assert (regional.yuan_currency, regional.roc_years) == (yuan, roc), options
+        assert pickle.loads(pickle.dumps(regional)) == regional
+        assert eval(repr(regional), {"Extractor": Extractor}) == regional
+    with pytest.raises(xe.OptionError, match="zh-CN, zh-HK, zh-TW"):
+        Extractor(locale="en-US")
 
 
 PARSE_NUMERAL = [

@@ -93,7 +93,19 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument(
         "--yuan-currency",
         metavar="CODE",
-        help="ISO 4217 code for a plain 元 (default CNY; HKD for Hong Kong sources)",
+        help="ISO 4217 code for a plain 元 (default CNY, or the locale's)",
+    )
+    what.add_argument(
+        "--locale",
+        choices=("zh-CN", "zh-HK", "zh-TW"),
+        help="the defaults of a region: zh-HK reads a plain 元 as HKD, zh-TW as TWD with "
+        "years of the Republic of China (114年度 is 2025)",
+    )
+    what.add_argument(
+        "--roc-years",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="read a bare year of one to three digits as a year of the Republic of China",
     )
     what.add_argument(
         "--threads", type=int, metavar="N", help="threads to extract with (default: all cores)"
@@ -186,14 +198,16 @@ def _kinds(parser: argparse.ArgumentParser, value: str | None) -> set[str] | Non
     return chosen
 
 
-def _build_extractor(
-    kinds: set[str] | None, reference_year: int | None, yuan_currency: str | None
-) -> Extractor:
+def _build_extractor(args: argparse.Namespace, kinds: set[str] | None) -> Extractor:
     from xinzhi_extract import Extractor
 
-    if yuan_currency is None:
-        return Extractor(kinds=kinds, reference_year=reference_year)
-    return Extractor(kinds=kinds, reference_year=reference_year, yuan_currency=yuan_currency)
+    return Extractor(
+        kinds=kinds,
+        reference_year=args.reference_year,
+        yuan_currency=args.yuan_currency,
+        roc_years=args.roc_years,
+        locale=args.locale,
+    )
 
 
 def _open_outputs(
@@ -262,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     run = Run(args, outputs, stderr)
     try:
-        extractor = _build_extractor(kinds, args.reference_year, args.yuan_currency)
+        extractor = _build_extractor(args, kinds)
     except (ValueError, TypeError) as error:
         parser.error(str(error))
     threads = args.threads
