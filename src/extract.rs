@@ -250,8 +250,11 @@ impl Extractor {
 
     /// Records of `kinds`. Quantities, dates and numbers compete for the same characters, so
     /// all three are always looked for and the merge decides; the filter comes last.
-    fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
-        self.extract_settled(text, kinds, |_, _| {})
+    pub(crate) fn extract_kinds(&self, text: &str, kinds: KindSet) -> Vec<Record> {
+        let mut scratch = self.scratch.take();
+        let records = self.extract_in(text, kinds, &mut scratch, None::<fn(_, _)>);
+        self.scratch.give_back(scratch);
+        records
     }
 
     /// [`Extractor::extract_kinds`], handing every skipped numeral (SPEC §5) to `skip` on the
@@ -263,19 +266,20 @@ impl Extractor {
         skip: impl FnMut(std::ops::Range<usize>, crate::skipped::SkipReason),
     ) -> Vec<Record> {
         let mut scratch = self.scratch.take();
-        let records = self.extract_in(text, kinds, &mut scratch, skip);
+        let records = self.extract_in(text, kinds, &mut scratch, Some(skip));
         self.scratch.give_back(scratch);
         records
     }
 
     /// [`Extractor::extract_settled`] in the memory of `scratch`, which it leaves empty but
-    /// for the tables of the view.
+    /// for the tables of the view; without `skip`, the reasons of skipped numerals are not
+    /// worked out.
     fn extract_in(
         &self,
         text: &str,
         kinds: KindSet,
         scratch: &mut Scratch,
-        skip: impl FnMut(std::ops::Range<usize>, crate::skipped::SkipReason),
+        skip: Option<impl FnMut(std::ops::Range<usize>, crate::skipped::SkipReason)>,
     ) -> Vec<Record> {
         let view = TextView::with_tables(text, std::mem::take(&mut scratch.view));
         let wants_spans = kinds.contains(Kind::Quantity)

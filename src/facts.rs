@@ -86,7 +86,7 @@ impl Extractor {
     /// Appends the facts of one text, numbered `doc`, to `out`.
     pub fn facts_of(&self, doc: usize, text: &str, out: &mut Vec<Fact>) {
         let kinds = KindSet::NONE.with(Kind::Quantity).with(Kind::Date);
-        let records = self.extract_settled(text, kinds, |_, _| {});
+        let records = self.extract_kinds(text, kinds);
         // The start and year of the last date met.
         let mut last_date: Option<(usize, Option<i32>)> = None;
         for record in records {

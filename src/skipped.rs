@@ -136,10 +136,14 @@ pub(crate) enum Verdict {
 /// so the runs are found among the candidates, not by a walk over the text; a text whose
 /// view skipped pinyin annotations is walked character by character instead, since a tone
 /// digit (`萬(wan4)`) is in no view.
+///
+/// With `reasons` unset only the verdicts that may be numbers are worked out: a part of one
+/// Chinese numeral character is never a number (it is passed over without a look).
 fn account(
     view: &TextView<'_>,
     records: &[Record],
     markup: &[Range<usize>],
+    reasons: bool,
     mut decide: impl FnMut(Range<usize>, Verdict),
 ) {
     let source = view.source();
@@ -149,7 +153,9 @@ fn account(
         .map(|r| r.start()..r.end())
         .peekable();
     let mut markup = markup.iter().peekable();
-    let mut settle_run = |start: usize, end: usize| {
+    // `first` is the view position of the run's first character when positions and
+    // characters correspond one to one, so that a part's positions are counted, not looked up.
+    let mut settle_run = |start: usize, end: usize, first: Option<usize>| {
         // The parts of start..end outside every record.
         let mut at = start;
         while at < end {
@@ -161,8 +167,18 @@ fn account(
                 next => {
                     let part_end = next.map_or(end, |r| r.start.min(end));
                     let part = at..part_end;
-                    let verdict = classify(view, part.clone(), &mut markup);
-                    decide(part, verdict);
+                    let text = &source[part.clone()];
+                    let mut letters = text.chars();
+                    let lone = letters.next().filter(|_| letters.next().is_none());
+                    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+                    if reasons || lone.is_none_or(digit) {
+                        let positions = first.map(|p| {
+                            let ps = p + source[start..part.start].chars().count();
+                            (ps, ps + text.chars().count())
+                        });
+                        let verdict = classify(view, part.clone(), positions, &mut markup);
+                        decide(part, verdict);
+                    }
                     at = part_end;
                 }
             }
@@ -176,7 +192,7 @@ fn account(
                     Some(r) if r.end == i => r.end = i + c.len_utf8(),
                     _ => {
                         if let Some(r) = run.take() {
-                            settle_run(r.start, r.end);
+                            settle_run(r.start, r.end, None);
                         }
                         run = Some(i..i + c.len_utf8());
                     }
@@ -184,7 +200,7 @@ fn account(
             }
         }
         if let Some(r) = run {
-            settle_run(r.start, r.end);
+            settle_run(r.start, r.end, None);
         }
         return;
     }
@@ -200,16 +216,16 @@ fn account(
             Some(r) if r.end == p => r.end = p + 1,
             _ => {
                 if let Some(r) = run.take() {
-                    let (start, end) = view.byte_span(r);
-                    settle_run(start, end);
+                    let (start, end) = view.byte_span(r.clone());
+                    settle_run(start, end, Some(r.start));
                 }
                 run = Some(p..p + 1);
             }
         }
     }
     if let Some(r) = run {
-        let (start, end) = view.byte_span(r);
-        settle_run(start, end);
+        let (start, end) = view.byte_span(r.clone());
+        settle_run(start, end, Some(r.start));
     }
 }
 
@@ -224,17 +240,23 @@ fn folded_from_alphabet(view: &TextView<'_>, p: usize) -> bool {
 }
 
 /// The verdict on the bytes `part` of the source, none of which lies in a record.
+/// `positions` are its view positions when the caller knows them.
 fn classify(
     view: &TextView<'_>,
     part: Range<usize>,
+    positions: Option<(usize, usize)>,
     markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
 ) -> Verdict {
     let chars = view.chars();
-    let start = view.position_at_byte(part.start);
-    if start >= chars.len() || view.byte_start(start) != part.start {
-        return Verdict::Skip(SkipReason::Annotation);
-    }
-    let end = view.position_at_byte(part.end).max(start + 1);
+    let (start, end) = if let Some(known) = positions {
+        known
+    } else {
+        let start = view.position_at_byte(part.start);
+        if start >= chars.len() || view.byte_start(start) != part.start {
+            return Verdict::Skip(SkipReason::Annotation);
+        }
+        (start, view.position_at_byte(part.end).max(start + 1))
+    };
     if let Some(reason) = reason(chars, start, end, markup) {
         return Verdict::Skip(reason);
     }
@@ -500,12 +522,14 @@ fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
 /// Accounts for the numerals of `view` outside `records` (every record found, titles
 /// included, sorted by start): adds a `number` for each that no rule explains, keeping
 /// `records` in order (no numeral is dropped silently), and hands each skipped span to
-/// `skip`. The one pass behind both [`Extractor::extract`] and [`Extractor::skipped`].
+/// `skip` (whose reasons are only worked out when it is given). The one pass behind both
+/// [`Extractor::extract`] and [`Extractor::skipped`].
 pub(crate) fn settle(
     view: &TextView<'_>,
     records: &mut Vec<Record>,
-    mut skip: impl FnMut(Range<usize>, SkipReason),
+    mut skip: Option<impl FnMut(Range<usize>, SkipReason)>,
 ) {
+    let reasons = skip.is_some();
     // Nothing is read from markup (SPEC §5): a record that reaches into a URL, an e-mail
     // address, a tag or a link target is dropped, and its numerals are skipped as markup.
     let markup = markup_spans(view.chars());
@@ -539,16 +563,26 @@ pub(crate) fn settle(
         !(at < chars.len() && in_numeral_alphabet(chars[at]) && place_covering(chars, at, at + 1))
     });
     let mut added = Vec::new();
-    account(view, records, &markup, |range, verdict| match verdict {
-        Verdict::Number(value) => added.push(Record::Number(Number {
-            text: view.source()[range.clone()].into(),
-            start: range.start,
-            end: range.end,
-            value,
-            ordinal: false,
-        })),
-        Verdict::Skip(reason) => skip(range, reason),
-    });
+    account(
+        view,
+        records,
+        &markup,
+        reasons,
+        |range, verdict| match verdict {
+            Verdict::Number(value) => added.push(Record::Number(Number {
+                text: view.source()[range.clone()].into(),
+                start: range.start,
+                end: range.end,
+                value,
+                ordinal: false,
+            })),
+            Verdict::Skip(reason) => {
+                if let Some(skip) = skip.as_mut() {
+                    skip(range, reason);
+                }
+            }
+        },
+    );
     if added.is_empty() {
         return;
     }
