@@ -290,6 +290,12 @@ impl Scanner<'_> {
             return !previous
                 .is_some_and(|p| is_chinese_numeral_char(p) || NUMERAL_WORD_ENDS.contains(p));
         }
+        // A period of the year standing alone (`上半年`, `第一季度`, `Q1`), not inside a word.
+        if period_of_year_at(&self.chars[i..]).is_some()
+            && !previous.is_some_and(|p| p.is_ascii_alphanumeric() || is_chinese_numeral_char(p))
+        {
+            return true;
+        }
         self.reference_year.is_some()
             && relative_years::may_start_relative_word(c)
             && (relative_year_at(&self.chars[i..]).is_some()
@@ -320,6 +326,10 @@ impl Scanner<'_> {
     /// settled here, before the longer tries: `五年` is no year and `33.6` no `2026.02.10`.
     fn numeral_cannot_open(&self, i: usize) -> bool {
         let c = self.chars[i];
+        // A period of the year opens a date by itself (`一季度`, `1季度`).
+        if period_of_year_at(&self.chars[i..]).is_some() {
+            return false;
+        }
         let (end, ascii) = if c.is_ascii_digit() {
             // Where [`read_ascii`] would end, without reading the value: most runs of digits
             // in a text are no date, and the ones before a unit are read below.
@@ -475,8 +485,8 @@ impl Scanner<'_> {
             if component.hao && last != Some(Level::Month) {
                 break;
             }
-            // A quarter or half names part of a year only when the year is stated with it.
-            if component.named_period && last != Some(Level::Year) {
+            // A quarter or half follows a year, or stands alone (`一季度`: `year` unknown).
+            if component.named_period && last.is_some_and(|level| level != Level::Year) {
                 break;
             }
             if component.level == Level::Day {

@@ -17,7 +17,14 @@ use serde_json::Value;
 use xinzhi_extract::Kind;
 
 /// The classes the extractor implements: every case must match.
-const ENFORCED: &[&str] = &["roc_year", "locale", "markup", "admin_unit", "shares"];
+const ENFORCED: &[&str] = &[
+    "roc_year",
+    "locale",
+    "markup",
+    "admin_unit",
+    "shares",
+    "period",
+];
 
 /// Every class the table may use.
 const CLASSES: &[&str] = &[

@@ -58,7 +58,10 @@ fn extra_cases() -> Vec<(&'static str, Vec<Value>)> {
         ),
         (
             "上半年全省经济增长5%。",
-            vec![json!({"kind": "quantity", "text": "5%", "value": 5.0, "trend": "up"})],
+            vec![
+                json!({"kind": "date", "text": "上半年", "month": 1, "end_month": 6, "year": null}),
+                json!({"kind": "quantity", "text": "5%", "value": 5.0, "trend": "up"}),
+            ],
         ),
         (
             "全程约一个半小时。",

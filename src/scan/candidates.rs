@@ -13,6 +13,7 @@ use crate::lexicon::marks::{
     chars_set, LINE_BREAKS, LOST_MARKS, PRIVATE_USE, QUOTE_PAIRS, TITLE_BRACKETS,
 };
 use crate::lexicon::numerals::OPENERS;
+use crate::lexicon::periods_of_year::PERIODS_OF_YEAR;
 use crate::lexicon::relative_years::{RELATIVE_CENTURIES, RELATIVE_YEARS};
 
 /// Every character that opens a record: numeral characters; the words that open a vague
@@ -48,6 +49,12 @@ const fn candidate_set() -> CharSet {
     k = 0;
     while k < RELATIVE_CENTURIES.len() {
         set = set.with_initial(RELATIVE_CENTURIES[k].0);
+        k += 1;
+    }
+    // Periods of the year open dates on their own (`上半年`, `Q1`).
+    k = 0;
+    while k < PERIODS_OF_YEAR.len() {
+        set = set.with_initial(PERIODS_OF_YEAR[k].word);
         k += 1;
     }
     set
