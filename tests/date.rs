@@ -54,6 +54,10 @@ fn relative_years_follow_the_reference_year() {
 
 /// Dates in the shared corpus texts that an analyst would list, when the corpus is present.
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn corpus_dates_are_found() {
     let Some(dir) = common::shared_dir_or_skip("corpus_dates_are_found") else {
         return;

@@ -177,6 +177,10 @@ fn extra_cases_match() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn corpus_texts_keep_the_invariants_and_match_their_tables() {
     let Some(shared) =
         common::shared_dir_or_skip("corpus_texts_keep_the_invariants_and_match_their_tables")

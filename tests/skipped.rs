@@ -178,6 +178,10 @@ proptest! {
 }
 
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn every_numeral_of_the_wild_corpus_is_accounted_for() {
     let Some(shared) =
         common::shared_dir_or_skip("every_numeral_of_the_wild_corpus_is_accounted_for")

@@ -184,6 +184,10 @@ fn check_subjects(text: &str) -> Result<(), String> {
 }
 
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn subjects_keep_their_rules_on_the_corpus() {
     let Some(shared) = common::shared_dir_or_skip("subjects_keep_their_rules_on_the_corpus") else {
         return;

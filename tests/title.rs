@@ -49,6 +49,10 @@ fn titles_come_out_of_extract_unchanged() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn corpus_titles_field_by_field() {
     let Some(shared) = common::shared_dir_or_skip("corpus_titles_field_by_field") else {
         return;

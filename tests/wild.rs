@@ -70,6 +70,10 @@ fn money_holds(records: &[Record], cost: f64) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    shared_folder_absent,
+    ignore = "needs the shared folder: set XINZHI_SHARED or put it at ../shared"
+)]
 fn tw_budget_recorded_amounts_are_found() {
     let Some(shared) = common::shared_dir_or_skip("tw_budget_recorded_amounts_are_found") else {
         return;
