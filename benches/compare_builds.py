@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -62,8 +61,9 @@ def rust_round(binary: str, env: dict[str, str]) -> tuple[float, int]:
     out, peak = run_measured(
         [binary, "--sizes", "1M", "--runs", "15", "--min-seconds", "1"], env
     )
-    row = next(line for line in out.splitlines() if re.match(r"\s*1 MB\b|\s*1M\b|\s*1\.0 MB", line))
-    mbps = float(re.findall(r"\d+(?:\.\d+)?", row.split("|")[1] if "|" in row else row)[-1])
+    # The table's row for 1 MB: size, unit, runs, then the median MB/s.
+    row = next(line for line in out.splitlines() if line.split()[:2] == ["1", "MB"])
+    mbps = float(row.split()[3])
     return mbps, peak
 
 

@@ -674,7 +674,9 @@ impl Scanner<'_> {
         if !stands_alone || next.is_some_and(|c| relative_years::NOT_BEFORE.contains(c)) {
             return None;
         }
-        u32::try_from(reference + word.offset).ok()
+        // A year is 1 to 9999: 去年 of the year 1 and 后年 of 9999 are none.
+        let year = reference + word.offset;
+        (1..=9999).contains(&year).then_some(year as u32)
     }
 
     /// The unit at `i` and the position after it: 年 / 财年, 月, 日 / 号.

@@ -25,7 +25,7 @@ pub(crate) enum Mode {
 pub const MAX_NUMERAL_CHARS: usize = 80;
 /// Integer digits read in one run, Arabic or digit by digit; a longer run is an identifier.
 pub(crate) const MAX_INTEGER_DIGITS: usize = 30;
-/// Decimal places read after a point.
+/// Decimal places kept after a point; further places round the last one kept.
 pub(crate) const MAX_FRACTION_DIGITS: usize = 20;
 
 /// An exact value, or a ratio kept as two exact parts.
@@ -176,21 +176,34 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
         let mut j = i + 1;
         let mut with_fraction = mantissa;
         let mut places = 0;
+        // Set once the mantissa holds all the places it can: the digits after are read but
+        // only the first of them counts, to round.
+        let mut rounded = false;
         while j < limit {
             let Some(d) = ascii_digit_at(chars, j) else {
                 break;
             };
+            j += 1;
+            if rounded {
+                continue;
+            }
+            if places as usize == MAX_FRACTION_DIGITS {
+                rounded = true;
+                let Some(up) = with_fraction.checked_add(i128::from(d >= 5)) else {
+                    return Arabic::TooLong;
+                };
+                with_fraction = up;
+                continue;
+            }
             // Thirty integer digits and twenty decimals would not fit the mantissa together.
             let next = with_fraction
                 .checked_mul(10)
-                .and_then(|m| m.checked_add(i128::from(d)))
-                .filter(|_| (places as usize) < MAX_FRACTION_DIGITS);
+                .and_then(|m| m.checked_add(i128::from(d)));
             let Some(next) = next else {
                 return Arabic::TooLong;
             };
             with_fraction = next;
             places += 1;
-            j += 1;
         }
         // `2026.02.10` and `3.0.1` are dates and versions, not decimals, in either part.
         let dotted_again = chars.get(j) == Some(&'.') && ascii_digit_at(chars, j + 1).is_some();
@@ -368,6 +381,7 @@ fn read_point_fraction(
     let mut i = pos;
     let mut mantissa: i128 = 0;
     let mut places: u32 = 0;
+    let mut rounded = false;
     while i < limit {
         let c = chars[i];
         let digit = if c.is_ascii_digit() {
@@ -378,12 +392,17 @@ fn read_point_fraction(
         let Some(d) = digit else {
             break;
         };
+        i += 1;
         if places as usize == MAX_FRACTION_DIGITS {
-            return Err(StopReason::Overflow);
+            // Places past those the mantissa keeps round it, by the first of them.
+            if !rounded {
+                mantissa += i128::from(d >= 5);
+                rounded = true;
+            }
+            continue;
         }
         mantissa = mantissa * 10 + i128::from(d);
         places += 1;
-        i += 1;
     }
     if places == 0 {
         return Err(StopReason::Malformed("点 must be followed by digits"));
