@@ -164,31 +164,33 @@ const fn char_set(with_read_out: bool) -> CharSet {
     set
 }
 
-/// The rows of [`NUMERAL_CHARS`] by character, for a binary search.
-static BY_CHAR: [NumeralChar; NUMERAL_CHARS.len()] = sorted_by_char();
+/// Slots of [`BY_CODE`]: a power of two, several times the rows, so that a look-up
+/// mostly reads one slot.
+const SLOTS: usize = 256;
 
-const fn sorted_by_char<const N: usize>() -> [NumeralChar; N] {
-    let mut rows = [row('\0', Ordinal, Ascii); N];
+/// The rows of [`NUMERAL_CHARS`] by a hash of their code point, with linear probing: each slot
+/// holds a code point and its row's index plus one, or 0 when empty.
+static BY_CODE: [(u32, u8); SLOTS] = by_code();
+
+const fn slot_of(code: u32) -> usize {
+    (code.wrapping_mul(0x9E37_79B1) >> 24) as usize % SLOTS
+}
+
+const fn by_code() -> [(u32, u8); SLOTS] {
+    assert!(NUMERAL_CHARS.len() < SLOTS / 2, "the table stays sparse");
+    let mut table = [(0_u32, 0_u8); SLOTS];
     let mut k = 0;
-    while k < N {
-        // Insertion sort: the compiler runs it once, on a few dozen rows.
-        let mut j = k;
-        while j > 0 && rows[j - 1].c as u32 > NUMERAL_CHARS[k].c as u32 {
-            rows[j] = rows[j - 1];
-            j -= 1;
+    while k < NUMERAL_CHARS.len() {
+        let code = NUMERAL_CHARS[k].c as u32;
+        let mut slot = slot_of(code);
+        while table[slot].1 != 0 {
+            assert!(table[slot].0 != code, "a numeral character has one row");
+            slot = (slot + 1) % SLOTS;
         }
-        rows[j] = NUMERAL_CHARS[k];
+        table[slot] = (code, (k + 1) as u8);
         k += 1;
     }
-    k = 1;
-    while k < N {
-        assert!(
-            rows[k - 1].c as u32 != rows[k].c as u32,
-            "a numeral character has one row"
-        );
-        k += 1;
-    }
-    rows
+    table
 }
 
 /// The row of `c`, if it is a numeral character.
@@ -199,10 +201,19 @@ pub fn numeral_char(c: char) -> Option<&'static NumeralChar> {
     if !ROWS.contains(c) {
         return None;
     }
-    BY_CHAR
-        .binary_search_by_key(&c, |row| row.c)
-        .ok()
-        .map(|k| &BY_CHAR[k])
+    let code = c as u32;
+    let mut slot = slot_of(code);
+    // The table has empty slots, so the probe ends.
+    loop {
+        let (held, row) = BY_CODE[slot];
+        if row == 0 {
+            return None;
+        }
+        if held == code {
+            return NUMERAL_CHARS.get(usize::from(row) - 1);
+        }
+        slot = (slot + 1) % SLOTS;
+    }
 }
 
 #[cfg(test)]
