@@ -7,7 +7,8 @@
 scaling`` in each checkout) and times ``Extractor::extract`` on the 1 MB mix of the corpus.
 ``--python`` takes two Python interpreters, each with its build of the package installed
 (a virtual environment per checkout, with a wheel from ``maturin build --release``), and
-times ``extract_batch`` on 10,000 corpus sentences on one thread.
+times ``extract_batch`` on 10,000 corpus sentences on one thread, by the CPU time of the
+process (steadier than wall time on a busy machine).
 
 The two builds run in alternation, round after round, so that whatever else the machine does
 falls on both alike. Each round starts a fresh process per build; the script reports per
@@ -39,9 +40,9 @@ mb = sum(len(t.encode()) for t in texts) / 1e6
 xe.extract_batch(texts, threads=1)
 runs = []
 for _ in range(7):
-    start = time.perf_counter()
+    start = time.process_time()
     xe.extract_batch(texts, threads=1)
-    runs.append(time.perf_counter() - start)
+    runs.append(time.process_time() - start)
 print(f"MBPS {mb / statistics.median(runs):.3f}")
 """
 
