@@ -105,3 +105,26 @@ pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("RecordError", py.get_type::<RecordError>())?;
     Ok(())
 }
+
+/// Runs core code, turning a panic (a bug) into an `XinzhiError` that names the function and
+/// carries the panic's message, so that no `PanicException` (a `BaseException`) escapes.
+pub(crate) fn guarded<T>(function: &str, run: impl FnOnce() -> T) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        XinzhiError::new_err(format!(
+            "internal error in {function}(): {message}; this is a bug, please report it with \
+             the input"
+        ))
+    })
+}
+
+/// Silences the default panic message for panics of this extension: every panic in it is
+/// caught and raised as an exception carrying the message, so nothing need reach stderr.
+/// Panics of other threads' code are not ours (each extension has its own runtime).
+pub(crate) fn quiet_panics() {
+    std::panic::set_hook(Box::new(|_| {}));
+}

@@ -1,15 +1,17 @@
 //! `Extractor` and the module-level functions that use a default one.
 
-use pyo3::exceptions::PyTypeError;
+use std::sync::{Mutex, PoisonError};
+
+use pyo3::exceptions::{PyKeyboardInterrupt, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::{Kind, KindSet, Record};
 
 use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
-use crate::errors::{type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
+use crate::errors::{guarded, type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
 use crate::records::to_python;
-use crate::run::{default_threads, extract_many, extract_one, Failure, Wanted};
+use crate::run::{default_threads, extract_many, extract_one, Failure, Stop, Wanted};
 use crate::text::{borrow_text, Place};
 
 /// The options of a region: explicit values, or `None` for the default.
@@ -118,9 +120,35 @@ impl Extractor {
             .map(|(i, object)| borrow_text(object, place.item(i)))
             .collect::<PyResult<Vec<&str>>>()?;
         let ids = parse_ids(ids, strings.len(), function)?;
+        // A signal (Ctrl-C) seen while the batch runs, kept to be raised once it has stopped.
+        let signal: Mutex<Option<PyErr>> = Mutex::new(None);
+        let interrupted = || {
+            Python::attach(|py| match py.check_signals() {
+                Ok(()) => false,
+                Err(error) => {
+                    *signal.lock().unwrap_or_else(PoisonError::into_inner) = Some(error);
+                    true
+                }
+            })
+        };
         let records = py
-            .detach(|| extract_many(&self.inner, Wanted::Configured, &strings, threads))
-            .map_err(|failure| internal_error(&failure, place.item(failure.item)))?;
+            .detach(|| {
+                extract_many(
+                    &self.inner,
+                    Wanted::Configured,
+                    &strings,
+                    threads,
+                    &interrupted,
+                )
+            })
+            .map_err(|stop| match stop {
+                Stop::Failed(failure) => internal_error(&failure, place.item(failure.item)),
+                Stop::Interrupted => signal
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take()
+                    .unwrap_or_else(|| PyKeyboardInterrupt::new_err("interrupted")),
+            })?;
         Ok(ExtractionBatch::new(records, ids))
     }
 }
@@ -344,15 +372,23 @@ fn parse_threads(threads: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult
     if threads.is_instance_of::<PyBool>() {
         return Err(wrong_type(function, "threads", "int or None", threads));
     }
-    let count: i64 = threads
-        .extract()
-        .map_err(|_| wrong_type(function, "threads", "int or None", threads))?;
+    if !threads.hasattr("__index__")? {
+        return Err(wrong_type(function, "threads", "int or None", threads));
+    }
+    let count: i128 = threads.extract().map_err(|_| {
+        OptionError::new_err(format!(
+            "invalid option threads: {threads} is not a number of threads (give at most {})",
+            default_threads()
+        ))
+    })?;
     usize::try_from(count)
         .ok()
         .filter(|&n| n >= 1)
         .ok_or_else(|| {
             OptionError::new_err(format!(
-                "invalid option threads: {count} is not a positive number of threads"
+                "invalid option threads: {count} is not a positive number of threads \
+                 (give at most {}, or None for every core)",
+                default_threads()
             ))
         })
 }
@@ -438,5 +474,5 @@ pub fn to_frame<'py>(
 pub fn clean(text: &Bound<'_, PyAny>) -> PyResult<String> {
     let py = text.py();
     let text = borrow_text(text, Place::argument("clean", "text"))?;
-    Ok(py.detach(|| xinzhi_extract::clean(text)))
+    py.detach(|| guarded("clean", || xinzhi_extract::clean(text)))
 }

@@ -26,6 +26,7 @@ mod text;
 #[pymodule(gil_used = false)]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::quiet_panics();
     errors::register(m)?;
     records::register(m)?;
     m.add_class::<extractor::Extractor>()?;

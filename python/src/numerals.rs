@@ -6,17 +6,27 @@ use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 use pyo3::IntoPyObjectExt;
 use xinzhi_extract::{ChineseStyle, Error, NumeralValue};
 
-use crate::errors::{to_py_err, type_name, IntoPyResult};
+use crate::errors::{guarded, to_py_err, type_name, IntoPyResult};
 use crate::text::{borrow_text, Place};
 
-/// The value of a numeral: `int` when it is integral, else `float`.
+/// The value of a numeral: `int` when it is integral, else `float`. With `with_kind`, a
+/// pair `(value, kind)`, the kind one of `cardinal`, `percent`, `per_mille`, `fraction`,
+/// `ordinal` (`百分之五` is `(5, "percent")`).
 #[pyfunction]
-pub fn parse_numeral(text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (text, *, with_kind=false))]
+pub fn parse_numeral(text: &Bound<'_, PyAny>, with_kind: bool) -> PyResult<Py<PyAny>> {
     let py = text.py();
     let text = borrow_text(text, Place::argument("parse_numeral", "text"))?;
-    match xinzhi_extract::parse_numeral(text).into_py_result()?.value {
-        NumeralValue::Integer(n) => n.into_py_any(py),
-        NumeralValue::Float(x) => x.into_py_any(py),
+    let numeral =
+        guarded("parse_numeral", || xinzhi_extract::parse_numeral(text))?.into_py_result()?;
+    let value = match numeral.value {
+        NumeralValue::Integer(n) => n.into_py_any(py)?,
+        NumeralValue::Float(x) => x.into_py_any(py)?,
+    };
+    if with_kind {
+        (value, numeral.kind.as_str()).into_py_any(py)
+    } else {
+        Ok(value)
     }
 }
 
@@ -30,7 +40,8 @@ pub fn to_chinese(n: &Bound<'_, PyAny>, upper: bool, traditional: bool) -> PyRes
     if n.is_instance_of::<PyBool>() {
         return Err(not_a_number(n));
     }
-    if n.is_instance_of::<PyInt>() {
+    // Integers, and what stands for one (numpy integers): written exactly.
+    if n.is_instance_of::<PyInt>() || (!n.is_instance_of::<PyFloat>() && n.hasattr("__index__")?) {
         return match n.extract::<i64>() {
             Ok(n) => Ok(xinzhi_extract::to_chinese(n, style)),
             Err(_) => Err(to_py_err(&Error::Unrepresentable {
@@ -39,9 +50,17 @@ pub fn to_chinese(n: &Bound<'_, PyAny>, upper: bool, traditional: bool) -> PyRes
             })),
         };
     }
-    if n.is_instance_of::<PyFloat>() {
-        let repr = n.repr()?;
-        return xinzhi_extract::decimal_to_chinese(repr.to_str()?, style).into_py_result();
+    // A float, a float subclass or anything with `__float__` (numpy floats): its value, as
+    // the shortest decimal that reads back as it (`repr` of the plain float).
+    if n.is_instance_of::<PyFloat>() || n.hasattr("__float__")? {
+        let value: f64 = n
+            .extract()
+            .or_else(|_| n.call_method0("__float__")?.extract())?;
+        let repr = PyFloat::new(n.py(), value).repr()?;
+        return guarded("to_chinese", || {
+            xinzhi_extract::decimal_to_chinese(&repr.to_string(), style)
+        })?
+        .into_py_result();
     }
     if n.is_instance_of::<PyString>() {
         let text = borrow_text(n, Place::argument("to_chinese", "n"))?;

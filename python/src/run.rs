@@ -3,7 +3,8 @@
 
 use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use xinzhi_extract::offsets::to_char_offsets;
 use xinzhi_extract::{Extractor, Kind, Record};
@@ -85,33 +86,60 @@ pub(crate) fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
+/// How often a long batch asks whether to stop (Ctrl-C): well under the 0.2 s a person
+/// notices.
+const CHECK_EVERY: Duration = Duration::from_millis(50);
+
+/// Why a batch ended early.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// A text whose extraction panicked.
+    Failed(Failure),
+    /// `interrupted` said so (a signal such as Ctrl-C).
+    Interrupted,
+}
+
 /// The records of every text, in input order, on up to `threads` scoped threads.
 ///
 /// Workers take small runs of texts from a shared counter, so a few long texts do not leave
 /// a core idle. The threads live only for this call: no pool survives it, and a forked
-/// process (Dask, Spark, multiprocessing) inherits nothing.
+/// process (Dask, Spark, multiprocessing) inherits nothing. The calling thread asks
+/// `interrupted` every [`CHECK_EVERY`] while the workers run; when it says yes, the workers
+/// stop after the text each is on.
 pub(crate) fn extract_many(
     extractor: &Extractor,
     wanted: Wanted,
     texts: &[&str],
     threads: usize,
-) -> Result<Vec<Vec<Record>>, Failure> {
+    interrupted: &dyn Fn() -> bool,
+) -> Result<Vec<Vec<Record>>, Stop> {
     let total_bytes: usize = texts.iter().map(|t| t.len()).sum();
     let threads = threads
         .min(texts.len())
         .min(1 + total_bytes / BYTES_PER_WORKER)
         .max(1);
     if threads == 1 {
-        return texts
-            .iter()
-            .enumerate()
-            .map(|(item, text)| {
-                extract_one(extractor, wanted, text).map_err(|f| Failure { item, ..f })
-            })
-            .collect();
+        let mut checked = Instant::now();
+        let mut out = Vec::with_capacity(texts.len());
+        for (item, text) in texts.iter().enumerate() {
+            if checked.elapsed() >= CHECK_EVERY {
+                if interrupted() {
+                    return Err(Stop::Interrupted);
+                }
+                checked = Instant::now();
+            }
+            out.push(
+                extract_one(extractor, wanted, text)
+                    .map_err(|f| Stop::Failed(Failure { item, ..f }))?,
+            );
+        }
+        return Ok(out);
     }
     let run_length = texts.len().div_ceil(threads * 16).clamp(1, 64);
     let next = AtomicUsize::new(0);
+    let running = AtomicUsize::new(threads);
+    let cancelled = AtomicBool::new(false);
+    let caller = std::thread::current();
     let mut runs: Vec<Run> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -119,19 +147,31 @@ pub(crate) fn extract_many(
                     let mut done = Vec::new();
                     loop {
                         let first = next.fetch_add(run_length, Ordering::Relaxed);
-                        if first >= texts.len() {
-                            break done;
+                        if first >= texts.len() || cancelled.load(Ordering::Relaxed) {
+                            break;
                         }
                         let last = (first + run_length).min(texts.len());
-                        let run = texts[first..last]
-                            .iter()
-                            .map(|text| extract_one(extractor, wanted, text))
-                            .collect();
+                        let mut run = Vec::with_capacity(last - first);
+                        for text in &texts[first..last] {
+                            if cancelled.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            run.push(extract_one(extractor, wanted, text));
+                        }
                         done.push((first, run));
                     }
+                    running.fetch_sub(1, Ordering::Release);
+                    caller.unpark();
+                    done
                 })
             })
             .collect();
+        while running.load(Ordering::Acquire) > 0 {
+            std::thread::park_timeout(CHECK_EVERY);
+            if !cancelled.load(Ordering::Relaxed) && interrupted() {
+                cancelled.store(true, Ordering::Relaxed);
+            }
+        }
         workers
             .into_iter()
             .flat_map(|worker| {
@@ -141,13 +181,18 @@ pub(crate) fn extract_many(
             })
             .collect()
     });
+    if cancelled.load(Ordering::Relaxed) {
+        return Err(Stop::Interrupted);
+    }
     runs.sort_unstable_by_key(|(first, _)| *first);
     let mut out = Vec::with_capacity(texts.len());
     for (first, run) in runs {
         for (i, result) in run.into_iter().enumerate() {
-            out.push(result.map_err(|f| Failure {
-                item: first + i,
-                ..f
+            out.push(result.map_err(|f| {
+                Stop::Failed(Failure {
+                    item: first + i,
+                    ..f
+                })
             })?);
         }
     }

@@ -56,10 +56,28 @@ pub(crate) fn borrow_text<'a>(value: &'a Bound<'_, PyAny>, place: Place) -> PyRe
             type_name(value)
         )));
     };
-    string
+    let too_long = |size: String| {
+        InvalidTextError::new_err(format!(
+            "{place} is 4 GiB or longer ({size}), more than one text may be; split it, at \
+             line breaks for instance"
+        ))
+    };
+    // Checked on the length first, so that a text far too long is refused before its UTF-8
+    // is made.
+    if string.len()? >= MAX_TEXT_BYTES {
+        return Err(too_long(format!("{} characters", string.len()?)));
+    }
+    let text = string
         .to_str()
-        .map_err(|error| invalid_text(value.py(), string, &error, place))
+        .map_err(|error| invalid_text(value.py(), string, &error, place))?;
+    if text.len() >= MAX_TEXT_BYTES {
+        return Err(too_long(format!("{} bytes of UTF-8", text.len())));
+    }
+    Ok(text)
 }
+
+/// Texts of this many bytes of UTF-8 and more are refused: the core's offsets are 32-bit.
+pub(crate) const MAX_TEXT_BYTES: usize = 1 << 32;
 
 fn invalid_text(
     py: Python<'_>,

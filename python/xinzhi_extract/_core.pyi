@@ -1,7 +1,16 @@
 """Type stubs of the compiled core, ``xinzhi_extract._core`` (checked by ``mypy.stubtest``)."""
 
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from typing import Any, ClassVar, Literal, TypeAlias, final, overload
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    SupportsFloat,
+    SupportsIndex,
+    TypeAlias,
+    final,
+    overload,
+)
 
 __all__ = [
     "Date",
@@ -462,10 +471,22 @@ def to_frame(
 def clean(text: str) -> str:
     """``text`` with pinyin annotations such as ``萬(wàn)`` removed; nothing else changes."""
 
-def parse_numeral(text: str) -> int | float:
-    """The value of a Chinese (or Arabic) numeral: ``int`` when integral, else ``float``."""
+_NumeralKind: TypeAlias = Literal["cardinal", "percent", "per_mille", "fraction", "ordinal"]
 
-def to_chinese(n: float | str, upper: bool = False, traditional: bool = False) -> str:
+@overload
+def parse_numeral(text: str, *, with_kind: Literal[False] = False) -> int | float:
+    """The value of a Chinese (or Arabic) numeral: ``int`` when integral, else ``float``;
+    with ``with_kind=True`` the pair ``(value, kind)`` (``百分之五`` → ``(5, "percent")``)."""
+
+@overload
+def parse_numeral(text: str, *, with_kind: Literal[True]) -> tuple[int | float, _NumeralKind]: ...
+@overload
+def parse_numeral(
+    text: str, *, with_kind: bool
+) -> int | float | tuple[int | float, _NumeralKind]: ...
+def to_chinese(
+    n: float | str | SupportsFloat | SupportsIndex, upper: bool = False, traditional: bool = False
+) -> str:
     """``n`` written as a Chinese numeral; ``upper`` for financial forms (壹佰贰拾叁)."""
 
 def _record_schema() -> dict[str, Any]:

@@ -571,3 +571,87 @@ def test_the_summary_counts_in_words(text: str, documents: str, records: str) ->
     result = run_cli("-", stdin=text.encode())
     summary = result.stderr.decode()
     assert documents in summary and records in summary, summary
+
+
+# --- hostile input: nothing lost, nothing hung ---------------------------------------------
+
+
+@pytest.mark.parametrize("size", [131_073, 1_000_000])
+def test_csv_fields_of_any_size_are_read_whole(tmp_path: Path, size: int) -> None:
+    body = "全省新增企业77家。" * (size // 10 + 1)
+    source = tmp_path / "long.csv"
+    source.write_text(f'id,text\na,"{body}"\nb,投资4.2億元。\n', encoding="utf-8")
+    result = run_cli(source, "--id-field", "id", "--on-error", "skip")
+    assert result.returncode == 0, result.stderr
+    rows = jsonl_rows(result.stdout)
+    assert {row["doc"] for row in rows} == {"a", "b"}
+    assert sum(row["doc"] == "a" for row in rows) == body.count("77家")
+    assert "skipped" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "hardlink"])
+def test_an_output_that_is_an_input_is_refused(tmp_path: Path, spelling: str) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("全省新增企业77家。", encoding="utf-8")
+    output = {
+        "same": source,
+        "dot": tmp_path / "." / "a.txt",
+        "hardlink": tmp_path / "b.txt",
+    }[spelling]
+    if spelling == "hardlink":
+        os.link(source, output)
+    result = run_cli(source, "-o", output, "--format", "jsonl")
+    assert result.returncode == 2
+    assert "is also an input" in result.stderr.decode()
+    assert source.read_text(encoding="utf-8") == "全省新增企业77家。"
+
+
+def test_a_folder_never_reads_the_runs_own_output(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("全省新增企业77家。", encoding="utf-8")
+    output = tmp_path / "records.txt"
+    output.write_text("", encoding="utf-8")
+    result = run_cli(tmp_path, "-o", output, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert {row["doc"] for row in jsonl_rows(output.read_bytes())} == {str(tmp_path / "a.txt")}
+
+
+def test_a_folder_reads_regular_files_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("全省新增企业77家。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run_cli(tmp_path, "--on-error", "skip")
+    assert result.returncode == 0
+    assert "pipe.txt: not read: a named pipe" in result.stderr.decode()
+    assert len(jsonl_rows(result.stdout)) == 1
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "bz2", "uu"])
+def test_encodings_must_be_text_encodings(tmp_path: Path, codec: str) -> None:
+    (tmp_path / "a.txt").write_text("77家", encoding="utf-8")
+    result = run_cli(tmp_path / "a.txt", "--encoding", codec)
+    assert result.returncode == 2
+    assert "is not a text encoding" in result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+
+
+def test_missing_paths_are_reported_before_any_work(passages: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    result = run_cli(passages, tmp_path / "missing.txt", "-o", target)
+    assert result.returncode == 1
+    assert "missing.txt: no such file or folder" in result.stderr.decode()
+    assert target.read_text(encoding="utf-8") == ""
+
+
+ESCAPES = [
+    ("\u001b]0;PWNED\u0007", "␛]0;PWNED␇"),
+    ("id\u009b31m", "id\ufffd31m"),
+]
+
+
+@pytest.mark.parametrize(("raw", "shown"), ESCAPES)
+def test_names_reaching_a_terminal_are_sanitised(tmp_path: Path, raw: str, shown: str) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": raw, "text": "77家"}) + "\n", encoding="utf-8")
+    table = run_cli(source, "--id-field", "id", "--format", "table").stdout.decode()
+    assert "\x1b" not in table and "\x9b" not in table and shown in table
+    missing = run_cli(source, "--text-field", raw).stderr.decode()
+    assert "\x1b" not in missing and "\x9b" not in missing

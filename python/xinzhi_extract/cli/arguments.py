@@ -210,6 +210,25 @@ def _build_extractor(args: argparse.Namespace, kinds: set[str] | None) -> Extrac
     )
 
 
+def _same_file_as_an_input(output: str, inputs: Sequence[str]) -> str | None:
+    """The input that is the file ``output`` names (by identity: hard links, other spellings),
+    or that holds it inside a folder; ``None`` when there is none."""
+    try:
+        target = os.stat(output)
+    except OSError:
+        return None
+    for name in inputs:
+        if name == "-":
+            continue
+        try:
+            found = os.stat(name)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            return name
+    return None
+
+
 def _open_outputs(
     parser: argparse.ArgumentParser, args: argparse.Namespace, stdout: TextIO
 ) -> Outputs:
@@ -258,9 +277,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     kinds = _kinds(parser, args.kinds)
     try:
-        codecs.lookup(args.encoding)
+        codec = codecs.lookup(args.encoding)
     except LookupError:
-        parser.error(f"--encoding: unknown encoding {args.encoding!r}")
+        parser.error(f"--encoding: unknown encoding {terminal_safe_line(repr(args.encoding))}")
+    # rot13, base64, zlib and the like are codecs too, but not of text.
+    if not getattr(codec, "_is_text_encoding", True):
+        parser.error(f"--encoding: {codec.name} is not a text encoding")
+    for output in (args.output, args.html):
+        if output and output != "-":
+            same = _same_file_as_an_input(output, args.inputs)
+            if same is not None:
+                parser.error(
+                    f"{terminal_safe_line(output)} is also an input ({terminal_safe_line(same)}): "
+                    "writing it would destroy what is read"
+                )
     if args.demo and args.inputs:
         parser.error("--demo reads the bundled sample: give no inputs with it")
     if args.threads is not None and args.threads < 1:

@@ -8,6 +8,7 @@ import csv
 import fnmatch
 import json
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,6 +155,9 @@ def _read_csv(
                 continue
             yield line
 
+    # A field may be as long as a text: the csv module's default cap (131,072 characters)
+    # would stop the run or, skipped, restart the parse inside the field.
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     reader = csv.reader(decoded_lines(), strict=False)
     header: list[str] | None = None
     row_start = 1
@@ -162,10 +166,15 @@ def _read_csv(
         try:
             row = next(reader, None)
         except csv.Error as error:
+            # Where a row ends cannot be known after this: reading on could split a field
+            # into invented rows, so the rest of the file is reported, not guessed at.
             yield from _drain(problems)
-            yield InputProblem(f"{where}:{reader.line_num}", f"malformed CSV: {error}", consumed[0])
-            row_start = reader.line_num + 1
-            continue
+            yield InputProblem(
+                f"{where}:{row_start}",
+                f"malformed CSV: {error}; the rest of the file is not read",
+                consumed[0],
+            )
+            return
         yield from _drain(problems)
         if row is None:
             return
@@ -193,6 +202,10 @@ def _read_csv(
         yield Document(doc, values[text_field], consumed[0], place)
 
 
+# The longest CSV field read (characters): any text that fits in memory.
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def _drain(problems: list[InputProblem]) -> Iterator[InputProblem]:
     while problems:
         yield problems.pop(0)
@@ -216,8 +229,38 @@ def _input_format(source: Source, requested: str, wants_fields: bool) -> str:
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "text")
 
 
-def expand_inputs(paths: Sequence[str], pattern: str) -> Iterator[Source | InputProblem]:
-    """The inputs named on the command line, folders walked recursively in name order."""
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _kind_of_file(path: Path) -> str | None:
+    """``None`` for a regular file, else what it is (a folder's other entries are not read:
+    a named pipe or a device would block or never end)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return error.strerror or str(error)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def expand_inputs(
+    paths: Sequence[str], pattern: str, outputs: Sequence[str] = ()
+) -> Iterator[Source | InputProblem]:
+    """The inputs named on the command line, folders walked recursively in name order; inside
+    folders only regular files are read, never one of the run's ``outputs``."""
+    written = {identity for identity in map(_identity, outputs) if identity is not None}
     for name in paths:
         if name == "-":
             yield Source(None, "<stdin>", None)
@@ -242,7 +285,13 @@ def expand_inputs(paths: Sequence[str], pattern: str) -> Iterator[Source | Input
             yield from _drain(problems)
             # Sorted by the parts of the path, as `find | sort` lists them.
             for file_path in sorted(found, key=lambda found_path: found_path.parts):
-                yield Source(file_path, str(file_path), _size(file_path))
+                if _identity(file_path) in written:
+                    continue
+                other = _kind_of_file(file_path)
+                if other is not None:
+                    yield InputProblem(str(file_path), f"not read: {other}")
+                else:
+                    yield Source(file_path, str(file_path), _size(file_path))
         elif path.exists():
             yield Source(path, name, _size(path))
         else:

@@ -286,7 +286,11 @@ def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item
         id_field=args.id_field,
         wants_fields=bool(args.text_field or args.id_field),
     )
-    sources = list(expand_inputs(args.inputs or ["-"], args.glob))
+    outputs = [name for name in (args.output, args.html) if name and name != "-"]
+    expanded = list(expand_inputs(args.inputs or ["-"], args.glob, outputs))
+    # Missing paths are reported before any work starts.
+    sources: list[Source | InputProblem] = [s for s in expanded if isinstance(s, InputProblem)]
+    sources += [s for s in expanded if isinstance(s, Source)]
     sizes = [source.size for source in sources if isinstance(source, Source)]
     known = all(size is not None for size in sizes)
     run.progress = Progress(
