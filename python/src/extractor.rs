@@ -87,6 +87,11 @@ impl Extractor {
         })
     }
 
+    /// The core extractor.
+    pub(crate) fn core(&self) -> &xinzhi_extract::Extractor {
+        &self.inner
+    }
+
     /// The records of one text as a list of record objects, the GIL released meanwhile.
     pub(crate) fn extract_list<'py>(
         &self,
@@ -227,6 +232,11 @@ impl Extractor {
     fn titles<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let place = Place::argument("titles", "text");
         self.extract_list(text, Wanted::Only(Kind::Title), place)
+    }
+
+    /// The runs of numeral characters in `text` that yield no record, with their reasons.
+    fn skipped<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        self.skipped_of(text)
     }
 
     /// Numbers only.

@@ -20,6 +20,7 @@ mod numerals;
 mod records;
 mod run;
 mod schema;
+mod skipped;
 mod text;
 
 /// The compiled core of the `xinzhi_extract` package.
@@ -29,6 +30,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::quiet_panics();
     errors::register(m)?;
     records::register(m)?;
+    skipped::register(m)?;
     m.add_class::<extractor::Extractor>()?;
     m.add_class::<batch::ExtractionBatch>()?;
     m.add_function(wrap_pyfunction!(extractor::extract, m)?)?;

@@ -11,6 +11,7 @@ records sorted by ``start``; offsets are ``str`` indices, so ``text[r.start:r.en
 """
 
 from xinzhi_extract._core import (
+    SKIP_REASONS,
     Date,
     ExtractionBatch,
     Extractor,
@@ -20,6 +21,7 @@ from xinzhi_extract._core import (
     OptionError,
     Quantity,
     RecordError,
+    Skipped,
     Title,
     XinzhiError,
     __version__,
@@ -30,6 +32,7 @@ from xinzhi_extract._core import (
     numbers,
     parse_numeral,
     quantities,
+    skipped,
     titles,
     to_chinese,
 )
@@ -41,6 +44,7 @@ from xinzhi_extract.highlight import highlight
 Record = Quantity | Date | Title | Number
 
 __all__ = [
+    "SKIP_REASONS",
     "Date",
     "ExtractionBatch",
     "Extractor",
@@ -51,6 +55,7 @@ __all__ = [
     "Quantity",
     "Record",
     "RecordError",
+    "Skipped",
     "Title",
     "XinzhiError",
     "__version__",
@@ -62,6 +67,7 @@ __all__ = [
     "numbers",
     "parse_numeral",
     "quantities",
+    "skipped",
     "titles",
     "to_chinese",
     "to_frame",

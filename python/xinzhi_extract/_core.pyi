@@ -13,6 +13,7 @@ from typing import (
 )
 
 __all__ = [
+    "SKIP_REASONS",
     "Date",
     "ExtractionBatch",
     "Extractor",
@@ -22,6 +23,7 @@ __all__ = [
     "OptionError",
     "Quantity",
     "RecordError",
+    "Skipped",
     "Title",
     "XinzhiError",
     "__version__",
@@ -33,6 +35,7 @@ __all__ = [
     "numbers",
     "parse_numeral",
     "quantities",
+    "skipped",
     "titles",
     "to_chinese",
     "to_frame",
@@ -417,6 +420,7 @@ class Extractor:
     def dates(self, text: str) -> list[Date]: ...
     def titles(self, text: str) -> list[Title]: ...
     def numbers(self, text: str) -> list[Number]: ...
+    def skipped(self, text: str) -> list[Skipped]: ...
     def extract_batch(
         self, texts: Iterable[str], threads: int | None = None, ids: _Ids | None = None
     ) -> ExtractionBatch: ...
@@ -433,6 +437,35 @@ class Extractor:
     ) -> tuple[type[Extractor], tuple[tuple[str, ...], int | None, str, bool, str]]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+@final
+class Skipped:
+    """A run of numeral characters (or the part of one outside every record) that yields no
+    record, with the reason: one of :data:`SKIP_REASONS` (``word``, ``set_phrase``,
+    ``slogan``, ``list_label``, ``code``, ``markup``, ``place``, ``indefinite``, ``lost``,
+    ``annotation``)."""
+
+    __match_args__ = ("text", "start", "end", "reason")
+    def __new__(cls, text: str, start: int, end: int, reason: str) -> Skipped: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> dict[str, str | int]: ...
+    def __reduce__(self) -> tuple[type[Skipped], tuple[str, int, int, str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+#: Every reason a numeral may be skipped for, in the order they are tried.
+SKIP_REASONS: tuple[str, ...]
+
+def skipped(text: str) -> list[Skipped]:
+    """The runs of numeral characters in ``text`` that yield no record, with their reasons."""
 
 def extract(text: str, kinds: _Kinds = None) -> list[_Record]:
     """Every record in ``text``, sorted by start; ``kinds`` limits the kinds returned."""

@@ -19,7 +19,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from xinzhi_extract._describe import KINDS, RecordLike, describe, tooltip
 
@@ -75,8 +75,51 @@ def _open_mark(index: int, record: RecordLike, *, continued: bool) -> str:
     )
 
 
-def marked_text(text: str, records: Sequence[RecordLike]) -> str:
-    """``text`` as HTML with every record in a ``<mark>``; see the module notes on nesting."""
+#: How a skipped numeral looks: muted, with its reason on hover.
+SKIPPED_STYLE = "color:#9a9a9a;text-decoration:underline dotted #c8c8c8;"
+
+
+class SkippedLike(Protocol):
+    """What the HTML views read of a skipped numeral (``xinzhi_extract.Skipped``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+
+
+def _plain(
+    text: str, start: int, end: int, skipped: Sequence[SkippedLike], cursor: list[int]
+) -> str:
+    """``text[start:end]`` (no record boundary inside) as HTML, the skipped numerals in it
+    muted with their reason on hover. ``cursor`` holds the index of the next skipped span."""
+    pieces = []
+    position = start
+    while cursor[0] < len(skipped) and skipped[cursor[0]].start < end:
+        span = skipped[cursor[0]]
+        if span.start >= position and span.end <= end:
+            pieces.append(_escape_text(text[position : span.start]))
+            pieces.append(
+                f'<span class="xz-skipped" data-reason="{_attribute(span.reason)}"'
+                f' data-start="{span.start}" data-end="{span.end}"'
+                f' title="skipped: {_attribute(span.reason)}" style="{SKIPPED_STYLE}">'
+                f"{_escape_text(text[span.start : span.end])}</span>"
+            )
+            position = span.end
+        cursor[0] += 1
+    pieces.append(_escape_text(text[position:end]))
+    return "".join(pieces)
+
+
+def marked_text(
+    text: str, records: Sequence[RecordLike], skipped: Sequence[SkippedLike] = ()
+) -> str:
+    """``text`` as HTML with every record in a ``<mark>`` and every skipped numeral muted
+    (its reason on hover); see the module notes on nesting."""
+    skipped = sorted(skipped, key=lambda span: span.start)
+    cursor = [0]
     length = len(text)
     spans = [
         (min(max(record.start, 0), length), min(max(record.end, record.start, 0), length))
@@ -95,7 +138,7 @@ def marked_text(text: str, records: Sequence[RecordLike]) -> str:
             end = spans[closing][1]
             if end > limit:
                 return
-            pieces.append(_escape_text(text[position:end]))
+            pieces.append(_plain(text, position, end, skipped, cursor))
             position = end
             depth = stack.index(closing)
             reopened = stack[depth + 1 :]
@@ -108,12 +151,12 @@ def marked_text(text: str, records: Sequence[RecordLike]) -> str:
     for index in order:
         start = spans[index][0]
         close_up_to(start)
-        pieces.append(_escape_text(text[position:start]))
+        pieces.append(_plain(text, position, start, skipped, cursor))
         position = start
         pieces.append(_open_mark(index, records[index], continued=False))
         stack.append(index)
     close_up_to(length)
-    pieces.append(_escape_text(text[position:]))
+    pieces.append(_plain(text, position, length, skipped, cursor))
     return "".join(pieces)
 
 
@@ -132,12 +175,12 @@ def legend(records: Sequence[RecordLike] | None = None) -> str:
     return f'<div class="xz-legend" style="margin:0.3em 0 0.6em 0">{"".join(entries)}</div>'
 
 
-def fragment(text: str, records: Sequence[RecordLike]) -> str:
+def fragment(text: str, records: Sequence[RecordLike], skipped: Sequence[SkippedLike] = ()) -> str:
     """Legend and highlighted text in one ``<div>`` with inline styles, for a notebook."""
     return (
         '<div class="xz-highlight">'
         f"{legend(records)}"
-        f'<div class="xz-text" style="{_TEXT_STYLE}">{marked_text(text, records)}</div>'
+        f'<div class="xz-text" style="{_TEXT_STYLE}">{marked_text(text, records, skipped)}</div>'
         "</div>"
     )
 
@@ -271,8 +314,15 @@ class PageWriter:
             f"<h1>{html.escape(title)}</h1>\n{legend()}\n"
         )
 
-    def add(self, doc: object, text: str, records: Sequence[RecordLike]) -> None:
-        """Append one document: heading, counts, highlighted text and records table."""
+    def add(
+        self,
+        doc: object,
+        text: str,
+        records: Sequence[RecordLike],
+        skipped: Sequence[SkippedLike] = (),
+    ) -> None:
+        """Append one document: heading, counts, highlighted text (skipped numerals muted)
+        and records table."""
         self._documents += 1
         counts = Counter(record.kind for record in records)
         self._records.update(counts)
@@ -282,7 +332,7 @@ class PageWriter:
             f"<h2>{_escape_text(str(doc))}</h2>\n"
             f'<p class="xz-counts">{len(text):,} characters; {len(records)} records'
             f"{': ' + summary if summary else ''}</p>\n"
-            f'<div class="xz-text" style="{_TEXT_STYLE}">{marked_text(text, records)}</div>\n'
+            f'<div class="xz-text" style="{_TEXT_STYLE}">{marked_text(text, records, skipped)}</div>\n'
             f"<details open><summary>{len(records)} records</summary>\n"
             f"{records_table(records)}\n</details>\n</section>\n"
         )

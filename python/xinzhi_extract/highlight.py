@@ -215,16 +215,27 @@ class Highlight:
     no records
     """
 
-    __slots__ = ("_records", "_text")
+    __slots__ = ("_records", "_skipped", "_text")
 
-    def __init__(self, text: str, records: Iterable[RecordLike]) -> None:
+    def __init__(
+        self,
+        text: str,
+        records: Iterable[RecordLike],
+        skipped: Iterable[_html.SkippedLike] = (),
+    ) -> None:
         self._text = text
         self._records = tuple(sorted(records, key=lambda record: (record.start, -record.end)))
+        self._skipped = tuple(sorted(skipped, key=lambda span: span.start))
 
     @property
     def text(self) -> str:
         """The text as given."""
         return self._text
+
+    @property
+    def skipped(self) -> tuple[_html.SkippedLike, ...]:
+        """The numerals that yield no record, shown muted with their reason on hover."""
+        return self._skipped
 
     @property
     def records(self) -> tuple[RecordLike, ...]:
@@ -246,8 +257,9 @@ class Highlight:
         return "\n".join(parts)
 
     def to_html(self) -> str:
-        """A self-contained HTML fragment: legend and highlighted text, fields on hover."""
-        return _html.fragment(self._text, self._records)
+        """A self-contained HTML fragment: legend and highlighted text, fields on hover, the
+        numerals that yield no record muted with their reason on hover."""
+        return _html.fragment(self._text, self._records, self._skipped)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -281,7 +293,9 @@ def highlight(
         if kinds is not None:
             msg = "give either kinds or extractor, not both"
             raise TypeError(msg)
-        return Highlight(text, extractor.extract(text))
+        skipped_of = getattr(extractor, "skipped", None)
+        skipped = skipped_of(text) if callable(skipped_of) else ()
+        return Highlight(text, extractor.extract(text), skipped)
     import xinzhi_extract
 
-    return Highlight(text, xinzhi_extract.extract(text, kinds=kinds))
+    return Highlight(text, xinzhi_extract.extract(text, kinds=kinds), xinzhi_extract.skipped(text))

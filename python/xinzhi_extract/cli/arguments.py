@@ -27,6 +27,7 @@ from xinzhi_extract.cli.writing import (
     FORMAT_BY_SUFFIX,
     HtmlWriter,
     ParquetWriter,
+    SkippedWriter,
     Writer,
     is_terminal,
     text_writer,
@@ -171,6 +172,12 @@ def _parser() -> argparse.ArgumentParser:
         "(alone, it replaces the standard output)",
     )
     writing.add_argument(
+        "--skipped",
+        metavar="FILE",
+        help="also write, as JSON Lines, every run of numeral characters that yields no record "
+        "with the reason (word, set_phrase, slogan, list_label, code, markup, place …)",
+    )
+    writing.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary"
     )
     writing.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -309,6 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         extractor = _build_extractor(args, kinds)
     except (ValueError, TypeError) as error:
         parser.error(str(error))
+    for writer in outputs.writers:
+        if isinstance(writer, HtmlWriter):
+            writer.extractor = extractor
+    if args.skipped:
+        try:
+            outputs.writers.append(SkippedWriter(args.skipped, extractor))
+        except OSError as error:
+            stderr.write(f"{PROG}: error: cannot write {error.filename}: {error.strerror}\n")
+            return EXIT_FAILURE
     threads = args.threads
     run.extract = lambda texts, ids: extractor.extract_batch(texts, threads=threads, ids=ids)
     code = EXIT_OK

@@ -21,6 +21,7 @@ from xinzhi_extract.cli.documents import PROG, Document
 from xinzhi_extract.highlight import RecordLike, format_records, terminal_safe_line
 
 if TYPE_CHECKING:
+    from xinzhi_extract._core import Extractor
     from xinzhi_extract._html import PageWriter
 
 #: The output columns of CSV and Parquet, with their layouts (``ExtractionBatch._columns``).
@@ -197,12 +198,35 @@ class HtmlWriter(_PerDocument):
 
         self._file = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         self._page: PageWriter = PageWriter(self._file, title=f"{PROG}: records highlighted")
+        #: Set by the command once the extractor is built: the skipped numerals are shown
+        #: muted, with their reason on hover.
+        self.extractor: Extractor | None = None
 
     def write(self, document: Document, records: Sequence[RecordLike]) -> None:
-        self._page.add(document.doc, document.text, records)
+        skipped = self.extractor.skipped(document.text) if self.extractor else ()
+        self._page.add(document.doc, document.text, records, skipped)
 
     def close(self) -> None:
         self._page.close()
+        self._file.close()
+
+
+class SkippedWriter(_PerDocument):
+    """The file of ``--skipped``: one JSON object per skipped numeral and line, ``doc`` then
+    ``text``, ``start``, ``end`` and ``reason`` (the runs of numeral characters that yield no
+    record, SPEC §5)."""
+
+    def __init__(self, path: str, extractor: Extractor) -> None:
+        self._file = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self._extractor = extractor
+
+    def write(self, document: Document, records: Sequence[RecordLike]) -> None:
+        del records
+        for span in self._extractor.skipped(document.text):
+            row = {"doc": document.doc, **span.to_dict()}
+            self._file.write(_JSON.encode(row) + "\n")
+
+    def close(self) -> None:
         self._file.close()
 
 
