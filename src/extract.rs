@@ -357,6 +357,29 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
     if !titles.is_sorted_by_key(merge_key) {
         titles.sort_by_key(merge_key);
     }
+    // One kind of record and no title, as on text dense with numbers: the merge keeps the
+    // list's records in place rather than moving them to a new one, which would hold every
+    // record twice at its peak.
+    if titles.is_empty() {
+        let mut filled = lists.iter().enumerate().filter(|(_, list)| !list.is_empty());
+        if let (Some((k, _)), None) = (filled.next(), filled.next()) {
+            let list = &mut lists[k];
+            let mut covered_until = 0;
+            list.retain(|record| {
+                let kept = record.start() >= covered_until;
+                if kept {
+                    covered_until = record.end();
+                }
+                kept
+            });
+            return if list.first().is_some_and(|r| kinds.contains(r.kind())) {
+                std::mem::take(list)
+            } else {
+                list.clear();
+                Vec::new()
+            };
+        }
+    }
     let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() + titles.len());
     let mut titles = titles.into_iter().peekable();
     let mut lists = lists.each_mut().map(|list| list.drain(..));
