@@ -14,7 +14,10 @@ use xinzhi_extract::{Extractor, Record};
 fn main() {
     let mut args = std::env::args().skip(1);
     let unit = args.next().unwrap_or_else(|| "1 ".to_owned());
-    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(8_000_000);
+    let times: usize = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(8_000_000);
     let text = unit.repeat(times);
     let records = Extractor::new().extract(&text);
     let peak = std::fs::read_to_string("/proc/self/status")

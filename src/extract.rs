@@ -361,7 +361,10 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
     // list's records in place rather than moving them to a new one, which would hold every
     // record twice at its peak.
     if titles.is_empty() {
-        let mut filled = lists.iter().enumerate().filter(|(_, list)| !list.is_empty());
+        let mut filled = lists
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty());
         if let (Some((k, _)), None) = (filled.next(), filled.next()) {
             let list = &mut lists[k];
             let mut covered_until = 0;
