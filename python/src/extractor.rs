@@ -270,6 +270,22 @@ impl Extractor {
         to_frame_with(slf, texts, threads, text, keep)
     }
 
+    /// A pandas DataFrame with one row per quantity of `texts`: its subject, value, unit,
+    /// the year of the date before it and its sentence, as `xinzhi_extract.facts` makes with
+    /// this extractor's options.
+    #[pyo3(signature = (texts, threads=None, *, text=None, keep=None))]
+    fn facts<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+        text: Option<&Bound<'py, PyAny>>,
+        keep: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("xinzhi_extract._facts")?
+            .call_method1("facts_of", (slf, texts, threads, text, keep))
+    }
+
     fn __repr__(&self) -> String {
         let options = self.inner.options();
         let kinds: Vec<String> = options

@@ -7,7 +7,8 @@
 ``extract`` returns :class:`Quantity`, :class:`Date`, :class:`Title` and :class:`Number`
 records sorted by ``start``; offsets are ``str`` indices, so ``text[r.start:r.end] == r.text``.
 ``extract_batch`` runs many texts on every core, ``to_frame`` returns a pandas DataFrame (the
-``pandas`` extra), and an :class:`Extractor` holds options such as ``reference_year``.
+``pandas`` extra), ``facts`` one row per quantity with its subject, year and sentence, and an
+:class:`Extractor` holds options such as ``reference_year``.
 """
 
 from xinzhi_extract._core import (
@@ -36,6 +37,7 @@ from xinzhi_extract._core import (
     titles,
     to_chinese,
 )
+from xinzhi_extract._facts import facts
 from xinzhi_extract._frame import to_frame
 from xinzhi_extract._imports import when_imported
 from xinzhi_extract.highlight import highlight
@@ -63,6 +65,7 @@ __all__ = [
     "dates",
     "extract",
     "extract_batch",
+    "facts",
     "highlight",
     "numbers",
     "parse_numeral",

@@ -432,6 +432,14 @@ class Extractor:
         text: Hashable | None = None,
         keep: Sequence[Hashable] | None = None,
     ) -> Any: ...
+    def facts(
+        self,
+        texts: Iterable[str],
+        threads: int | None = None,
+        *,
+        text: Hashable | None = None,
+        keep: Sequence[Hashable] | None = None,
+    ) -> Any: ...
     def __reduce__(
         self,
     ) -> tuple[type[Extractor], tuple[tuple[str, ...], int | None, str, bool, str]]: ...

@@ -108,9 +108,9 @@ def _date_part(year: object, month: object, day: object) -> str:
 def describe(record: RecordLike) -> str:
     """A one-line summary of what a record means, for tables and tooltips.
 
-    Quantities read as value, unit, dimension, currency, approximation and trend; dates as
-    ISO-like dates or periods; titles as document type, issuer, period and whether they name a
-    policy; numbers as their value.
+    Quantities read as their subject, value, unit, dimension, currency, approximation and
+    trend; dates as ISO-like dates or periods; titles as document type, issuer, period and
+    whether they name a policy; numbers as their value.
     """
     fields = record.to_dict()
     kind = record.kind
@@ -134,7 +134,9 @@ def describe(record: RecordLike) -> str:
         if fields.get("trend"):
             tags.append(f"trend {fields['trend']}")
         tail = " ".join(tag for tag in tags if tag)
-        return f"{head} · {tail}" if tail else head
+        line = f"{head} · {tail}" if tail else head
+        subject = fields.get("subject")
+        return f"{subject}: {line}" if subject else line
     if kind == "date":
         start = _date_part(fields.get("year"), fields.get("month"), fields.get("day"))
         end_fields = (fields.get("end_year"), fields.get("end_month"), fields.get("end_day"))

@@ -7,6 +7,11 @@ its fields. Records may nest (a title holds dates and quantities); should two ev
 without nesting, the later one is closed and reopened around the boundary, each piece with the
 same ``data-record`` and the class ``xz-cont`` on the pieces after the first.
 
+The subject of a quantity (SPEC §6) is a ``<span class="xz-subject">`` over its words, underlined,
+with ``data-subject`` (``start-end``), ``data-subject-of`` (the positions of its quantities) and
+a tooltip naming them; the quantity's mark carries the same ``data-subject``, and its tooltip
+the subject. On the page, hovering a quantity lights up its subject.
+
 The page carries a small script that checks, in the browser, that every row of each records
 table has its highlight with the same kind, text and starting offset, drawn in its kind's
 colour, and writes the outcome to ``data-check`` on ``<body>``; a headless browser run can read
@@ -19,11 +24,12 @@ import html
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from xinzhi_extract._describe import KINDS, RecordLike, describe, tooltip
 
-__all__ = ["PageWriter", "fragment"]
+__all__ = ["PageWriter", "fragment", "subjects_of"]
 
 # Inline styles rather than a stylesheet so that a notebook fragment keeps its colours in
 # front ends that drop <style> elements. Titles get a lighter fill and an underline because
@@ -68,10 +74,59 @@ def _class_name(kind: str) -> str:
 def _open_mark(index: int, record: RecordLike, *, continued: bool) -> str:
     kind = record.kind
     classes = f"xz xz-{_class_name(kind)}" + (" xz-cont" if continued else "")
+    subject = _subject_key(record)
+    link = f' data-subject="{subject}"' if subject else ""
     return (
         f'<mark class="{classes}" data-record="{index}" data-kind="{_attribute(kind)}"'
-        f' data-start="{record.start}" data-end="{record.end}"'
+        f' data-start="{record.start}" data-end="{record.end}"{link}'
         f' title="{_attribute(tooltip(record))}" style="{_style(kind)}">'
+    )
+
+
+def _subject_key(record: RecordLike) -> str:
+    """``start-end`` of a quantity's subject (code points), ``""`` when it has none: the key
+    that links a quantity's mark to the span of its subject."""
+    if record.kind != "quantity":
+        return ""
+    fields = record.to_dict()
+    start, end = fields.get("subject_start"), fields.get("subject_end")
+    if isinstance(start, int) and isinstance(end, int) and start < end:
+        return f"{start}-{end}"
+    return ""
+
+
+#: How a subject's span is drawn: underlined in the colour of quantities.
+SUBJECT_STYLE = "box-shadow:inset 0 -2px 0 #c9a227;"
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """The span of a subject in the text and the quantities (by position) it belongs to."""
+
+    start: int
+    end: int
+    quantities: tuple[int, ...]
+
+
+def subjects_of(records: Sequence[RecordLike]) -> list[_Subject]:
+    """The subject spans of the quantities among ``records``, each once, in reading order; a
+    subject carried over to later quantities is one span linked to all of them."""
+    owners: dict[tuple[int, int], list[int]] = {}
+    for index, record in enumerate(records):
+        key = _subject_key(record)
+        if key:
+            start, end = (int(part) for part in key.split("-"))
+            owners.setdefault((start, end), []).append(index)
+    return [_Subject(start, end, tuple(owned)) for (start, end), owned in sorted(owners.items())]
+
+
+def _open_subject(subject: _Subject, records: Sequence[RecordLike], *, continued: bool) -> str:
+    of = ", ".join(records[index].text for index in subject.quantities)
+    classes = "xz-subject" + (" xz-cont" if continued else "")
+    return (
+        f'<span class="{classes}" data-subject="{subject.start}-{subject.end}"'
+        f' data-subject-of="{" ".join(str(index) for index in subject.quantities)}"'
+        f' title="{_attribute("subject of " + of)}" style="{SUBJECT_STYLE}">'
     )
 
 
@@ -116,16 +171,28 @@ def _plain(
 def marked_text(
     text: str, records: Sequence[RecordLike], skipped: Sequence[SkippedLike] = ()
 ) -> str:
-    """``text`` as HTML with every record in a ``<mark>`` and every skipped numeral muted
-    (its reason on hover); see the module notes on nesting."""
+    """``text`` as HTML with every record in a ``<mark>``, the subject of every quantity in a
+    ``<span class="xz-subject">`` linked to its marks by ``data-subject``, and every skipped
+    numeral muted (its reason on hover); see the module notes on nesting."""
     skipped = sorted(skipped, key=lambda span: span.start)
     cursor = [0]
     length = len(text)
-    spans = [
-        (min(max(record.start, 0), length), min(max(record.end, record.start, 0), length))
-        for record in records
+    subjects = subjects_of(records)
+    # Records first, then subjects: item k < len(records) is record k.
+    bounds = [(record.start, record.end) for record in records] + [
+        (subject.start, subject.end) for subject in subjects
     ]
-    order = sorted(range(len(records)), key=lambda index: (spans[index][0], -spans[index][1]))
+    spans = [(min(max(s, 0), length), min(max(e, s, 0), length)) for s, e in bounds]
+
+    def opening(item: int, *, continued: bool) -> str:
+        if item < len(records):
+            return _open_mark(item, records[item], continued=continued)
+        return _open_subject(subjects[item - len(records)], records, continued=continued)
+
+    def closing(item: int) -> str:
+        return "</mark>" if item < len(records) else "</span>"
+
+    order = sorted(range(len(spans)), key=lambda item: (spans[item][0], -spans[item][1]))
     pieces: list[str] = []
     position = 0
     stack: list[int] = []
@@ -133,28 +200,28 @@ def marked_text(
     def close_up_to(limit: int) -> None:
         nonlocal position
         while stack:
-            # The innermost of the records that end first closes next.
-            closing = min(reversed(stack), key=lambda index: spans[index][1])
-            end = spans[closing][1]
+            # The innermost of the items that end first closes next.
+            ending = min(reversed(stack), key=lambda item: spans[item][1])
+            end = spans[ending][1]
             if end > limit:
                 return
             pieces.append(_plain(text, position, end, skipped, cursor))
             position = end
-            depth = stack.index(closing)
+            depth = stack.index(ending)
             reopened = stack[depth + 1 :]
-            pieces.append("</mark>" * (len(reopened) + 1))
+            pieces.extend(closing(item) for item in reversed(stack[depth:]))
             del stack[depth:]
-            for index in reopened:
-                pieces.append(_open_mark(index, records[index], continued=True))
-                stack.append(index)
+            for item in reopened:
+                pieces.append(opening(item, continued=True))
+                stack.append(item)
 
-    for index in order:
-        start = spans[index][0]
+    for item in order:
+        start = spans[item][0]
         close_up_to(start)
         pieces.append(_plain(text, position, start, skipped, cursor))
         position = start
-        pieces.append(_open_mark(index, records[index], continued=False))
-        stack.append(index)
+        pieces.append(opening(item, continued=False))
+        stack.append(item)
     close_up_to(length)
     pieces.append(_plain(text, position, length, skipped, cursor))
     return "".join(pieces)
@@ -217,6 +284,7 @@ table.xz-records th, table.xz-records td { border-bottom: 1px solid #e5e5e5; pad
        text-align: left; vertical-align: top; }
 td.xz-num { text-align: right; font-variant-numeric: tabular-nums; }
 footer { margin-top: 2em; color: #555; }
+.xz-subject.xz-subject-on { background: #fff2b3; }
 """
 
 # Runs in the reader's browser after the page loads. For every records-table row it finds the
@@ -289,6 +357,18 @@ _CHECK_SCRIPT = """
       document.body.setAttribute('data-check-errors', errors.slice(0, 20).join(' | '));
     }
   }
+  // Hovering a quantity lights up the span of its subject (same data-subject, same section).
+  function link(on) {
+    return function (event) {
+      var mark = event.target.closest && event.target.closest('mark[data-subject]');
+      var section = mark && mark.closest('section.xz-doc');
+      if (!section) { return; }
+      section.querySelectorAll('span.xz-subject[data-subject="' + mark.dataset.subject + '"]')
+        .forEach(function (span) { span.classList.toggle('xz-subject-on', on); });
+    };
+  }
+  document.addEventListener('mouseover', link(true));
+  document.addEventListener('mouseout', link(false));
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', check);
   } else {

@@ -655,3 +655,44 @@ def test_names_reaching_a_terminal_are_sanitised(tmp_path: Path, raw: str, shown
     assert "\x1b" not in table and "\x9b" not in table and shown in table
     missing = run_cli(source, "--text-field", raw).stderr.decode()
     assert "\x1b" not in missing and "\x9b" not in missing
+
+
+# --- the facts table -----------------------------------------------------------------------
+
+
+def _facts_rows(doc: object, text: str) -> list[dict[str, object]]:
+    frame = xe.facts([text])
+    rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    return [{**row, "doc": doc} for row in rows]
+
+
+def test_facts_writes_one_row_per_quantity_as_the_python_facts(passages: Path) -> None:
+    result = run_cli(passages, "--facts", "--format", "jsonl", "-q")
+    assert result.returncode == 0, result.stderr
+    rows = jsonl_rows(result.stdout)
+    expected = [
+        row for name in sorted(PASSAGES) for row in _facts_rows(f"{name}.txt", PASSAGES[name])
+    ]
+    assert [{k: v for k, v in row.items() if k != "doc"} for row in rows] == [
+        {k: v for k, v in row.items() if k != "doc"} for row in expected
+    ]
+    assert {row["subject"] for row in rows} >= {"规上工业企业", "5G基站"}
+
+
+def test_facts_as_csv_and_parquet_have_the_columns_of_facts(passages: Path, tmp_path: Path) -> None:
+    from xinzhi_extract._facts import FACT_COLUMNS
+
+    csv_path = tmp_path / "facts.csv"
+    assert run_cli(passages, "--facts", "-o", csv_path, "-q").returncode == 0
+    with csv_path.open(encoding="utf-8", newline="") as lines:
+        table = list(csv.reader(lines))
+    assert tuple(table[0]) == FACT_COLUMNS
+    count = sum(len(xe.quantities(text)) for text in PASSAGES.values())
+    assert len(table) == 1 + count
+    pq = pytest.importorskip("pyarrow.parquet")
+    parquet_path = tmp_path / "facts.parquet"
+    assert run_cli(passages, "--facts", "-o", parquet_path, "-q").returncode == 0
+    read = pq.read_table(parquet_path)
+    assert tuple(read.schema.names) == FACT_COLUMNS
+    assert read.num_rows == count
+    assert str(read.schema.field("year").type) == "int32"

@@ -225,3 +225,35 @@ def test_docstring_examples_run(module: str) -> None:
     failures, tried = doctest.testmod(importlib.import_module(module), report=True)
     assert tried > 0
     assert failures == 0
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+def test_subjects_are_marked_and_linked_to_their_quantities() -> None:
+    text = "2025年，全省地区生产总值达到5.1万亿元、增长5.5%。新建5G基站1.2萬(wàn)座。"
+    view = highlight(text)
+    html = view.to_html()
+    quantities = [(i, r) for i, r in enumerate(view.records) if r.kind == "quantity"]
+    spans = re.findall(
+        r'<span class="xz-subject" data-subject="(\d+)-(\d+)" data-subject-of="([\d ]+)"'
+        r' title="([^"]*)"[^>]*>(.*?)</span>',
+        html,
+    )
+    # One span per subject, over its words as written; a carried subject is one span.
+    assert [(int(s), int(e), of.split(), words) for s, e, of, _, words in spans] == [
+        (8, 14, [str(quantities[0][0]), str(quantities[1][0])], "地区生产总值"),
+        (32, 36, [str(quantities[2][0])], "5G基站"),
+    ]
+    assert spans[0][3] == "subject of 5.1万亿元, 5.5%"
+    for index, record in quantities:
+        fields = record.to_dict()
+        key = f"{fields['subject_start']}-{fields['subject_end']}"
+        assert re.search(rf'<mark [^>]*data-record="{index}"[^>]*data-subject="{key}"', html)
+    # The marks and spans leave the text as it was.
+    assert_records_drawn(read_back(view._repr_html_()), text, view.records, "subjects")
+
+
+def test_the_description_of_a_quantity_leads_with_its_subject() -> None:
+    lines = format_records(xe.extract("全省新增企业77家。"))
+    assert "企业: 77 家" in lines[0]

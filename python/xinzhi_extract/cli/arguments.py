@@ -47,6 +47,9 @@ inputs:
 
 output: one row per record with the document in "doc" (the --id-field value, the file name,
 or FILE:LINE for JSONL and CSV) and every field of the record; offsets are in characters.
+With --facts, one row per quantity instead: doc, subject, value, low, high, unit, dimension,
+approx, trend, currency, year (of the date before it in its sentence), the quantity's text
+and offsets, and its sentence.
 
 exit codes:
   0    done; with --on-error skip, inputs that could not be read were reported and counted
@@ -62,6 +65,7 @@ examples:
   xinzhi-extract pages/ --encoding gb18030 -o records.csv
   xinzhi-extract news.jsonl --text-field body --id-field url -o records.parquet
   xinzhi-extract pages/ --html pages.html
+  xinzhi-extract reports.jsonl --facts -o facts.csv
 """
 
 
@@ -178,6 +182,12 @@ def _parser() -> argparse.ArgumentParser:
         "with the reason (word, set_phrase, slogan, list_label, code, markup, place …)",
     )
     writing.add_argument(
+        "--facts",
+        action="store_true",
+        help="write the facts table instead of the records: one row per quantity with its "
+        "subject, value, unit, year and sentence (needs pandas)",
+    )
+    writing.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary"
     )
     writing.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -259,7 +269,9 @@ def _open_outputs(
         if not args.output and is_terminal(stdout):
             parser.error("Parquet is binary: give -o FILE or redirect standard output")
     writers: list[Writer] = []
-    if fmt is not None:
+    if fmt is not None and args.facts:
+        writers.append(_facts_writer(parser, args, fmt, stdout))
+    elif fmt is not None:
         if args.output:
             if fmt == "parquet":
                 writers.append(ParquetWriter(args.output))
@@ -275,6 +287,29 @@ def _open_outputs(
     if args.html:
         writers.append(HtmlWriter(args.html))
     return Outputs(writers, to_stdout=fmt is not None and not args.output)
+
+
+def _facts_writer(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str, stdout: TextIO
+) -> Writer:
+    """The writer of ``--facts`` in format ``fmt``, to ``-o`` or standard output."""
+    try:
+        importlib.import_module("pandas")
+    except ImportError:
+        parser.error("--facts needs pandas (pip install pandas)")
+    from xinzhi_extract.cli.facts import FactsWriter
+
+    try:
+        extractor = _build_extractor(args, {"quantity", "date"})
+    except (ValueError, TypeError) as error:
+        parser.error(str(error))
+    if fmt == "parquet":
+        return FactsWriter(fmt, args.output or stdout.buffer, extractor)
+    if args.output:
+        file = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        return FactsWriter(fmt, file, extractor, own=True)
+    stream = stdout if fmt == "table" else utf8_text_stream(stdout)
+    return FactsWriter(fmt, stream, extractor)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
