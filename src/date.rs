@@ -45,8 +45,6 @@
 //! assert_eq!(dates[1].text, "2023年");
 //! ```
 
-use std::cell::Cell;
-
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::date_cues::{
     CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY, NOT_AFTER_MONTH,
@@ -77,7 +75,7 @@ static CODE_MARKS: CharSet = CharSet::new(&[".-/_+#@&=%"], &[]);
 /// Appends the date records found in `view` to `out`.
 pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
     let chars = view.chars();
-    let scanner = Scanner {
+    let mut scanner = Scanner {
         chars,
         reference_year: options.reference_year,
         roc_years: options.roc_years,
@@ -240,7 +238,7 @@ struct Scanner<'a> {
     /// The numerals last read and where, by position modulo [`NUMERALS_KEPT`]: a point, a
     /// decade and an ISO date are each tried at the same position, and each opens by reading
     /// the numeral there and perhaps the one after a separator.
-    numerals_read: [Cell<Option<NumeralRead>>; NUMERALS_KEPT],
+    numerals_read: [Option<NumeralRead>; NUMERALS_KEPT],
 }
 
 /// The numeral read at a position, if any.
@@ -255,18 +253,18 @@ const NUMERALS_KEPT: usize = 4;
 
 impl Scanner<'_> {
     /// [`read_numeral`] at `i`, read once for the tries at one position.
-    fn numeral_at(&self, i: usize) -> Option<Numeral> {
-        let slot = &self.numerals_read[i % NUMERALS_KEPT];
-        if let Some(read) = slot.get().filter(|read| read.at == i) {
+    fn numeral_at(&mut self, i: usize) -> Option<Numeral> {
+        let slot = &mut self.numerals_read[i % NUMERALS_KEPT];
+        if let Some(read) = slot.filter(|read| read.at == i) {
             return read.numeral;
         }
         let numeral = read_numeral(self.chars, i);
-        slot.set(Some(NumeralRead { at: i, numeral }));
+        *slot = Some(NumeralRead { at: i, numeral });
         numeral
     }
 
     /// [`read_ascii`] at `i`: the ASCII reading of [`Self::numeral_at`].
-    fn ascii_numeral_at(&self, i: usize) -> Option<Numeral> {
+    fn ascii_numeral_at(&mut self, i: usize) -> Option<Numeral> {
         self.numeral_at(i).filter(|n| n.ascii)
     }
 
@@ -280,7 +278,7 @@ impl Scanner<'_> {
 
     /// Whether a date may begin at `i`: a digit that does not continue a number, code or
     /// version string, or a relative year word when there is a reference year.
-    fn may_start(&self, i: usize) -> bool {
+    fn may_start(&mut self, i: usize) -> bool {
         let c = self.chars[i];
         let previous = self.before(i);
         if c.is_ascii_digit() {
@@ -303,7 +301,7 @@ impl Scanner<'_> {
     }
 
     /// Whether a duration word (`近`, `连续`) ends right before `i`, or one space before it.
-    fn duration_word_before(&self, i: usize) -> bool {
+    fn duration_word_before(&mut self, i: usize) -> bool {
         let end = if self.before(i) == Some(' ') {
             i - 1
         } else {
@@ -314,7 +312,7 @@ impl Scanner<'_> {
             .any(|word| ends_with_word(&self.chars[..end], word))
     }
 
-    fn followed_by(&self, i: usize, word: &str) -> bool {
+    fn followed_by(&mut self, i: usize, word: &str) -> bool {
         self.chars
             .get(i..)
             .is_some_and(|rest| starts_with_word(rest, word))
@@ -324,7 +322,7 @@ impl Scanner<'_> {
     /// stand before, a separator, `世纪`), or a digit that reads as no numeral: then no date
     /// opens at `i` (a test checks it against [`Self::date_at`]). Most numerals of a text are
     /// settled here, before the longer tries: `五年` is no year and `33.6` no `2026.02.10`.
-    fn numeral_cannot_open(&self, i: usize) -> bool {
+    fn numeral_cannot_open(&mut self, i: usize) -> bool {
         let c = self.chars[i];
         // A period of the year opens a date by itself (`一季度`, `1季度`).
         if period_of_year_at(&self.chars[i..]).is_some() {
@@ -378,7 +376,7 @@ impl Scanner<'_> {
     }
 
     /// The date or period starting at `i`.
-    fn date_at(&self, i: usize) -> Attempt<Found> {
+    fn date_at(&mut self, i: usize) -> Attempt<Found> {
         if self.numeral_cannot_open(i) {
             return Attempt::Miss;
         }
@@ -431,7 +429,7 @@ impl Scanner<'_> {
     }
 
     /// `2021-2025` between brackets, as in a plan's title `（2021-2025）`.
-    fn bracketed_years(&self, i: usize) -> Option<Found> {
+    fn bracketed_years(&mut self, i: usize) -> Option<Found> {
         if self.before(i) != Some('(') {
             return None;
         }
@@ -459,7 +457,7 @@ impl Scanner<'_> {
 
     /// One point starting at `i`. `opening` is set for the first point of a date, where the
     /// context before it decides whether it is a date at all.
-    fn point_at(&self, i: usize, opening: bool) -> Attempt<PointMatch> {
+    fn point_at(&mut self, i: usize, opening: bool) -> Attempt<PointMatch> {
         if let Some(iso) = self.iso_at(i) {
             return iso;
         }
@@ -526,7 +524,7 @@ impl Scanner<'_> {
 
     /// Whether the point `i..end`, opening with `first` and ending at level `last`, is a
     /// calendar date in its context rather than a span of time or part of a word.
-    fn opens_date(&self, i: usize, first: &Component, last: Level, end: usize) -> bool {
+    fn opens_date(&mut self, i: usize, first: &Component, last: Level, end: usize) -> bool {
         let Some(numeral) = first.numeral else {
             return true;
         };
@@ -548,7 +546,7 @@ impl Scanner<'_> {
     }
 
     /// A component at `i`: a relative year word, a numeral and its unit, or a compact range.
-    fn component_at(&self, i: usize) -> Option<Component> {
+    fn component_at(&mut self, i: usize) -> Option<Component> {
         if let Some(year) = self.relative_year(i) {
             let end = self.year_suffix_end(i + 2);
             return Some(Component {
@@ -609,7 +607,7 @@ impl Scanner<'_> {
     /// the `roc_years` option where nothing makes it a span of time: before 年度 or 年底, or
     /// before a month (`113年12月`), or from year 60 (1971) on before 年 alone, since `3年`
     /// and `30年` are durations far more often than years of the 1910s and 1940s.
-    fn roc_year(&self, i: usize, numeral: Numeral, unit_end: usize) -> Option<u32> {
+    fn roc_year(&mut self, i: usize, numeral: Numeral, unit_end: usize) -> Option<u32> {
         let shape = if numeral.ascii {
             (1..=3).contains(&numeral.digits)
         } else {
@@ -629,7 +627,7 @@ impl Scanner<'_> {
 
     /// `2023—2026年`, `2020/21年度`, `1—3月`, `1—15日`: a bare numeral, a separator, and a
     /// numeral with the unit both share.
-    fn compact_range_at(&self, first: Numeral) -> Option<Component> {
+    fn compact_range_at(&mut self, first: Numeral) -> Option<Component> {
         let (after_separator, separator) = self.separator_at(first.end)?;
         let second = self.numeral_at(after_separator)?;
         let (level, unit_end, hao) = self.unit_after(second.end)?;
@@ -662,7 +660,7 @@ impl Scanner<'_> {
 
     /// The year a relative word at `i` stands for, when a reference year is set and the
     /// word is not the tail of another word.
-    fn relative_year(&self, i: usize) -> Option<u32> {
+    fn relative_year(&mut self, i: usize) -> Option<u32> {
         let reference = self.reference_year?;
         let word: &RelativeYear = relative_year_at(self.chars.get(i..)?)?;
         let previous = self.before(i);
@@ -680,7 +678,7 @@ impl Scanner<'_> {
     }
 
     /// The unit at `i` and the position after it: 年 / 财年, 月, 日 / 号.
-    fn unit_at(&self, i: usize) -> Option<(Level, usize, bool)> {
+    fn unit_at(&mut self, i: usize) -> Option<(Level, usize, bool)> {
         match self.at(i)? {
             '年' => Some((Level::Year, i + 1, false)),
             // 財 is listed here because the script table does not fold it.
@@ -693,7 +691,7 @@ impl Scanner<'_> {
     }
 
     /// The unit at `i` or one space after it (`2008 年`).
-    fn unit_after(&self, i: usize) -> Option<(Level, usize, bool)> {
+    fn unit_after(&mut self, i: usize) -> Option<(Level, usize, bool)> {
         self.unit_at(i).or_else(|| {
             (self.at(i) == Some(' '))
                 .then(|| self.unit_at(i + 1))
@@ -703,7 +701,7 @@ impl Scanner<'_> {
 
     /// `20世纪80年代`, `二十世纪九十年代`, and with a reference year `上世纪90年代`: the decade
     /// as a period of ten years.
-    fn century_decade_at(&self, i: usize) -> Option<PointMatch> {
+    fn century_decade_at(&mut self, i: usize) -> Option<PointMatch> {
         let (century, after) = if let Some(offset) = relative_century_at(self.chars.get(i..)?) {
             let reference = self.reference_year?;
             ((reference - 1).div_euclid(100) + 1 + offset, i + 3)
@@ -738,7 +736,7 @@ impl Scanner<'_> {
     }
 
     /// Takes in 度 after a year (`2026年度`).
-    fn year_suffix_end(&self, i: usize) -> usize {
+    fn year_suffix_end(&mut self, i: usize) -> usize {
         if self.at(i) == Some('度') && self.at(i - 1) == Some('年') {
             i + 1
         } else {
@@ -748,7 +746,7 @@ impl Scanner<'_> {
 
     /// A period separator at `i`, with at most one space either side; returns the position
     /// after it and the separator itself.
-    fn separator_at(&self, i: usize) -> Option<(usize, char)> {
+    fn separator_at(&mut self, i: usize) -> Option<(usize, char)> {
         let mut j = i;
         if self.at(j) == Some(' ') {
             j += 1;
@@ -768,7 +766,7 @@ impl Scanner<'_> {
     }
 
     /// `2026-02-10`, `2026/2/10`, `2026.02.10` at `i`.
-    fn iso_at(&self, i: usize) -> Option<Attempt<PointMatch>> {
+    fn iso_at(&mut self, i: usize) -> Option<Attempt<PointMatch>> {
         let year = self.ascii_numeral_at(i)?;
         let separator = self.at(year.end)?;
         if !matches!(separator, '-' | '/' | '.') {
@@ -805,7 +803,7 @@ impl Scanner<'_> {
     /// `2025/12`, `2026-02`: a year and a month, with nothing after that continues a number.
     /// A dot is left out: `2024.5` is a decimal far more often than a month.
     fn year_month_at(
-        &self,
+        &mut self,
         year: Numeral,
         separator: char,
         month: Numeral,
@@ -1029,7 +1027,7 @@ mod tests {
         ) {
             let text = parts.concat();
             let chars: Vec<char> = TextView::new(&text).chars().to_vec();
-            let scanner = Scanner {
+            let mut scanner = Scanner {
                 chars: &chars,
                 reference_year: reference,
                 roc_years: false,
@@ -1037,7 +1035,7 @@ mod tests {
             };
             for i in 0..chars.len() {
                 if scanner.may_start(i) && scanner.numeral_cannot_open(i) {
-                    let unsettled = Scanner {
+                    let mut unsettled = Scanner {
                         chars: &chars,
                         reference_year: reference,
                         roc_years: false,
