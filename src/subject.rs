@@ -339,7 +339,11 @@ fn subject_text(view: &TextView<'_>, span: Span, start: usize, end: usize) -> Co
 }
 
 /// The noun a count is followed by (`77家企业`), up to the next record at `limit`.
-fn noun_after(chars: &[char], start: usize, limit: usize) -> Option<Span> {
+fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
+    // `11个左右的县`: the noun may follow 的.
+    if chars.get(start) == Some(&'的') && start + 1 < limit {
+        start += 1;
+    }
     let limit = limit.min(chars.len()).min(start + MAX_NOUN_CHARS + 1);
     let mut end = start;
     while end < limit {
@@ -357,7 +361,7 @@ fn noun_after(chars: &[char], start: usize, limit: usize) -> Option<Span> {
     if end - start > MAX_NOUN_CHARS {
         return None;
     }
-    trim(chars, start, end)
+    trim_to(chars, start, end, 1)
 }
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
@@ -433,7 +437,13 @@ fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
 
 /// The span `start..end` without the scope, time and joining words that open it, quotation
 /// marks around it and `的` after it; `None` when nothing that names a thing is left.
-fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
+fn trim(chars: &[char], start: usize, end: usize) -> Option<Span> {
+    trim_to(chars, start, end, 2)
+}
+
+/// [`trim`], keeping spans of at least `min_han` Han characters (a counted noun may be one:
+/// `5个县`).
+fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> Option<Span> {
     if start >= end {
         return None;
     }
@@ -497,7 +507,7 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<Span> {
     let span = &chars[start..end.max(start)];
     let han = span.iter().filter(|&&c| is_han(c)).count();
     let latin = span.iter().any(char::is_ascii_alphabetic);
-    let names = (han >= 2 || latin) && !words::is_function_word(span);
+    let names = (han >= min_han || latin) && !words::is_function_word(span);
     (names && start < end).then_some((start, end))
 }
 
