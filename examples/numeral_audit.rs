@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example numeral_audit -- FILE.jsonl [--uncovered] [--covered KIND]
-//!     [--skipped REASON] [--context N] [--options zh-TW]
+//!     [--skipped REASON] [--context N] [--options LOCALE]
 //! ```
 //!
 //! Prints one summary line per file (runs, runs inside a record by kind, runs skipped by
@@ -17,22 +17,14 @@
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-use xinzhi_extract::{Extractor, Record};
-
-/// Whether `c` belongs to the numeral alphabet of SPEC §5.
-fn in_alphabet(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || "〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾"
-            .contains(c)
-}
+use xinzhi_extract::{in_numeral_alphabet, Extractor, Record};
 
 /// The maximal runs of the alphabet in `text`, as byte ranges.
 fn runs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        match (in_alphabet(c), open) {
+        match (in_numeral_alphabet(c), open) {
             (true, None) => open = Some(i),
             (false, Some(s)) => {
                 out.push((s, i));

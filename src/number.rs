@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::lexicon::units::unit_after;
-use crate::record::{Number, Record};
+use crate::record::{Approx, Number, Record};
 use crate::scan::context::{magnitude_chain, past_digit_run};
 use crate::scan::exclude;
 use crate::scan::numeral::{
@@ -129,6 +129,7 @@ fn push(
         end: byte_end,
         value,
         ordinal,
+        approx: Approx::Exact,
     }));
 }
 

@@ -258,13 +258,24 @@ pub struct Number {
     pub value: f64,
     /// Whether it is an ordinal (`第七`).
     pub ordinal: bool,
+    /// How exact it is, from an approximation word before or after it (`超696万` is `over`;
+    /// the span takes the word in), `exact` by default (and when read from JSON without it).
+    #[serde(default = "exact")]
+    pub approx: Approx,
+}
+
+/// The `approx` of a number written without one.
+fn exact() -> Approx {
+    Approx::Exact
 }
 
 /// Any record, tagged by kind.
 ///
 /// ```
-/// use xinzhi_extract::{Record, Number};
-/// let r = Record::Number(Number { text: "第七".into(), start: 0, end: 6, value: 7.0, ordinal: true });
+/// use xinzhi_extract::{Approx, Number, Record};
+/// let r = Record::Number(Number {
+///     text: "第七".into(), start: 0, end: 6, value: 7.0, ordinal: true, approx: Approx::Exact,
+/// });
 /// let json = serde_json::to_string(&r).unwrap();
 /// assert!(json.starts_with(r#"{"kind":"number""#));
 /// ```

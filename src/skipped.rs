@@ -23,12 +23,13 @@ use std::sync::LazyLock;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::approx::{approx_after, approx_before, Side};
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::phrases::set_phrase_covering;
 use crate::lexicon::regions::REGIONS;
 use crate::lexicon::units::unit_after;
 use crate::lexicon::word_index::WordIndex;
-use crate::record::{Number, Record};
+use crate::record::{Approx, Number, Record};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
 use crate::scan::TextView;
@@ -575,6 +576,7 @@ pub(crate) fn settle(
                 end: range.end,
                 value,
                 ordinal: false,
+                approx: Approx::Exact,
             })),
             Verdict::Skip(reason) => {
                 if let Some(skip) = skip.as_mut() {
@@ -583,12 +585,59 @@ pub(crate) fn settle(
             }
         },
     );
-    if added.is_empty() {
-        return;
+    if !added.is_empty() {
+        records.extend(added);
+        // Stable: a title keeps its place before the records it holds.
+        records.sort_by_key(Record::start);
     }
-    records.extend(added);
-    // Stable: a title keeps its place before the records it holds.
-    records.sort_by_key(Record::start);
+    approximate_numbers(view, records);
+}
+
+/// Takes the approximation word before or after each number that is no ordinal into its
+/// span and its `approx` (SPEC §5: `超696万` is a number `over`), where no other record
+/// holds the word.
+fn approximate_numbers(view: &TextView<'_>, records: &mut [Record]) {
+    let chars = view.chars();
+    let mut previous_end = 0;
+    for k in 0..records.len() {
+        if matches!(records[k], Record::Title(_)) {
+            continue;
+        }
+        let Record::Number(number) = &records[k] else {
+            previous_end = records[k].end();
+            continue;
+        };
+        if number.ordinal {
+            previous_end = number.end;
+            continue;
+        }
+        let next_start = records[k + 1..]
+            .iter()
+            .find(|r| !matches!(r, Record::Title(_)))
+            .map_or(usize::MAX, Record::start);
+        let first = view.position_at_byte(number.start);
+        let last = view.position_at_byte(number.end);
+        let before = approx_before(chars, first).filter(|(word, len)| {
+            word.side == Side::Before && view.byte_start(first - len) >= previous_end
+        });
+        let after = approx_after(chars, last).filter(|(word, len)| {
+            word.side == Side::After && view.byte_end(last + len - 1) <= next_start
+        });
+        let Record::Number(number) = &mut records[k] else {
+            continue;
+        };
+        if let Some((word, len)) = before {
+            number.approx = word.approx;
+            number.start = view.byte_start(first - len);
+        } else if let Some((word, len)) = after {
+            number.approx = word.approx;
+            number.end = view.byte_end(last + len - 1);
+        }
+        if number.approx != Approx::Exact {
+            number.text = view.source()[number.start..number.end].into();
+        }
+        previous_end = number.end;
+    }
 }
 
 #[cfg(test)]

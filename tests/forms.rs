@@ -24,6 +24,7 @@ const ENFORCED: &[&str] = &[
     "admin_unit",
     "shares",
     "period",
+    "approx_number",
 ];
 
 /// Every class the table may use.

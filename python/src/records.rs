@@ -480,6 +480,9 @@ records! {
         value: Float,
         /// Whether it is an ordinal (`第七`).
         ordinal: Flag = false,
+        /// How exact it is (`exact`, `about`, `nearly`, `over` …), from an approximation
+        /// word the span takes in (`超696万`).
+        approx: Choice<Approx> = "exact",
     }
     computed {}
 }

@@ -309,6 +309,7 @@ class Number:
         "end",
         "value",
         "ordinal",
+        "approx",
     )
     def __new__(
         cls,
@@ -317,6 +318,7 @@ class Number:
         end: int,
         value: float,
         ordinal: bool = False,
+        approx: _Approx = "exact",
     ) -> Number: ...
     @property
     def kind(self) -> Literal["number"]:
@@ -336,6 +338,11 @@ class Number:
     @property
     def ordinal(self) -> bool:
         """Whether it is an ordinal (`第七`)."""
+    @property
+    def approx(self) -> _Approx:
+        """How exact it is (`exact`, `about`, `nearly`, `over` …), from an approximation word the
+        span takes in (`超696万`).
+        """
     def to_dict(self) -> dict[str, Any]:
         """Every field, with ``kind`` first."""
     def __reduce__(self) -> tuple[type[Number], tuple[Any, ...]]: ...

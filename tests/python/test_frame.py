@@ -443,7 +443,7 @@ COLUMNS_OF = {
     ],
     "date": ["year", "month", "day", "end_year", "end_month", "end_day"],
     "title": ["end_year", "title", "doc_type", "issuer", "start_year", "is_policy"],
-    "number": ["value", "ordinal"],
+    "number": ["value", "ordinal", "approx"],
 }
 
 

@@ -64,7 +64,7 @@ FIELDS = {
         "end_year",
         "is_policy",
     ],
-    "number": ["text", "start", "end", "value", "ordinal"],
+    "number": ["text", "start", "end", "value", "ordinal", "approx"],
 }
 
 
