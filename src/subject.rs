@@ -350,8 +350,9 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         let c = chars[end];
         if words::is_clause_break(c)
             || c.is_whitespace()
-            || words::noun_stop_at(chars, end).is_some()
-            || (end > start && words::action_at(chars, end).is_some())
+            || (words::may_stop_noun(c)
+                && (words::noun_stop_at(chars, end).is_some()
+                    || (end > start && words::action_at(chars, end).is_some())))
             || !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
         {
             break;
@@ -473,14 +474,17 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
                 end -= 1;
             }
         }
-        let opening = (start < end && words::may_start_opener(chars[start]))
-            .then(|| words::scope_at(chars, start))
-            .flatten()
-            .or_else(|| words::time_at(chars, start))
-            .or_else(|| words::joining_at(chars, start))
-            .or_else(|| time_numeral_at(chars, start));
+        let word = (start < end && words::may_start_opener(chars[start]))
+            .then(|| {
+                words::scope_at(chars, start)
+                    .or_else(|| words::time_at(chars, start))
+                    .or_else(|| words::joining_at(chars, start))
+            })
+            .flatten();
+        let opening = word.or_else(|| time_numeral_at(chars, start));
         if let Some(n) = opening.filter(|&n| start + n < end) {
             start += n;
+            continue;
         }
         if (start, end) == before {
             break;

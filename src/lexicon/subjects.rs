@@ -285,6 +285,15 @@ static ACTION_INITIALS: CharSet = initials(&[ACTION_VERBS, INDICATOR_NAMES]);
 static OPENER_INITIALS: CharSet =
     region_initials(initials(&[SCOPE_WORDS, TIME_WORDS, JOINING_WORDS]));
 
+/// Characters that may start a word that ends a counted noun.
+static NOUN_STOP_INITIALS: CharSet = initials(&[NOUN_STOPS, ACTION_VERBS]);
+
+/// Whether a word that ends a counted noun (a stop or a verb of action) may start with `c`.
+#[must_use]
+pub fn may_stop_noun(c: char) -> bool {
+    NOUN_STOP_INITIALS.contains(c)
+}
+
 /// Whether a verb of action or an indicator name may start with `c`.
 #[must_use]
 pub fn may_start_action(c: char) -> bool {
@@ -361,6 +370,14 @@ pub fn comparison_at(chars: &[char], start: usize) -> bool {
 /// it names no thing.
 #[must_use]
 pub fn is_function_word(chars: &[char]) -> bool {
+    // A span longer than every word of the three tables is none of them.
+    let longest = FUNCTIONS
+        .longest()
+        .max(ACTIONS.longest())
+        .max(LINKING.longest());
+    if chars.len() > longest {
+        return false;
+    }
     let whole = |found: Option<usize>| found == Some(chars.len());
     whole(FUNCTIONS.longest_at(chars, 0).map(|(_, n)| n))
         || whole(ACTIONS.longest_at(chars, 0).map(|(_, n)| n))
