@@ -32,6 +32,23 @@ impl ExtractionBatch {
         ExtractionBatch { documents, ids }
     }
 
+    /// The batch with every offset of document `i` shifted by `bases[i]`.
+    pub(crate) fn shifted(mut self, bases: &[usize]) -> PyResult<Self> {
+        if bases.len() != self.documents.len() {
+            return Err(OptionError::new_err(format!(
+                "invalid option bases: {} bases for {} texts",
+                bases.len(),
+                self.documents.len()
+            )));
+        }
+        for (records, &base) in self.documents.iter_mut().zip(bases) {
+            for record in records {
+                crate::records::offsets(record, &mut |offset| *offset += base);
+            }
+        }
+        Ok(self)
+    }
+
     fn list_of<'py>(py: Python<'py>, records: &[Record]) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for record in records {

@@ -113,8 +113,10 @@ impl Extractor {
         texts: &Bound<'_, PyAny>,
         threads: Option<&Bound<'_, PyAny>>,
         ids: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyAny>>,
         function: &'static str,
     ) -> PyResult<ExtractionBatch> {
+        let cancel = cancel.map(|c| c.clone().unbind());
         let py = texts.py();
         let threads = parse_threads(threads, function)?;
         let place = Place::argument(function, "texts");
@@ -128,11 +130,20 @@ impl Extractor {
         // A signal (Ctrl-C) seen while the batch runs, kept to be raised once it has stopped.
         let signal: Mutex<Option<PyErr>> = Mutex::new(None);
         let interrupted = || {
-            Python::attach(|py| match py.check_signals() {
-                Ok(()) => false,
-                Err(error) => {
-                    *signal.lock().unwrap_or_else(PoisonError::into_inner) = Some(error);
-                    true
+            Python::attach(|py| {
+                let checked = py.check_signals().and_then(|()| match &cancel {
+                    // Another thread's way to stop the batch (an Event's is_set).
+                    Some(cancel) if cancel.bind(py).call_method0("is_set")?.is_truthy()? => {
+                        Err(PyKeyboardInterrupt::new_err("cancelled"))
+                    }
+                    _ => Ok(()),
+                });
+                match checked {
+                    Ok(()) => false,
+                    Err(error) => {
+                        *signal.lock().unwrap_or_else(PoisonError::into_inner) = Some(error);
+                        true
+                    }
                 }
             })
         };
@@ -254,7 +265,25 @@ impl Extractor {
         threads: Option<&Bound<'_, PyAny>>,
         ids: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<ExtractionBatch> {
-        self.extract_batch_of(texts, threads, ids, "extract_batch")
+        self.extract_batch_of(texts, threads, ids, None, "extract_batch")
+    }
+
+    /// `extract_batch` for pieces of longer documents: every offset of the records of
+    /// `texts[i]` is shifted by `bases[i]`, the piece's position in its document (what the
+    /// command uses to stream a long text file in pieces).
+    /// `cancel` (a `threading.Event`) stops it from another thread, as Ctrl-C does.
+    #[pyo3(signature = (texts, bases, ids=None, threads=None, cancel=None))]
+    fn _extract_pieces(
+        &self,
+        texts: &Bound<'_, PyAny>,
+        bases: &Bound<'_, PyAny>,
+        ids: Option<&Bound<'_, PyAny>>,
+        threads: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ExtractionBatch> {
+        let bases: Vec<usize> = bases.extract()?;
+        let batch = self.extract_batch_of(texts, threads, ids, cancel, "_extract_pieces")?;
+        batch.shifted(&bases)
     }
 
     /// A pandas DataFrame with one row per record, as `xinzhi_extract.to_frame` makes with
@@ -476,6 +505,7 @@ pub fn extract_batch(
         texts,
         threads,
         ids,
+        None,
         "extract_batch",
     )
 }

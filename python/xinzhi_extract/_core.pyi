@@ -431,6 +431,14 @@ class Extractor:
     def extract_batch(
         self, texts: Iterable[str], threads: int | None = None, ids: _Ids | None = None
     ) -> ExtractionBatch: ...
+    def _extract_pieces(
+        self,
+        texts: Iterable[str],
+        bases: list[int],
+        ids: _Ids | None = None,
+        threads: int | None = None,
+        cancel: Any = None,
+    ) -> ExtractionBatch: ...
     def to_frame(
         self,
         texts: Iterable[str],

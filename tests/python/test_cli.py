@@ -10,7 +10,8 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -696,3 +697,139 @@ def test_facts_as_csv_and_parquet_have_the_columns_of_facts(passages: Path, tmp_
     assert tuple(read.schema.names) == FACT_COLUMNS
     assert read.num_rows == count
     assert str(read.schema.field("year").type) == "int32"
+
+
+# --- long text files: read and extracted in pieces -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("separator", "name"),
+    [("\n", "lines"), ("。", "sentences"), ("", "one run")],
+)
+def test_a_long_text_file_in_pieces_gives_the_records_of_the_whole(
+    tmp_path: Path, separator: str, name: str
+) -> None:
+    from xinzhi_extract.cli.reading import PIECE_CHARACTERS
+
+    unit = separator.join(PASSAGES.values()) + separator
+    text = unit * (3 * PIECE_CHARACTERS // len(unit) + 2)
+    source = tmp_path / "long.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_cli(source)
+    assert result.returncode == 0, result.stderr
+    rows = jsonl_rows(result.stdout)
+    whole = [r.to_dict() for r in xe.extract(text)]
+    if separator:
+        assert [{k: v for k, v in row.items() if k != "doc"} for row in rows] == whole
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["text"]
+    summary = result.stderr.decode()
+    assert "1 document, " in summary and f"{len(rows):,} records" in summary
+    table = run_cli(source, "--format", "table").stdout.decode()
+    assert table.count("── ") == 1 and f"({len(text):,} characters" in table
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".json"])
+def test_a_full_disk_is_reported_once_and_leaves_no_partial_file(
+    passages: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"records{suffix}"
+    result = subprocess.run(
+        [sys.executable, "-m", "xinzhi_extract.cli", str(passages), "-o", str(target)],
+        capture_output=True,
+        preexec_fn=_file_size_limit(1_000),
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().count("cannot write") == 1, result.stderr
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["pages"]
+
+
+def test_standard_output_on_a_full_disk_is_reported_once(passages: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "xinzhi_extract.cli", str(passages)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode().count("cannot write") == 1, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "json"])
+def test_a_closed_pipe_stops_the_work(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("全省新增企业77家，总投资约4.2億元。\n" * 100_000, encoding="utf-8")
+    command = [sys.executable, "-m", "xinzhi_extract.cli", str(source), "--format", fmt]
+    started = time.monotonic()
+    whole = subprocess.run([*command, "-q"], capture_output=True, check=False)
+    all_of_it = time.monotonic() - started
+    assert whole.returncode == 0
+    started = time.monotonic()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        code = process.wait(timeout=300)
+        stderr = process.stderr.read()
+    stopped_after = time.monotonic() - started
+    assert code == 141, stderr
+    assert b"Traceback" not in stderr
+    assert stopped_after < all_of_it / 2, (stopped_after, all_of_it)
+
+
+def test_a_long_jsonl_text_in_pieces_gives_the_records_of_the_whole(tmp_path: Path) -> None:
+    from xinzhi_extract.cli.reading import PIECE_CHARACTERS
+
+    unit = "\n".join(PASSAGES.values()) + "\n"
+    text = unit * (3 * PIECE_CHARACTERS // len(unit) + 2)
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps({"id": "x", "text": text}) + "\n", encoding="utf-8")
+    rows = jsonl_rows(run_cli(source, "--id-field", "id").stdout)
+    assert [{k: v for k, v in row.items() if k != "doc"} for row in rows] == [
+        r.to_dict() for r in xe.extract(text)
+    ]
+
+
+def test_ctrl_c_stops_the_command_within_its_batch(tmp_path: Path) -> None:
+    import signal
+
+    source = tmp_path / "long.jsonl"
+    line = json.dumps({"text": "全省新增企业77家，总投资约4.2億元。" * 2000})
+    source.write_text((line + "\n") * 2000, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "xinzhi_extract.cli",
+        str(source),
+        "-o",
+        str(tmp_path / "o.csv"),
+    ]
+    with subprocess.Popen(command, stderr=subprocess.PIPE) as process:
+        time.sleep(2.0)
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        code = process.wait(timeout=60)
+        latency = time.monotonic() - sent
+        stderr = process.stderr.read() if process.stderr else b""
+    assert code == 130, stderr
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    assert latency < 2.0, f"{latency:.2f} s from Ctrl-C to exit"
+    rows = (tmp_path / "o.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("doc,kind,text")

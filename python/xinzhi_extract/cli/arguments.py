@@ -7,6 +7,7 @@ import codecs
 import importlib
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -269,14 +270,21 @@ def _open_outputs(
         if not args.output and is_terminal(stdout):
             parser.error("Parquet is binary: give -o FILE or redirect standard output")
     writers: list[Writer] = []
+    files: list[tuple[str, str]] = []
     if fmt is not None and args.facts:
-        writers.append(_facts_writer(parser, args, fmt, stdout))
+        target = None
+        if args.output:
+            target = _temporary_beside(args.output)
+            files.append((target, args.output))
+        writers.append(_facts_writer(parser, args, fmt, stdout, target))
     elif fmt is not None:
         if args.output:
+            temporary = _temporary_beside(args.output)
+            files.append((temporary, args.output))
             if fmt == "parquet":
-                writers.append(ParquetWriter(args.output))
+                writers.append(ParquetWriter(temporary))
             else:
-                file = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                file = open(temporary, "w", encoding="utf-8", newline="")  # noqa: SIM115
                 writers.append(text_writer(fmt, file, color=False, own=True))
         elif fmt == "parquet":
             writers.append(ParquetWriter(stdout.buffer))
@@ -285,12 +293,31 @@ def _open_outputs(
             stream = stdout if fmt == "table" else utf8_text_stream(stdout)
             writers.append(text_writer(fmt, stream, color=color, own=False))
     if args.html:
-        writers.append(HtmlWriter(args.html))
-    return Outputs(writers, to_stdout=fmt is not None and not args.output)
+        temporary = _temporary_beside(args.html)
+        files.append((temporary, args.html))
+        writers.append(HtmlWriter(temporary))
+    return Outputs(writers, to_stdout=fmt is not None and not args.output, files=files)
+
+
+def _temporary_beside(path: str) -> str:
+    """A new empty file in the folder of ``path``, with the permissions a new file gets: the
+    output is written there and renamed to ``path`` once complete, so that a failed write
+    (a full disk) never leaves a partial file under the name asked for."""
+    folder, name = os.path.split(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    os.close(handle)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(temporary, 0o666 & ~mask)
+    return temporary
 
 
 def _facts_writer(
-    parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str, stdout: TextIO
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    fmt: str,
+    stdout: TextIO,
+    target: str | None,
 ) -> Writer:
     """The writer of ``--facts`` in format ``fmt``, to ``-o`` or standard output."""
     try:
@@ -304,9 +331,9 @@ def _facts_writer(
     except (ValueError, TypeError) as error:
         parser.error(str(error))
     if fmt == "parquet":
-        return FactsWriter(fmt, args.output or stdout.buffer, extractor)
-    if args.output:
-        file = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        return FactsWriter(fmt, target or stdout.buffer, extractor)
+    if target:
+        file = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
         return FactsWriter(fmt, file, extractor, own=True)
     stream = stdout if fmt == "table" else utf8_text_stream(stdout)
     return FactsWriter(fmt, stream, extractor)
@@ -361,12 +388,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             stderr.write(f"{PROG}: error: cannot write {error.filename}: {error.strerror}\n")
             return EXIT_FAILURE
     threads = args.threads
-    run.extract = lambda texts, ids: extractor.extract_batch(texts, threads=threads, ids=ids)
+    run.extract = lambda texts, ids, bases: extractor._extract_pieces(
+        texts, bases, ids=ids, threads=threads, cancel=run.cancel
+    )
     code = EXIT_OK
     broken_pipe = False
+    write_failed = False
     try:
         code = loop(args, run, getattr(sys.stdin, "buffer", None))
     except KeyboardInterrupt:
+        run.cancel.set()
         run.say("interrupted")
         code = EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -374,6 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         run.say(f"error: cannot write: {error.strerror or error}")
         code = EXIT_FAILURE
+        write_failed = True
     finally:
         run.close()
     for writer in outputs.writers:
@@ -382,8 +414,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             broken_pipe = True
         except OSError as error:
-            run.say(f"error: cannot write: {error.strerror or error}")
+            # One message per failure: a write that failed fails again when flushed.
+            if not write_failed:
+                run.say(f"error: cannot write: {error.strerror or error}")
             code = EXIT_FAILURE
+            write_failed = True
+    for temporary, final in outputs.files:
+        # A file a write failed on may end inside a record: removed, never left partial.
+        if write_failed:
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, final)
     run.progress.clear()
     if broken_pipe:
         # Nothing more can reach the reader; keep the interpreter from complaining at exit.

@@ -27,13 +27,22 @@ DEFAULT_BATCH_DOCUMENTS = 256
 
 @dataclass(frozen=True)
 class Document:
-    """One input document: its identifier, its text, how many input bytes it came from and
-    where it is (file, and line for JSONL and CSV) for messages."""
+    """One input document, or one piece of a long one: its identifier, its text, how many
+    input bytes it came from and where it is (file, and line for JSONL and CSV) for
+    messages. A long text file comes in pieces cut at line or sentence ends: ``base`` is the
+    piece's position in the document (in characters), and ``last`` says it ends it."""
 
     doc: object
     text: str
     size: int
     where: str
+    base: int = 0
+    last: bool = True
+
+    @property
+    def first(self) -> bool:
+        """Whether this piece starts its document."""
+        return self.base == 0
 
 
 @dataclass(frozen=True)

@@ -61,12 +61,86 @@ def _undecodable(where: str, error: UnicodeDecodeError, offset: int, encoding: s
     )
 
 
-def _decode_document(where: str, data: bytes, encoding: str) -> str | InputProblem:
-    encoding, skip = sniff_bom(data[:4], encoding)
-    try:
-        return data[skip:].decode(encoding)
-    except UnicodeDecodeError as error:
-        return _undecodable(where, error, skip, encoding)
+# A text file is read this many bytes at a time, and extracted in pieces of about this many
+# characters, cut at a line end where there is one (records never cross a line break), else
+# at a sentence end, else at a space: memory stays bounded by the piece, not the file.
+READ_BYTES = 1 << 18
+PIECE_CHARACTERS = 1 << 16
+_SENTENCE_ENDS = "。！？!?；;"
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end a piece of ``text`` of at most ``limit`` characters: after the last line
+    break, else the last sentence end, else the last space, else at the limit."""
+    line = text.rfind("\n", 0, limit)
+    if line >= 0:
+        return line + 1
+    sentence = max(text.rfind(mark, 0, limit) for mark in _SENTENCE_ENDS)
+    if sentence >= 0:
+        return sentence + 1
+    space = text.rfind(" ", 0, limit)
+    if space > 0:
+        return space + 1
+    return limit
+
+
+def pieces_of(document: Document) -> Iterator[Document]:
+    """A long document as pieces cut where :func:`read_text` cuts a text file."""
+    text = document.text
+    base = document.base
+    size = document.size
+    while True:
+        cut = len(text) if len(text) <= 2 * PIECE_CHARACTERS else _cut(text, PIECE_CHARACTERS)
+        piece, text = text[:cut], text[cut:]
+        last = document.last and not text
+        yield Document(document.doc, piece, size, document.where, base=base, last=last)
+        size = 0
+        base += len(piece)
+        if not text:
+            return
+
+
+def read_text(stream: BinaryIO, where: str, encoding: str) -> Iterator[Item]:
+    """A text input as one document in pieces (one piece for most files), decoded as it is
+    read, so that a file of any size (or an endless stream) is held a piece at a time."""
+    head = stream.read(4)
+    encoding, skip = sniff_bom(head, encoding)
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    pending = ""
+    base = 0
+    consumed = skip
+    unreported = len(head)
+    data = head[skip:]
+    final = False
+    while not final:
+        chunk = stream.read(READ_BYTES)
+        final = not chunk
+        data += chunk
+        unreported += len(chunk)
+        buffered = len(decoder.getstate()[0])
+        try:
+            pending += decoder.decode(data, final)
+        except UnicodeDecodeError as error:
+            start = consumed - buffered
+            yield InputProblem(
+                where, _undecodable(where, error, start, encoding).message, unreported
+            )
+            return
+        consumed += len(data)
+        data = b""
+        while len(pending) >= 2 * PIECE_CHARACTERS or (final and (pending or base == 0)):
+            cut = (
+                len(pending)
+                if final and len(pending) <= 2 * PIECE_CHARACTERS
+                else _cut(pending, PIECE_CHARACTERS)
+            )
+            piece, pending = pending[:cut], pending[cut:]
+            last = final and not pending
+            yield Document(where, piece, unreported, where, base=base, last=last)
+            unreported = 0
+            base += len(piece)
+            if last:
+                return
 
 
 def _lines(
@@ -326,12 +400,7 @@ def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterat
         return
     try:
         if fmt == "text":
-            data = stream.read()
-            text = _decode_document(source.name, data, options.encoding)
-            if isinstance(text, InputProblem):
-                yield InputProblem(text.where, text.message, len(data))
-            else:
-                yield Document(source.name, text, len(data), source.name)
+            yield from read_text(stream, source.name, options.encoding)
         elif fmt == "jsonl":
             yield from _read_jsonl(
                 stream, source.name, options.encoding, options.text_field, options.id_field

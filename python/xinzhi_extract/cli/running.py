@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import BinaryIO, TextIO
 
@@ -24,7 +25,14 @@ from xinzhi_extract.cli.documents import (
     InputProblem,
     Item,
 )
-from xinzhi_extract.cli.reading import ReadOptions, Source, expand_inputs, read_source
+from xinzhi_extract.cli.reading import (
+    PIECE_CHARACTERS,
+    ReadOptions,
+    Source,
+    expand_inputs,
+    pieces_of,
+    read_source,
+)
 from xinzhi_extract.cli.writing import Writer, doc_id, is_terminal
 from xinzhi_extract.highlight import terminal_safe_line
 
@@ -32,7 +40,7 @@ from xinzhi_extract.highlight import terminal_safe_line
 # many records (from the records per character seen so far), so that neither long documents
 # nor dense ones fill memory before the batch size in documents is reached.
 BATCH_CHARACTERS = 4_000_000
-BATCH_RECORDS = 65_536
+BATCH_RECORDS = 32_768
 
 
 def _amount(size: int) -> str:
@@ -103,6 +111,8 @@ class Progress:
 class Outputs:
     writers: list[Writer]
     to_stdout: bool
+    #: ``(temporary, final)`` for each output file: written to the first, renamed at the end.
+    files: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _demo_source() -> Iterator[Item]:
@@ -143,9 +153,13 @@ class Run:
         # Records per character seen so far (a record every two characters at worst): a
         # batch ends before it is expected to hold BATCH_RECORDS records.
         self.density = 0.5
-        self.extract: Callable[[list[str], list[str]], ExtractionBatch] = lambda texts, ids: (
-            ExtractionBatch([[] for _ in texts], ids=ids)
+        self.extract: Callable[[list[str], list[str], list[int]], ExtractionBatch] = (
+            lambda texts, ids, bases: ExtractionBatch([[] for _ in texts], ids=ids)
         )
+        # Records of the document whose pieces are being written.
+        self._document_records = 0
+        # Set on Ctrl-C: the batch being extracted on the worker stops within it.
+        self.cancel = threading.Event()
         self.progress = Progress(stderr, enabled=False, total_bytes=None)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xinzhi-extract")
         self._in_flight: deque[tuple[list[Document], Future[_Extracted]]] = deque()
@@ -156,6 +170,14 @@ class Run:
         self.stderr.flush()
 
     def add(self, document: Document) -> None:
+        if len(document.text) > 2 * PIECE_CHARACTERS:
+            # A long JSONL or CSV text is extracted in pieces too, like a long text file.
+            for piece in pieces_of(document):
+                self._add(piece)
+        else:
+            self._add(document)
+
+    def _add(self, document: Document) -> None:
         self.batch.append(document)
         self.batch_characters += len(document.text)
         characters = min(BATCH_CHARACTERS, int(BATCH_RECORDS / self.density))
@@ -173,7 +195,8 @@ class Run:
     def _extract(self, documents: list[Document]) -> _Extracted:
         texts = [document.text for document in documents]
         try:
-            return _Extracted(documents, self.extract(texts, _ids(documents)), [])
+            batch = self.extract(texts, _ids(documents), _bases(documents))
+            return _Extracted(documents, batch, [])
         except InvalidTextError:
             # Text the library refuses (a lone surrogate from a JSON escape) fails the whole
             # batch; extracting one document at a time finds which.
@@ -181,13 +204,13 @@ class Run:
             refused: list[tuple[int, InputProblem]] = []
             for position, document in enumerate(documents):
                 try:
-                    self.extract([document.text], [""])
+                    self.extract([document.text], [""], [0])
                 except InvalidTextError as error:
                     message = _invalid_text(document.text, error)
                     refused.append((position, InputProblem(document.where, message, document.size)))
                 else:
                     kept.append(document)
-            batch = self.extract([document.text for document in kept], _ids(kept))
+            batch = self.extract([d.text for d in kept], _ids(kept), _bases(kept))
             return _Extracted(kept, batch, refused)
 
     def flush(self) -> None:
@@ -224,8 +247,12 @@ class Run:
             writer.write_batch(documents, batch)
         counts = batch._record_counts()
         characters = sum(len(document.text) for document in documents)
-        self.tally.documents += len(documents)
-        self.tally.empty += counts.count(0)
+        for document, count in zip(documents, counts, strict=True):
+            self._document_records += count
+            if document.last:
+                self.tally.documents += 1
+                self.tally.empty += self._document_records == 0
+                self._document_records = 0
         self.tally.input_bytes += sum(document.size for document in documents)
         self.tally.records += sum(counts)
         if characters:
@@ -275,6 +302,10 @@ def _ids(documents: Sequence[Document]) -> list[str]:
     return [doc_id(document.doc) for document in documents]
 
 
+def _bases(documents: Sequence[Document]) -> list[int]:
+    return [document.base for document in documents]
+
+
 def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item]:
     if args.demo:
         yield from _demo_source()
@@ -287,6 +318,7 @@ def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item
         wants_fields=bool(args.text_field or args.id_field),
     )
     outputs = [name for name in (args.output, args.html) if name and name != "-"]
+    outputs += [temporary for temporary, _ in run.outputs.files]
     expanded = list(expand_inputs(args.inputs or ["-"], args.glob, outputs))
     # Missing paths are reported before any work starts.
     sources: list[Source | InputProblem] = [s for s in expanded if isinstance(s, InputProblem)]

@@ -176,18 +176,35 @@ class TableWriter(_PerDocument):
     def __init__(self, stream: TextIO, *, color: bool) -> None:
         self._stream = stream
         self._color = color
+        # Characters and records of the document whose pieces are being written.
+        self._characters = 0
+        self._records = 0
 
     def write(self, document: Document, records: Sequence[RecordLike]) -> None:
-        noun = "record" if len(records) == 1 else "records"
-        name = terminal_safe_line(str(document.doc))
-        heading = f"── {name} · {len(document.text):,} characters · {len(records)} {noun}"
-        if self._color:
-            heading = f"\x1b[1m{heading}\x1b[0m"
-        lines = [heading, *format_records(records, indent="  "), ""]
-        self._stream.write("\n".join(lines) + "\n")
+        lines = []
+        if document.first:
+            self._characters = self._records = 0
+            name = terminal_safe_line(str(document.doc))
+            heading = f"── {name}"
+            if document.last:
+                heading += f" · {_counts(len(document.text), len(records))}"
+            lines.append(f"\x1b[1m{heading}\x1b[0m" if self._color else heading)
+        self._characters += len(document.text)
+        self._records += len(records)
+        lines.extend(format_records(records, indent="  "))
+        if document.last:
+            if not document.first:
+                lines.append(f"  ({_counts(self._characters, self._records)})")
+            lines.append("")
+        if lines:
+            self._stream.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
         self._stream.flush()
+
+
+def _counts(characters: int, records: int) -> str:
+    return f"{characters:,} characters · {records:,} record{'' if records == 1 else 's'}"
 
 
 class HtmlWriter(_PerDocument):
@@ -201,10 +218,21 @@ class HtmlWriter(_PerDocument):
         #: Set by the command once the extractor is built: the skipped numerals are shown
         #: muted, with their reason on hover.
         self.extractor: Extractor | None = None
+        self._texts: list[str] = []
+        self._records: list[RecordLike] = []
 
     def write(self, document: Document, records: Sequence[RecordLike]) -> None:
-        skipped = self.extractor.skipped(document.text) if self.extractor else ()
-        self._page.add(document.doc, document.text, records, skipped)
+        # A page shows a document whole: its pieces are gathered first.
+        if document.first:
+            self._texts = []
+            self._records = []
+        self._texts.append(document.text)
+        self._records.extend(records)
+        if document.last:
+            text = "".join(self._texts)
+            skipped = self.extractor.skipped(text) if self.extractor else ()
+            self._page.add(document.doc, text, self._records, skipped)
+            self._texts, self._records = [], []
 
     def close(self) -> None:
         self._page.close()
