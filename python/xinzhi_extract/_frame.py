@@ -59,9 +59,7 @@ def import_pandas() -> Any:
         import pandas  # type: ignore[import-untyped, unused-ignore]
     except ImportError as error:
         raise ImportError(_MISSING_PANDAS) from error
-    from xinzhi_extract import pandas_accessor  # noqa: F401  (registers Series.xinzhi)
-
-    return pandas
+    return pandas  # importing it registered Series.xinzhi (see _imports)
 
 
 def to_frame(
