@@ -144,3 +144,13 @@ def test_docstring_examples_run() -> None:
     failures, tried = doctest.testmod(importlib.import_module("xinzhi_extract.polars_namespace"))
     assert tried > 0
     assert failures == 0
+
+
+def test_to_frame_takes_a_polars_series_and_skips_its_nulls() -> None:
+    pytest.importorskip("pandas")
+    frame = xe.to_frame(pl.Series("body", MIXED))
+    present = [(row, text) for row, text in enumerate(MIXED) if text is not None]
+    expected = xe.to_frame([text for _, text in present])
+    expected["doc"] = [present[p][0] for p in expected["doc"]]
+    assert frame.equals(expected)
+    assert 3 not in set(frame["doc"])
