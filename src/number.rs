@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::units::unit_after;
 use crate::record::{Approx, Number, Record};
 use crate::scan::context::{magnitude_chain, past_digit_run};
@@ -77,15 +78,26 @@ impl<'v, 't> Scan<'v, 't> {
             self.next = end;
             return;
         }
-        if let Some((span_end, ordinal)) = number_shape(chars, m, in_slogan) {
+        if let Some((mut span_end, ordinal)) = number_shape(chars, m, in_slogan) {
+            // An English magnitude after the digits is part of the number (`1.2 billion`).
+            let english = (m.kind == NumeralKind::Cardinal && chars[start].is_ascii_digit())
+                .then(|| english_magnitude(chars, start, end))
+                .flatten();
             let excluded = exclude::is_list_label(chars, start, end)
                 || (chars[start].is_ascii_digit()
-                    && (exclude::glued_to_letters(chars, start, end, false)
+                    && (exclude::glued_to_letters(chars, start, end, english.is_some())
                         || exclude::is_time_or_code(chars, start, end)))
                 || exclude::in_set_phrase(chars, start, end);
-            if !excluded {
-                push(view, out, start, span_end, m.value, ordinal);
+            let mut value = m.value;
+            if let Some((magnitude, len)) = english.filter(|_| span_end == end) {
+                span_end += len;
+                value *= magnitude.factor;
             }
+            if !excluded {
+                push(view, out, start, span_end, value, ordinal);
+            }
+            self.next = span_end;
+            return;
         }
         self.next = end;
     }

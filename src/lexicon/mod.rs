@@ -8,6 +8,7 @@ pub mod approx;
 pub(crate) mod char_set;
 pub mod date_cues;
 pub mod doc_types;
+pub mod english_magnitudes;
 pub mod issuers;
 pub mod marks;
 pub mod media;

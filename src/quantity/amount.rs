@@ -7,6 +7,7 @@
 //! a lone `亿`).
 
 use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
+use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::marks::range_separator_len;
 use crate::record::Approx;
 use crate::scan::numeral::{
@@ -44,6 +45,8 @@ pub(crate) struct Amount {
     pub(crate) counts_noun: bool,
     /// An integer without grouping or point, as written (`2023`), when it has 1 to 4 digits.
     pub(crate) plain_integer: Option<i64>,
+    /// Ends with an English magnitude (`5 million`, `$20m`): its letters are part of the number.
+    pub(crate) latin_magnitude: bool,
 }
 
 /// The shape of a number part: which rules of a quantity apply to it.
@@ -85,6 +88,7 @@ impl Amount {
             arabic: false,
             counts_noun: false,
             plain_integer: None,
+            latin_magnitude: false,
         }
     }
 
@@ -230,10 +234,29 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
         }
     }
     if let Some(range) = read_range(chars, &amount, m.has_magnitude) {
-        return Reading::Amount(range);
+        return Reading::Amount(with_english_magnitude(chars, range));
     }
     set_noun_flag(chars, &mut amount);
-    Reading::Amount(amount)
+    Reading::Amount(with_english_magnitude(chars, amount))
+}
+
+/// The amount with the English magnitude written after it folded in (`US$5 million`,
+/// `3-5 billion`, `$20m`): a number in Arabic digits followed by one is worth that much, never
+/// the bare digits.
+fn with_english_magnitude(chars: &[char], amount: Amount) -> Amount {
+    if !amount.arabic || amount.kind != NumeralKind::Cardinal {
+        return amount;
+    }
+    let Some((magnitude, len)) = english_magnitude(chars, amount.start, amount.end) else {
+        return amount;
+    };
+    Amount {
+        end: amount.end + len,
+        year_like: false,
+        plain_integer: None,
+        latin_magnitude: true,
+        ..amount.scaled(magnitude.factor)
+    }
 }
 
 /// Sets [`Amount::counts_noun`], in place: an amount is copied at a cost.

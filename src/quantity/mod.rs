@@ -223,7 +223,7 @@ fn assemble(
     }
     // Latin letters after the number that belong to its unit (`168cm`, `35km²`, `5kg左右`)
     // do not glue it to a word.
-    let latin_unit = chars[a.end..end].iter().any(char::is_ascii_alphabetic);
+    let latin_unit = a.latin_magnitude || chars[a.end..end].iter().any(char::is_ascii_alphabetic);
     if a.arabic && exclude::glued_to_letters(chars, a.start, a.end, latin_unit) {
         return None;
     }
