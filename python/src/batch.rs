@@ -171,8 +171,32 @@ impl ExtractionBatch {
         Ok(list)
     }
 
-    /// A pandas DataFrame with one row per record; `index` labels the texts (the `doc`
-    /// column then holds `index[position]` instead of the position).
+    /// A pandas DataFrame with one row per record, the columns of `xinzhi_extract.to_frame`;
+    /// `doc` holds the text's position, or its id when the batch has ids.
+    ///
+    /// Parameters
+    /// ----------
+    /// index
+    ///     Labels for the texts instead (a pandas Index or any sequence, one label per text);
+    ///     a named index names the column, a MultiIndex gives one column per level.
+    ///
+    /// Raises
+    /// ------
+    /// TypeError
+    ///     `index` is not a sequence of labels (a `str`, a number, a set).
+    /// OptionError
+    ///     `index` has not one label per text, or the batch has ids already.
+    /// ImportError
+    ///     pandas is not installed.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import xinzhi_extract as xe
+    /// >>> batch = xe.extract_batch(["新增企业77家。", "2023年"])
+    /// >>> batch.to_pandas(index=["gs-1", "gs-2"])[["doc", "kind", "text"]]
+    ///     doc      kind   text
+    /// 0  gs-1  quantity    77家
+    /// 1  gs-2      date  2023年
     #[pyo3(signature = (index=None))]
     fn to_pandas<'py>(
         slf: &Bound<'py, Self>,

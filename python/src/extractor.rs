@@ -32,6 +32,36 @@ type Options<'py> = (
 
 /// Finds quantities, dates, titles and numbers in text. Built once, reused, shared between
 /// threads, and pickled as its options.
+///
+/// Parameters
+/// ----------
+/// kinds
+///     `"quantity"`, `"date"`, `"title"`, `"number"` or an iterable of them; all by default.
+/// reference_year
+///     The year that 今年, 去年, 明年, 前年 stand for; without it they are no dates.
+/// yuan_currency
+///     The ISO code of a plain 元: `"CNY"`, `"HKD"`, `"TWD"` or `"MOP"` (the locale's).
+/// roc_years
+///     Read a bare year of one to three digits as a year of the Republic of China.
+/// locale
+///     `"zh-CN"` (default), `"zh-HK"` or `"zh-TW"`: the defaults of a region; options
+///     given explicitly win.
+///
+/// Raises
+/// ------
+/// TypeError
+///     An option of the wrong type.
+/// OptionError
+///     An unknown kind, currency or locale, or a year outside 1 to 9999.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> hk = xe.Extractor(kinds={"quantity", "date"}, reference_year=2025, yuan_currency="HKD")
+/// >>> [(r.kind, r.text, getattr(r, "year", None)) for r in hk.extract("今年投入50億元。")]
+/// [('date', '今年', 2025), ('quantity', '50億元', None)]
+/// >>> hk.quantities("今年投入50億元。")[0].currency
+/// 'HKD'
 #[pyclass(frozen, module = "xinzhi_extract", name = "Extractor")]
 pub struct Extractor {
     inner: xinzhi_extract::Extractor,
@@ -448,7 +478,32 @@ fn parse_threads(threads: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult
         })
 }
 
-/// Every record in `text`, sorted by start; `kinds` limits the kinds returned.
+/// Every record in `text`, sorted by start: `Quantity`, `Date`, `Title` and `Number` objects
+/// whose `start` and `end` are `str` indices (`text[r.start:r.end] == r.text`).
+///
+/// Parameters
+/// ----------
+/// text
+///     The text, a `str` of any length; odd text gives fewer records, never an error.
+/// kinds
+///     `"quantity"`, `"date"`, `"title"`, `"number"` or an iterable of them; all by default.
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`, or `kinds` is not a kind name or an iterable of them.
+/// OptionError
+///     An unknown kind name.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(r.kind, r.text) for r in xe.extract("2023年，全省新增企业77家，印发《实施方案》。")]
+/// [('date', '2023年'), ('quantity', '77家'), ('title', '《实施方案》')]
+/// >>> [r.text for r in xe.extract("2023年，全省新增企业77家。", kinds="quantity")]
+/// ['77家']
 #[pyfunction]
 #[pyo3(signature = (text, kinds=None))]
 pub fn extract<'py>(
@@ -459,7 +514,21 @@ pub fn extract<'py>(
     Extractor::default_for(kinds, "extract")?.extract_list(text, Wanted::Configured, place)
 }
 
-/// Quantities in `text`.
+/// The quantities in `text`: numbers with a unit or classifier, their `value` in the plain
+/// unit (`4.2億元` is 420000000.0 元).
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(q.text, q.value, q.unit) for q in xe.quantities("总投资约4.2億元，新增企业77家。")]
+/// [('约4.2億元', 420000000.0, '元'), ('77家', 77.0, '家')]
 #[pyfunction]
 pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let place = Place::argument("quantities", "text");
@@ -470,29 +539,99 @@ pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>>
     )
 }
 
-/// Dates in `text`.
+/// The dates and periods in `text` (`2023年`, `2024年1月3日至5日`).
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(d.text, d.year, d.month, d.day, d.end_day) for d in xe.dates("2024年1月3日至5日")]
+/// [('2024年1月3日至5日', 2024, 1, 3, 5)]
 #[pyfunction]
 pub fn dates<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let place = Place::argument("dates", "text");
     Extractor::default_for(None, "dates")?.extract_list(text, Wanted::Only(Kind::Date), place)
 }
 
-/// Titles in `text`.
+/// The document titles in `text`, in 《》, with their type, issuer and period.
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(t.doc_type, t.issuer, t.start_year) for t in xe.titles("印发《甘肃省“十四五”规划（2021—2025年）》")]
+/// [('规划', '甘肃省', 2021)]
 #[pyfunction]
 pub fn titles<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let place = Place::argument("titles", "text");
     Extractor::default_for(None, "titles")?.extract_list(text, Wanted::Only(Kind::Title), place)
 }
 
-/// Numbers in `text`.
+/// The numbers in `text` that belong to no other record (`八大`, `第七`).
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(n.text, n.value, n.ordinal) for n in xe.numbers("实施八大工程，排名全国第七。")]
+/// [('八大', 8.0, False), ('第七', 7.0, True)]
 #[pyfunction]
 pub fn numbers<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let place = Place::argument("numbers", "text");
     Extractor::default_for(None, "numbers")?.extract_list(text, Wanted::Only(Kind::Number), place)
 }
 
-/// The records of many texts, in input order, on every core with the GIL released; `ids`
-/// (one `str` or `int` per text) fill the `doc` column instead of the positions.
+/// The records of many texts, in input order, on every core with the GIL released: an
+/// `ExtractionBatch`, whose item `i` lists the records of text `i` and which is also a table
+/// (`to_pandas()`, the Arrow stream: `pyarrow.table(batch)`, `polars.DataFrame(batch)`).
+///
+/// Parameters
+/// ----------
+/// texts
+///     A list or any iterable of `str` (not a lone `str`, not a table: pass one column).
+/// threads
+///     How many cores to use; all of them by default. On Dask or Spark, pass 1.
+/// kinds
+///     `"quantity"`, `"date"`, `"title"`, `"number"` or an iterable of them; all by default.
+/// ids
+///     One `str` or one `int` per text, for the `doc` column instead of the positions.
+///
+/// Raises
+/// ------
+/// TypeError
+///     `texts` is a `str`, a table or not iterable, an item is not a `str` (the error names
+///     its position), or an option has the wrong type.
+/// OptionError
+///     An unknown kind, `threads` below 1, or not one id per text.
+/// InvalidTextError
+///     A text holds a lone surrogate (the error names its position).
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> batch = xe.extract_batch(["新增企业77家。", "没有数字。"], ids=["gs-1", "gs-2"])
+/// >>> batch
+/// ExtractionBatch(texts=2, records=1)
+/// >>> [[r.text for r in records] for records in batch]
+/// [['77家'], []]
 #[pyfunction]
 #[pyo3(signature = (texts, threads=None, kinds=None, ids=None))]
 pub fn extract_batch(
@@ -526,6 +665,19 @@ pub fn to_frame<'py>(
 }
 
 /// `text` with pinyin annotations such as `萬(wàn)` removed; nothing else changes.
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> xe.clean("約5萬(wàn)個(gè)")
+/// '約5萬個'
 #[pyfunction]
 pub fn clean(text: &Bound<'_, PyAny>) -> PyResult<String> {
     let py = text.py();

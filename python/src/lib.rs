@@ -7,6 +7,10 @@
 //! (str arguments), `fields` (one field's conversions), `columns` (the table layout), `frame`
 //! (pandas) and `arrow` (the Arrow C stream) hold what those share.
 
+// The doc comments of exposed items are Python docstrings: their examples are Python, where
+// `["a", "b"]` is a list, not an intra-doc link.
+#![allow(clippy::doc_link_with_quotes)]
+
 use pyo3::prelude::*;
 
 mod arrow;

@@ -9,9 +9,26 @@ use xinzhi_extract::{ChineseStyle, Error, NumeralValue};
 use crate::errors::{guarded, to_py_err, type_name, IntoPyResult};
 use crate::text::{borrow_text, Place};
 
-/// The value of a numeral: `int` when it is integral, else `float`. With `with_kind`, a
-/// pair `(value, kind)`, the kind one of `cardinal`, `percent`, `per_mille`, `fraction`,
-/// `ordinal` (`百分之五` is `(5, "percent")`).
+/// The value of a numeral: `int` when it is integral, else `float`. Chinese, financial and
+/// Arabic forms, magnitudes (万, 亿, 万亿), decimals, percents, fractions and ordinals. With
+/// `with_kind`, a pair `(value, kind)`, the kind one of `cardinal`, `percent`, `per_mille`,
+/// `fraction`, `ordinal` (`百分之五` is `(5, "percent")`).
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// NumeralError
+///     `text` is not a numeral as a whole (empty, an unexpected character, misordered
+///     magnitudes), or its value is out of range.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> xe.parse_numeral("三千五百万"), xe.parse_numeral("零点五"), xe.parse_numeral("百分之五")
+/// (35000000, 0.5, 5)
+/// >>> xe.parse_numeral("百分之五", with_kind=True)
+/// (5, 'percent')
 #[pyfunction]
 #[pyo3(signature = (text, *, with_kind=false))]
 pub fn parse_numeral(text: &Bound<'_, PyAny>, with_kind: bool) -> PyResult<Py<PyAny>> {
@@ -32,7 +49,22 @@ pub fn parse_numeral(text: &Bound<'_, PyAny>, with_kind: bool) -> PyResult<Py<Py
 
 /// `n` as a Chinese numeral. An `int` is written exactly (below 2^63 in magnitude); a `float`
 /// as its `repr` reads (`0.5` → 零点五, `12.0` → 十二点零); a `str` holding a decimal keeps its
-/// digits as written (`"0.10"` → 零点一零).
+/// digits as written (`"0.10"` → 零点一零). `upper` writes the financial forms (壹佰贰拾叁),
+/// `traditional` the traditional characters (萬, 億).
+///
+/// Raises
+/// ------
+/// TypeError
+///     `n` is not an `int`, `float` or `str`.
+/// NumeralError
+///     `n` cannot be written as a numeral (NaN, an infinity, a `str` that is not a decimal,
+///     an `int` of 2^63 or more in magnitude).
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> xe.to_chinese(123), xe.to_chinese(123, upper=True), xe.to_chinese(20000, traditional=True)
+/// ('一百二十三', '壹佰贰拾叁', '二萬')
 #[pyfunction]
 #[pyo3(signature = (n, upper=false, traditional=false))]
 pub fn to_chinese(n: &Bound<'_, PyAny>, upper: bool, traditional: bool) -> PyResult<String> {

@@ -154,13 +154,20 @@ def frame_of(
 
 
 def extractor_for(
-    kinds: Kinds, reference_year: int | None, yuan_currency: str, extractor: Extractor | None
+    kinds: Kinds,
+    reference_year: int | None,
+    yuan_currency: str | None,
+    extractor: Extractor | None,
+    *,
+    roc_years: bool | None = None,
+    locale: str | None = None,
 ) -> Extractor:
     """``extractor``, or one built from the options (the accessor's and the namespace's
     arguments: either an extractor or options, not both)."""
+    options = (kinds, reference_year, yuan_currency, roc_years, locale)
     if extractor is None:
-        return Extractor(kinds, reference_year, yuan_currency)
-    if kinds is not None or reference_year is not None or yuan_currency != "CNY":
+        return Extractor(*options)
+    if any(option is not None for option in options):
         raise TypeError("pass either an extractor or its options, not both")
     if not isinstance(extractor, Extractor):
         raise TypeError(f"extractor must be an Extractor, not {type(extractor).__name__}")
@@ -345,13 +352,19 @@ def to_pandas(
     batch: ExtractionBatch, index: object = None, *, via_arrow: bool | None = None
 ) -> pd.DataFrame:
     """``ExtractionBatch.to_pandas``: one row per record of ``batch``; ``doc`` is the text's
-    position, or its label in ``index`` (one label per text of the batch).
+    position, its id when the batch has ids, or its label in ``index`` (one label per text of
+    the batch, named after the index when it has a name).
 
     With pyarrow installed the columns go over the Arrow stream (strings stay in Arrow
     memory); without it, through buffers and lists. Both give the same frame.
     """
     pd = import_pandas()
     function = "ExtractionBatch.to_pandas"
+    if index is not None and batch.ids is not None:
+        raise OptionError(
+            "invalid option index: the batch has ids, which already label its texts in the "
+            "doc column; give either ids (to extract_batch) or index (here), not both"
+        )
     labels = None if index is None else _as_index(pd, index, len(batch), function)
     frame = with_mid(pd, records_frame(pd, batch, via_arrow=via_arrow))
     source = Texts([], None, labels, None, len(batch))

@@ -284,6 +284,9 @@ def highlight(
     ``kinds`` limits the record kinds as in ``extract``; ``extractor`` uses a configured
     ``Extractor`` instead (for a reference year or another yuan currency).
 
+    Raises ``TypeError`` for both ``kinds`` and ``extractor``, and the errors of ``extract``
+    for the text (``TypeError``, ``InvalidTextError``) or the kinds (``OptionError``).
+
     >>> import xinzhi_extract as xe
     >>> view = xe.highlight("全省新增企业77家，总投资约4.2億元。")
     >>> html = view._repr_html_()   # what a notebook shows

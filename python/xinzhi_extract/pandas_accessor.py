@@ -42,7 +42,9 @@ class XinzhiAccessor:
         kinds: Kinds = None,
         *,
         reference_year: int | None = None,
-        yuan_currency: str = "CNY",
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
         threads: int | None = None,
         extractor: Extractor | None = None,
     ) -> pd.DataFrame:
@@ -57,11 +59,16 @@ class XinzhiAccessor:
         reference_year
             The year that 今年, 去年, 明年, 前年 stand for (none by default).
         yuan_currency
-            The ISO code of a plain 元: ``"CNY"`` (default), ``"HKD"``, ``"TWD"`` or ``"MOP"``.
+            The ISO code of a plain 元: ``"CNY"``, ``"HKD"``, ``"TWD"`` or ``"MOP"`` (the
+            locale's by default).
+        roc_years
+            Read a bare year of one to three digits as a year of the Republic of China.
+        locale
+            ``"zh-CN"`` (default), ``"zh-HK"`` or ``"zh-TW"``: the defaults of a region.
         threads
             How many cores to use; all by default.
         extractor
-            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the three options above.
+            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the options above.
 
         Raises
         ------
@@ -69,7 +76,8 @@ class XinzhiAccessor:
             An item that is neither a ``str`` nor missing (named by its index label), or both
             ``extractor`` and options.
         OptionError
-            An unknown kind, a bad ``reference_year`` or ``yuan_currency``, ``threads`` < 1.
+            An unknown kind, a bad ``reference_year``, ``yuan_currency`` or ``locale``,
+            ``threads`` < 1.
 
         Examples
         --------
@@ -81,7 +89,9 @@ class XinzhiAccessor:
         0    gs-1      date      今年  2025         <NA>
         1    gs-1  quantity  约4.2亿元  <NA>  420000000.0
         """
-        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        chosen = extractor_for(
+            kinds, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
         return frame_of(chosen, self._series, threads, function="Series.xinzhi.extract")
 
     def records(
@@ -89,7 +99,9 @@ class XinzhiAccessor:
         kinds: Kinds = None,
         *,
         reference_year: int | None = None,
-        yuan_currency: str = "CNY",
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
         threads: int | None = None,
         extractor: Extractor | None = None,
     ) -> pd.Series:
@@ -112,7 +124,9 @@ class XinzhiAccessor:
         1   5个    5.0    个
         """
         function = "Series.xinzhi.records"
-        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        chosen = extractor_for(
+            kinds, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
         source = read_texts(self._series, function=function)
         batch = extract_texts(chosen, source, threads, function)
         out: list[Any] = [None] * source.length

@@ -85,7 +85,9 @@ class XinzhiExpr:
         kinds: Kinds = None,
         *,
         reference_year: int | None = None,
-        yuan_currency: str = "CNY",
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
         threads: int | None = None,
         extractor: Extractor | None = None,
     ) -> pl.Expr:
@@ -99,18 +101,24 @@ class XinzhiExpr:
         reference_year
             The year that 今年, 去年, 明年, 前年 stand for (none by default).
         yuan_currency
-            The ISO code of a plain 元: ``"CNY"`` (default), ``"HKD"``, ``"TWD"`` or ``"MOP"``.
+            The ISO code of a plain 元: ``"CNY"``, ``"HKD"``, ``"TWD"`` or ``"MOP"`` (the
+            locale's by default).
+        roc_years
+            Read a bare year of one to three digits as a year of the Republic of China.
+        locale
+            ``"zh-CN"`` (default), ``"zh-HK"`` or ``"zh-TW"``: the defaults of a region.
         threads
             How many cores each batch of texts uses; all by default.
         extractor
-            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the three options above.
+            A prebuilt :class:`xinzhi_extract.Extractor`, instead of the options above.
 
         Raises
         ------
         TypeError
             A column that does not hold strings, or both ``extractor`` and options.
         OptionError
-            An unknown kind, a bad ``reference_year`` or ``yuan_currency``, ``threads`` < 1.
+            An unknown kind, a bad ``reference_year``, ``yuan_currency`` or ``locale``,
+            ``threads`` < 1.
             Option errors are raised here; errors about the texts when the query runs.
 
         Examples
@@ -127,7 +135,9 @@ class XinzhiExpr:
         ... )
         [('77家', 77.0, '家', None), ('约4.2亿元', 420000000.0, '元', 'CNY')]
         """
-        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        chosen = extractor_for(
+            kinds, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
         return self._expr.map_batches(
             lambda texts: record_lists(chosen, texts, threads, "xinzhi.extract"),
             return_dtype=_list_type(chosen.kinds),
@@ -147,7 +157,9 @@ class XinzhiSeries:
         kinds: Kinds = None,
         *,
         reference_year: int | None = None,
-        yuan_currency: str = "CNY",
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
         threads: int | None = None,
         extractor: Extractor | None = None,
     ) -> pl.Series:
@@ -161,5 +173,7 @@ class XinzhiSeries:
         >>> pl.Series("body", ["2023年新增77家。", None]).xinzhi.extract().list.len().to_list()
         [2, None]
         """
-        chosen = extractor_for(kinds, reference_year, yuan_currency, extractor)
+        chosen = extractor_for(
+            kinds, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
         return record_lists(chosen, self._series, threads, "Series.xinzhi.extract")

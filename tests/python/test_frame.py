@@ -513,6 +513,15 @@ def test_to_pandas_checks_the_index(index: object, error: type[Exception], messa
         batch.to_pandas(index=index)
 
 
+def test_to_pandas_refuses_an_index_over_ids() -> None:
+    batch = xe.extract_batch(MIXED, ids=["a", "b", "c", "d", "e"])
+    assert list(batch.to_pandas()["doc"]) == list(
+        xe.to_frame(pd.Series(MIXED, index=list("abcde")))["doc"]
+    )
+    with pytest.raises(xe.OptionError, match="the batch has ids"):
+        batch.to_pandas(index=list("vwxyz"))
+
+
 def test_to_pandas_takes_any_sequence_of_labels() -> None:
     batch = xe.extract_batch(MIXED)
     labels = ["a", "b", "c", "d", "e"]
