@@ -178,7 +178,22 @@ pub(crate) fn skipped_list<'py>(
     Ok(list)
 }
 
-/// The runs of numeral characters in `text` that yield no record, with their reasons.
+/// The runs of numeral characters in `text` that yield no record, with their reasons: each a
+/// `Skipped` with `text`, `start`, `end` (`str` indices) and a `reason` from `SKIP_REASONS`.
+/// With the records of `extract`, they account for every numeral of the text.
+///
+/// Raises
+/// ------
+/// TypeError
+///     `text` is not a `str`.
+/// InvalidTextError
+///     `text` holds a lone surrogate, so it is not valid Unicode.
+///
+/// Examples
+/// --------
+/// >>> import xinzhi_extract as xe
+/// >>> [(s.text, s.reason) for s in xe.skipped("一是推进“十四五”规划，统一部署5G基站。")]
+/// [('一', 'list_label'), ('十四五', 'slogan'), ('一', 'set_phrase'), ('5', 'code')]
 #[pyfunction]
 pub fn skipped<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     skipped_list(
