@@ -69,7 +69,11 @@ def facts(
 
     ``texts`` is read as by :func:`xinzhi_extract.to_frame`: a list (or any iterable) of
     ``str``, a pandas Series (its index labels the ``doc`` column), or a DataFrame with its
-    column of texts named by ``text`` and the columns ``keep`` carried into every row.
+    column of texts named by ``text`` and the columns ``keep`` carried into every row;
+    ``threads`` is the number of cores, all by default. The errors are those of ``to_frame``:
+    ``TypeError`` (a DataFrame without ``text``, an item that is not a ``str``, named by its
+    label), ``OptionError`` (``threads`` below 1, an unknown column), ``InvalidTextError``
+    (a lone surrogate) and ``ImportError`` without pandas.
 
     >>> import xinzhi_extract as xe
     >>> xe.facts(["2025年，全省地区生产总值5.1万亿元、增长5.5%。"])[

@@ -41,11 +41,16 @@ def _run(name: str, module: str) -> None:
 
 
 class _Watch(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: wraps the loader of one top-level module found by the others."""
+    """Finds nothing itself: wraps the loader of one top-level module found by the others.
+
+    A look-up is not an import (polars asks ``importlib.util.find_spec("pandas")`` to learn
+    whether pandas is installed), so the watch stays until the module is executed.
+    """
 
     def __init__(self, name: str, module: str) -> None:
         self.name = name
         self.module = module
+        self.finding = False
 
     def find_spec(
         self,
@@ -53,13 +58,17 @@ class _Watch(importlib.abc.MetaPathFinder):
         path: Sequence[str] | None,
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != self.name:
+        if fullname != self.name or self.finding:
             return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(fullname)
+        self.finding = True
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self.finding = False
         loader = getattr(spec, "loader", None)
         if spec is None or loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        if "exec_module" in getattr(loader, "__dict__", {}):  # wrapped already
             return spec
         execute: Callable[[ModuleType], None] = loader.exec_module
 
@@ -68,6 +77,8 @@ class _Watch(importlib.abc.MetaPathFinder):
                 execute(module)
             finally:
                 del loader.exec_module  # the loader's own method again
+            if self in sys.meta_path:
+                sys.meta_path.remove(self)
             _run(self.name, self.module)
 
         try:

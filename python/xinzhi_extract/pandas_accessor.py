@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
 from xinzhi_extract._core import Extractor
+from xinzhi_extract._facts import facts_of
 from xinzhi_extract._frame import Kinds, extract_texts, extractor_for, frame_of, read_texts
 
 __all__ = ["XinzhiAccessor"]
@@ -28,7 +29,8 @@ __all__ = ["XinzhiAccessor"]
 @pd.api.extensions.register_series_accessor("xinzhi")
 class XinzhiAccessor:
     """Extraction over a Series of texts: ``series.xinzhi.extract()`` (a frame, one row per
-    record) and ``series.xinzhi.records()`` (a Series, one list of records per text).
+    record), ``series.xinzhi.records()`` (a Series, one list of records per text) and
+    ``series.xinzhi.facts()`` (the facts table, one row per quantity).
 
     Missing texts (``None``, ``NaN``, ``pd.NA``) give no records, as with pandas' ``.str``
     methods; the index labels of the Series identify the texts.
@@ -134,3 +136,32 @@ class XinzhiAccessor:
         for row, records in zip(rows, batch, strict=True):
             out[row] = [record.to_dict() for record in records]
         return pd.Series(out, index=self._series.index, name=self._series.name, dtype=object)
+
+    def facts(
+        self,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pd.DataFrame:
+        """The facts table of this Series, as :func:`xinzhi_extract.facts` makes it: one row
+        per quantity with its ``subject``, value, unit, the ``year`` of the date before it and
+        its ``sentence``; ``doc`` (or the index's name) holds the index labels. The options
+        and errors are those of :meth:`extract`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> import xinzhi_extract
+        >>> news = pd.Series(["2025年，全省地区生产总值5.1万亿元。"], index=["gs-1"])
+        >>> news.xinzhi.facts()[["doc", "subject", "unit", "year"]]
+            doc subject unit  year
+        0  gs-1  地区生产总值    元  2025
+        """
+        chosen = extractor_for(
+            None, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
+        return facts_of(chosen, self._series, threads, function="Series.xinzhi.facts")

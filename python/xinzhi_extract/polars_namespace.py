@@ -21,9 +21,10 @@ from __future__ import annotations
 import polars as pl
 
 from xinzhi_extract._core import ExtractionBatch, Extractor
+from xinzhi_extract._facts import facts_of
 from xinzhi_extract._frame import Kinds, columns_of, extract_texts, extractor_for, read_texts
 
-__all__ = ["XinzhiExpr", "XinzhiSeries", "record_lists"]
+__all__ = ["XinzhiExpr", "XinzhiSeries", "fact_lists", "record_lists"]
 
 
 def record_lists(
@@ -36,8 +37,23 @@ def record_lists(
     if source.rows is not None:
         rows = pl.Series("doc", source.rows, dtype=pl.Int64)
         flat = flat.with_columns(rows.gather(flat["doc"]))
-    records = pl.struct(pl.exclude("doc")).alias(texts.name)
-    lists = flat.group_by("doc", maintain_order=True).agg(records)
+    return _per_text(flat, texts, _list_type(extractor.kinds))
+
+
+def fact_lists(
+    extractor: Extractor, texts: pl.Series, threads: int | None = None, function: str = "facts"
+) -> pl.Series:
+    """One list of facts (structs with the columns of ``xinzhi_extract.facts``) per text of
+    ``texts``, named like ``texts``; needs pandas and pyarrow, through which facts are made."""
+    flat = pl.from_pandas(facts_of(extractor, texts, threads, function=function))
+    return _per_text(flat.with_columns(pl.col("doc").cast(pl.Int64)), texts, _fact_list_type())
+
+
+def _per_text(flat: pl.DataFrame, texts: pl.Series, dtype: pl.DataType) -> pl.Series:
+    """The rows of ``flat`` as one list per text, by their ``doc`` (the text's row): an empty
+    list for a text with no rows, null for a null text."""
+    items = pl.struct(pl.exclude("doc")).alias(texts.name)
+    lists = flat.group_by("doc", maintain_order=True).agg(items)
     present = pl.Series("present", texts.is_not_null())
     out = (
         pl.DataFrame({"doc": pl.int_range(len(texts), dtype=pl.Int64, eager=True)})
@@ -45,11 +61,11 @@ def record_lists(
         .with_columns(present)
         .select(
             pl.when("present")
-            .then(pl.col(texts.name).fill_null(pl.lit([], dtype=_list_type(extractor.kinds))))
+            .then(pl.col(texts.name).fill_null(pl.lit([], dtype=dtype)))
             .alias(texts.name)
         )
     )
-    return out.to_series()
+    return out.to_series().cast(dtype)
 
 
 def _fields(flat: pl.DataFrame, kinds: tuple[str, ...]) -> pl.DataFrame:
@@ -71,6 +87,17 @@ def _list_type(kinds: tuple[str, ...]) -> pl.DataType:
         empty = _fields(pl.DataFrame(ExtractionBatch([])), kinds).drop("doc")
         _LIST_TYPES[kinds] = pl.List(pl.Struct(empty.schema))
     return _LIST_TYPES[kinds]
+
+
+_FACT_LIST_TYPE: list[pl.DataType] = []
+
+
+def _fact_list_type() -> pl.DataType:
+    """The type of one text's facts: a list of structs with the columns of the facts table."""
+    if not _FACT_LIST_TYPE:
+        empty = pl.from_pandas(facts_of(Extractor(), pl.Series([], dtype=pl.String)))
+        _FACT_LIST_TYPE.append(pl.List(pl.Struct(empty.drop("doc").schema)))
+    return _FACT_LIST_TYPE[0]
 
 
 @pl.api.register_expr_namespace("xinzhi")
@@ -144,6 +171,44 @@ class XinzhiExpr:
             is_elementwise=True,
         )
 
+    def facts(
+        self,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pl.Expr:
+        """The facts of each text (needs pandas and pyarrow): a list of structs, one per
+        quantity, with the columns of :func:`xinzhi_extract.facts` (``subject``, ``value``,
+        ``unit``, the ``year`` of the date before it, its ``sentence`` …). The options and
+        errors are those of :meth:`extract`.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> import xinzhi_extract
+        >>> news = pl.DataFrame({"body": ["2025年，全省地区生产总值5.1万亿元、增长5.5%。"]})
+        >>> (
+        ...     news.select(pl.col("body").xinzhi.facts())
+        ...     .explode("body")
+        ...     .unnest("body")
+        ...     .select("subject", "value", "unit", "year")
+        ...     .rows()
+        ... )
+        [('地区生产总值', 5100000000000.0, '元', 2025), ('地区生产总值', 5.5, '%', 2025)]
+        """
+        chosen = extractor_for(
+            None, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
+        return self._expr.map_batches(
+            lambda texts: fact_lists(chosen, texts, threads, "xinzhi.facts"),
+            return_dtype=_fact_list_type(),
+            is_elementwise=True,
+        )
+
 
 @pl.api.register_series_namespace("xinzhi")
 class XinzhiSeries:
@@ -177,3 +242,29 @@ class XinzhiSeries:
             kinds, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
         )
         return record_lists(chosen, self._series, threads, "Series.xinzhi.extract")
+
+    def facts(
+        self,
+        *,
+        reference_year: int | None = None,
+        yuan_currency: str | None = None,
+        roc_years: bool | None = None,
+        locale: str | None = None,
+        threads: int | None = None,
+        extractor: Extractor | None = None,
+    ) -> pl.Series:
+        """The facts of each text, as a list of structs (needs pandas and pyarrow); the
+        arguments and errors are those of ``pl.col(...).xinzhi.facts``.
+
+        Examples
+        --------
+        >>> import polars as pl
+        >>> import xinzhi_extract
+        >>> facts = pl.Series("body", ["地区生产总值5.1万亿元。", None]).xinzhi.facts()
+        >>> facts.list.len().to_list()
+        [1, None]
+        """
+        chosen = extractor_for(
+            None, reference_year, yuan_currency, extractor, roc_years=roc_years, locale=locale
+        )
+        return fact_lists(chosen, self._series, threads, "Series.xinzhi.facts")

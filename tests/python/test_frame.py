@@ -214,8 +214,10 @@ def test_without_pandas_the_message_says_how_to_get_it() -> None:
         "import pandas as pd\nimport xinzhi_extract",
         "import xinzhi_extract\nimport pandas as pd",
         "import xinzhi_extract\nfrom pandas import Series\nimport pandas as pd",
+        # Looking pandas up (as polars does to learn whether it is installed) is no import.
+        "import xinzhi_extract, importlib.util\nimportlib.util.find_spec('pandas')\nimport pandas as pd",
     ],
-    ids=["pandas-first", "pandas-after", "from-import-after"],
+    ids=["pandas-first", "pandas-after", "from-import-after", "looked-up-first"],
 )
 def test_the_accessor_is_registered_whatever_the_import_order(imports: str) -> None:
     result = run_python(
@@ -567,3 +569,14 @@ def test_docstring_examples_run(module: str) -> None:
     failures, tried = doctest.testmod(importlib.import_module(module))
     assert tried > 0
     assert failures == 0
+
+
+def test_the_accessor_gives_the_facts_table() -> None:
+    news = NEWS["body"]
+    facts = news.xinzhi.facts(reference_year=2024)
+    pd.testing.assert_frame_equal(facts, xe.Extractor(reference_year=2024).facts(news))
+    assert facts.columns[0] == "article"
+    extractor = xe.Extractor(yuan_currency="HKD")
+    pd.testing.assert_frame_equal(news.xinzhi.facts(extractor=extractor), extractor.facts(news))
+    with pytest.raises(TypeError, match="either an extractor or its options"):
+        news.xinzhi.facts(reference_year=2024, extractor=extractor)

@@ -154,3 +154,25 @@ def test_to_frame_takes_a_polars_series_and_skips_its_nulls() -> None:
     expected["doc"] = [present[p][0] for p in expected["doc"]]
     assert frame.equals(expected)
     assert 3 not in set(frame["doc"])
+
+
+def test_facts_give_each_text_the_rows_of_the_facts_table() -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    texts = [*texts_of_the_genre(120), None, "没有数字。"]
+    extractor = xe.Extractor(reference_year=2024)
+    table = xe.Extractor(reference_year=2024).facts(pl.Series("body", texts))
+    news = pl.LazyFrame({"body": texts})
+    query = news.select(pl.col("body").xinzhi.facts(reference_year=2024))
+    out = query.collect()
+    assert out.schema == query.collect_schema()
+    lists = out["body"].to_list()
+    series = pl.Series("body", texts).xinzhi.facts(extractor=extractor)
+    assert series.to_list() == lists
+    assert lists[-2] is None
+    assert lists[-1] == []
+    rows = [dict(fact, doc=row) for row, facts in enumerate(lists) for fact in facts or []]
+    assert len(rows) == len(table) > 0
+    expected = table.astype(object).where(table.notna(), None).to_dict("records")
+    for got, want in zip(rows, expected, strict=True):
+        assert {k: plain(v) for k, v in got.items()} == {k: plain(v) for k, v in want.items()}
