@@ -833,3 +833,68 @@ def test_ctrl_c_stops_the_command_within_its_batch(tmp_path: Path) -> None:
     assert latency < 2.0, f"{latency:.2f} s from Ctrl-C to exit"
     rows = (tmp_path / "o.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("doc,kind,text")
+
+
+# --- --encoding auto -----------------------------------------------------------------------
+
+# News sentences of the genre in both scripts (written for these tests).
+SIMPLIFIED = (
+    "2023年，全省地区生产总值增长6.4%，新增规上工业企业77家，完成固定资产投资3000亿元。"
+    "省政府印发《关于推动制造业高质量发展的实施意见》，支持资金约4.2亿元，惠及企业1200家。\n"
+) * 20
+TRADITIONAL = (
+    "2023年，全港本地生產總值增長3.2%，新增企業77家，政府投資約4.2億元。"
+    "特區政府公布《香港創新科技發展藍圖》，資助金額達8990萬元，受惠機構逾1200個。\n"
+) * 20
+
+AUTO = [
+    ("simplified.txt", SIMPLIFIED.encode("utf-8"), "utf-8"),
+    ("simplified.txt", SIMPLIFIED.encode("gb18030"), "gb18030"),
+    ("traditional.txt", TRADITIONAL.encode("big5"), "big5"),
+    ("traditional.txt", TRADITIONAL.encode("utf-8"), "utf-8"),
+    ("traditional.txt", TRADITIONAL.encode("gb18030"), "gb18030"),
+    ("bom.txt", b"\xef\xbb\xbf" + SIMPLIFIED.encode("utf-8"), "utf-8"),
+    ("ascii.txt", b"GDP grew 6.4% in 2023.", "utf-8"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "encoding"), AUTO, ids=lambda v: str(v)[:20])
+def test_encoding_auto_reads_each_file_in_its_encoding(
+    tmp_path: Path, name: str, data: bytes, encoding: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = run_cli(source, "--encoding", "auto", "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert f"encoding {encoding} (confidence" in result.stderr.decode()
+    text = data.decode(encoding).lstrip("\ufeff")
+    rows = jsonl_rows(result.stdout)
+    assert [{k: v for k, v in r.items() if k != "doc"} for r in rows] == [
+        r.to_dict() for r in xe.extract(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [(TRADITIONAL.encode("big5"), "gb18030"), (SIMPLIFIED.encode("gb18030"), "big5")],
+)
+def test_mojibake_from_the_wrong_chinese_encoding_is_refused(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    source = tmp_path / "page.txt"
+    source.write_bytes(data)
+    result = run_cli(source, "--encoding", encoding)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    message = result.stderr.decode()
+    assert "page.txt" in message and (
+        "not Chinese text" in message or "do not decode" in message
+    ), message
+
+
+def test_encoding_auto_refuses_when_unsure(tmp_path: Path) -> None:
+    source = tmp_path / "noise.txt"
+    source.write_bytes(bytes(range(0x81, 0xFF)) * 40)
+    result = run_cli(source, "--encoding", "auto")
+    assert result.returncode == 1
+    assert "cannot tell its encoding" in result.stderr.decode()

@@ -121,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         "--encoding",
         default="utf-8",
         help="input encoding (default utf-8; gb18030, gbk and big5 are common on government "
-        "pages); a byte order mark overrides it",
+        "pages), or auto: UTF-8, GB18030 or Big5 chosen per input, refused when unsure; a "
+        "byte order mark overrides it",
     )
     reading.add_argument(
         "--input-format",
@@ -190,6 +191,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     writing.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary"
+    )
+    writing.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also report how each input is read (the encoding --encoding auto chose)",
     )
     writing.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
@@ -346,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     kinds = _kinds(parser, args.kinds)
     try:
-        codec = codecs.lookup(args.encoding)
+        codec = codecs.lookup("utf-8" if args.encoding == "auto" else args.encoding)
     except LookupError:
         parser.error(f"--encoding: unknown encoding {terminal_safe_line(repr(args.encoding))}")
     # rot13, base64, zlib and the like are codecs too, but not of text.

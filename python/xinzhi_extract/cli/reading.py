@@ -9,12 +9,13 @@ import fnmatch
 import json
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from xinzhi_extract.cli.documents import Document, InputProblem, Item
+from xinzhi_extract.cli.encodings import guess, implausible
 
 # Byte order marks, longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
@@ -388,6 +389,51 @@ class ReadOptions:
     text_field: str
     id_field: str | None
     wants_fields: bool
+    #: Where ``--verbose`` notes go (the encoding chosen for each input), or ``None``.
+    report: Callable[[str], None] | None = None
+
+
+# The bytes an encoding is judged on: enough text to count, little enough to hold.
+_SAMPLE_BYTES = 1 << 16
+# Legacy Chinese encodings whose mojibake decodes without an error, and so is checked for.
+_LEGACY_CHINESE = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "cp936"})
+
+
+def _sample(stream: BinaryIO, source: Source) -> tuple[bytes, bool]:
+    """The first bytes of the input, left to be read again, and whether they are all of it."""
+    if source.path is not None and stream.seekable():
+        sample = stream.read(_SAMPLE_BYTES + 1)
+        stream.seek(0)
+    else:
+        peek = getattr(stream, "peek", None)
+        sample = peek(_SAMPLE_BYTES + 1) if peek is not None else b""
+    return sample[:_SAMPLE_BYTES], len(sample) <= _SAMPLE_BYTES
+
+
+def _encoding_of(stream: BinaryIO, source: Source, options: ReadOptions) -> str | InputProblem:
+    """The encoding to read ``source`` with: ``--encoding``, or for ``auto`` the one its first
+    bytes show (a byte order mark still overrides either). A legacy Chinese encoding that
+    makes mojibake of the input is refused rather than read."""
+    wanted = options.encoding
+    if wanted != "auto" and _encoding_name(wanted) not in _LEGACY_CHINESE:
+        return wanted
+    sample, whole = _sample(stream, source)
+    if any(sample.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS):
+        if wanted == "auto" and options.report is not None:
+            options.report(f"{source.name}: encoding utf-8 (confidence 1.00; byte order mark)")
+        return "utf-8" if wanted == "auto" else wanted
+    if wanted != "auto":
+        problem = implausible(sample, _encoding_name(wanted), final=whole)
+        return InputProblem(source.name, problem) if problem else wanted
+    found = guess(sample, final=whole)
+    if options.report is not None:
+        options.report(f"{source.name}: encoding {found.describe()}")
+    if found.encoding is None:
+        return InputProblem(
+            source.name,
+            f"cannot tell its encoding ({found.describe()}); give --encoding",
+        )
+    return found.encoding
 
 
 def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterator[Item]:
@@ -399,15 +445,19 @@ def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterat
         yield InputProblem(source.name, f"cannot open: {error.strerror or error}")
         return
     try:
+        encoding = _encoding_of(stream, source, options)
+        if isinstance(encoding, InputProblem):
+            yield encoding
+            return
         if fmt == "text":
-            yield from read_text(stream, source.name, options.encoding)
+            yield from read_text(stream, source.name, encoding)
         elif fmt == "jsonl":
             yield from _read_jsonl(
-                stream, source.name, options.encoding, options.text_field, options.id_field
+                stream, source.name, encoding, options.text_field, options.id_field
             )
         else:
             yield from _read_csv(
-                stream, source.name, options.encoding, options.text_field, options.id_field
+                stream, source.name, encoding, options.text_field, options.id_field
             )
     except OSError as error:
         yield InputProblem(source.name, f"cannot read: {error.strerror or error}")

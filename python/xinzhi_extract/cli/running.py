@@ -316,6 +316,7 @@ def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item
         text_field=args.text_field or DEFAULT_TEXT_FIELD,
         id_field=args.id_field,
         wants_fields=bool(args.text_field or args.id_field),
+        report=run.say if args.verbose else None,
     )
     outputs = [name for name in (args.output, args.html) if name and name != "-"]
     outputs += [temporary for temporary, _ in run.outputs.files]
