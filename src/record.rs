@@ -124,6 +124,8 @@ string_enum! {
         Age => "age",
         /// Temperature (`30℃`).
         Temperature => "temperature",
+        /// Money per unit of something else (`0.35元/千瓦时`, `1.2万元/亩`), with a currency.
+        Price => "price",
         /// Anything else with a unit.
         Other => "other",
     }

@@ -25,6 +25,7 @@ const ENFORCED: &[&str] = &[
     "shares",
     "period",
     "approx_number",
+    "rate",
 ];
 
 /// Every class the table may use.

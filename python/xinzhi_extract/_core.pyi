@@ -77,6 +77,7 @@ _Dimension: TypeAlias = Literal[
     "duration",
     "age",
     "temperature",
+    "price",
     "other",
 ]
 _Approx: TypeAlias = Literal["exact", "about", "nearly", "over", "at_least", "under", "at_most"]

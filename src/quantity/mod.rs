@@ -306,7 +306,8 @@ fn unit_after_number(
     })
 }
 
-/// A rate: `2000元/吨`, `32微克/立方米`, `60公里每小时`; a price stays money. Sets the unit
+/// A rate: `2000元/吨`, `32微克/立方米`, `60公里每小时`; money per something is a price and
+/// keeps its currency, any other rate measures `other`. Sets the unit
 /// after `/` or 每 in `measure` and returns its length (0 for none).
 fn rate_after_unit(chars: &[char], end: usize, measure: &mut Measure) -> usize {
     if measure.unit.is_none() || measure.per.is_some() {
@@ -320,9 +321,11 @@ fn rate_after_unit(chars: &[char], end: usize, measure: &mut Measure) -> usize {
     });
     let Some((per, len)) = per else { return 0 };
     measure.per = Some(per.unit);
-    if measure.dimension != Dimension::Money {
-        measure.dimension = Dimension::Other;
-    }
+    measure.dimension = if measure.dimension == Dimension::Money {
+        Dimension::Price
+    } else {
+        Dimension::Other
+    };
     len
 }
 
