@@ -1060,30 +1060,17 @@ mod tests {
         }
     }
 
-    fn best_of_three(text: &str) -> std::time::Duration {
-        let view = TextView::new(text);
-        let options = Options {
-            reference_year: Some(2025),
-            ..Options::default()
-        };
-        (0..3)
-            .map(|_| {
-                let mut out = Vec::new();
-                let started = std::time::Instant::now();
-                find(&view, &options, &mut out);
-                started.elapsed()
-            })
-            .min()
-            .unwrap_or_default()
-    }
-
-    /// A megabyte of date-like debris costs about ten times what a tenth of it costs: a ratio,
-    /// so a busy machine cannot fail it, where a quadratic scan would cost a hundred times.
+    /// A megabyte of date-like debris costs about ten times what a tenth of it costs, where a
+    /// quadratic scan would cost a hundred times (see `timing`).
     #[test]
     fn a_megabyte_of_debris_costs_linear_time() {
         let megabyte = 1 << 20;
         // A megabyte of the plainest debris; half of one for the units that yield a record
         // every few characters, which debug builds pay for in allocations.
+        let options = Options {
+            reference_year: Some(2025),
+            ..Options::default()
+        };
         let units = [
             ("1", megabyte),
             ("年", megabyte),
@@ -1101,14 +1088,12 @@ mod tests {
         for (unit, size) in units {
             let long = unit.repeat(size / unit.len());
             let short = unit.repeat(size / 10 / unit.len());
-            let (t_short, t_long) = (best_of_three(&short), best_of_three(&long));
-            let limit = t_short.mul_f64(40.0) + std::time::Duration::from_millis(20);
-            assert!(
-                t_long <= limit,
-                "{unit:?}: {t_short:?} for {} bytes but {t_long:?} for {} bytes",
-                short.len(),
-                long.len()
-            );
+            let views = [TextView::new(&short), TextView::new(&long)];
+            crate::timing::assert_linear_time(unit, &views[0], &views[1], |view| {
+                let mut out = Vec::new();
+                find(view, &options, &mut out);
+                out
+            });
         }
     }
 

@@ -100,6 +100,11 @@ mod quantity;
 mod subject;
 mod title;
 
+/// The linear-time check the unit tests share with the integration tests.
+#[cfg(test)]
+#[path = "../tests/common/timing.rs"]
+mod timing;
+
 /// The string type of record texts: up to 24 bytes are held inline, without allocation.
 pub use compact_str::CompactString;
 pub use error::{Error, Result};

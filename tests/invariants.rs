@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{check_invariants, extraction_time, repeated};
+use common::{check_invariants, repeated};
 use proptest::prelude::*;
 use xinzhi_extract::Extractor;
 
@@ -179,7 +179,7 @@ fn adversarial_inputs_cost_linear_time() {
     for unit in units {
         let short = repeated(unit, small);
         let long = repeated(unit, small * 10);
-        common::assert_linear_growth(unit, extraction_time(&short), extraction_time(&long));
+        common::assert_linear_extraction(unit, &short, &long);
     }
 }
 

@@ -232,15 +232,11 @@ fn table_cases_carry_their_currency_option() {
     }
 }
 
-/// Extraction time grows linearly with the input (see `common::assert_linear_growth`).
+/// Extraction time grows linearly with the input (see `common::assert_linear_extraction`).
 fn assert_linear(name: &str, unit: &str, small_bytes: usize) {
     let small = common::repeated(unit, small_bytes);
     let large = common::repeated(unit, small_bytes * 10);
-    common::assert_linear_growth(
-        name,
-        common::extraction_time(&small),
-        common::extraction_time(&large),
-    );
+    common::assert_linear_extraction(name, &small, &large);
 }
 
 #[test]

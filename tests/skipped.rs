@@ -10,7 +10,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -223,18 +223,6 @@ fn every_numeral_of_the_wild_corpus_is_accounted_for() {
     }
 }
 
-/// The least time of a few runs of `f`.
-fn least_time(mut f: impl FnMut()) -> Duration {
-    (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .expect("five runs")
-}
-
 #[test]
 fn skipped_costs_no_more_than_extract() {
     let text = common::repeated(
@@ -243,12 +231,8 @@ fn skipped_costs_no_more_than_extract() {
         200_000,
     );
     let extractor = Extractor::shared();
-    let extract = least_time(|| {
-        std::hint::black_box(extractor.extract(&text));
-    });
-    let skipped = least_time(|| {
-        std::hint::black_box(extractor.skipped(&text));
-    });
+    let extract = common::least_time(5, || extractor.extract(&text));
+    let skipped = common::least_time(5, || extractor.skipped(&text));
     // The same pass serves both; the bound leaves room for a noisy shared machine.
     assert!(
         skipped <= extract.mul_f64(1.5) + Duration::from_millis(20),

@@ -6,10 +6,13 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use xinzhi_extract::{check_records, Extractor, ExtractorBuilder, Kind, Record};
+
+pub mod timing;
+#[allow(unused_imports)]
+pub use timing::{assert_linear_time, least_time};
 
 /// Relative tolerance for values the tables write as decimal floats (`1/3`).
 const TOLERANCE: f64 = 1e-9;
@@ -390,40 +393,15 @@ pub fn check_invariants(text: &str, records: &[Record]) {
     }
 }
 
-/// The shortest time `run` takes in three runs; `check` looks at each result, outside the
-/// timing.
-pub fn fastest_of_three<T>(mut run: impl FnMut() -> T, mut check: impl FnMut(T)) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let result = run();
-            let elapsed = started.elapsed();
-            check(result);
-            elapsed
-        })
-        .min()
-        .expect("three runs")
-}
-
-/// The shortest of three extractions of `text` by the shared extractor, each checked against
-/// the invariants.
-pub fn extraction_time(text: &str) -> Duration {
-    fastest_of_three(
-        || Extractor::shared().extract(text),
-        |records| check_invariants(text, &records),
-    )
-}
-
-/// Asserts that an input ten times larger took at most forty times as long, plus 50 ms for
-/// timer and scheduler noise. Linear cost passes with room to spare on a busy machine;
-/// quadratic cost (a hundred times as long) fails. Both times should be the fastest of
-/// several runs (see [`fastest_of_three`]).
-pub fn assert_linear_growth(name: &str, small: Duration, large: Duration) {
-    let limit = small.mul_f64(40.0) + Duration::from_millis(50);
-    assert!(
-        large <= limit,
-        "{name}: ten times the input took {large:?} against {small:?} (limit {limit:?})"
-    );
+/// Asserts that extracting `large` (ten times the size of `small`) with the shared extractor
+/// costs linear time (see [`timing::assert_linear_time`]); the records of both are checked
+/// against the invariants first, outside the timing.
+pub fn assert_linear_extraction(name: &str, small: &str, large: &str) {
+    let extractor = Extractor::shared();
+    for text in [small, large] {
+        check_invariants(text, &extractor.extract(text));
+    }
+    assert_linear_time(name, small, large, |text| extractor.extract(text));
 }
 
 /// `unit` repeated to a little over `bytes` bytes.
