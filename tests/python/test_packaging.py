@@ -92,10 +92,12 @@ def test_the_sdist_builds_and_installs_into_a_fresh_virtual_environment(
     python = fresh_venv(tmp_path / "venv")
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
-    # What is checked is the package, not its speed: an unoptimised build, kept beside the
-    # repository's own target folder so that a second run reuses the compiled dependencies.
+    # What is checked is the package, not its speed: an unoptimised build. Its target folder
+    # is new each time: cargo judges path crates by file times, and the sdist's files keep
+    # their old ones, so a kept folder would hand back an earlier build (sccache, when set,
+    # still spares the dependencies).
     env.update(
-        CARGO_TARGET_DIR=str(ROOT / "target" / "sdist-check"),
+        CARGO_TARGET_DIR=str(tmp_path / "target"),
         CARGO_PROFILE_RELEASE_LTO="off",
         CARGO_PROFILE_RELEASE_CODEGEN_UNITS="16",
         CARGO_PROFILE_RELEASE_OPT_LEVEL="0",
