@@ -356,7 +356,8 @@ class Number:
 # --- extraction -------------------------------------------------------------------------------
 
 _Record: TypeAlias = Quantity | Date | Title | Number
-_Kinds: TypeAlias = Iterable[str] | str | None
+_Kind: TypeAlias = Literal["quantity", "date", "title", "number"]
+_Kinds: TypeAlias = Iterable[_Kind] | _Kind | None
 _Ids: TypeAlias = Iterable[str] | Iterable[int]
 
 @final

@@ -13,7 +13,7 @@ import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from xinzhi_extract import _html
 from xinzhi_extract._describe import (
@@ -25,6 +25,9 @@ from xinzhi_extract._describe import (
     terminal_safe,
     tooltip,
 )
+
+if TYPE_CHECKING:
+    from xinzhi_extract._core import _Kinds
 
 __all__ = [
     "KINDS",
@@ -275,7 +278,7 @@ class Highlight:
 
 def highlight(
     text: str,
-    kinds: Iterable[str] | str | None = None,
+    kinds: _Kinds = None,
     *,
     extractor: _Extracting | None = None,
 ) -> Highlight:

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from xinzhi_extract.cli.documents import (
     DEFAULT_BATCH_DOCUMENTS,
@@ -38,6 +38,7 @@ from xinzhi_extract.highlight import terminal_safe_line
 
 if TYPE_CHECKING:
     from xinzhi_extract import Extractor
+    from xinzhi_extract._core import _Kind
 
 EPILOG = """\
 inputs:
@@ -227,7 +228,8 @@ def _build_extractor(args: argparse.Namespace, kinds: set[str] | None) -> Extrac
     from xinzhi_extract import Extractor
 
     return Extractor(
-        kinds=kinds,
+        # Every name in kinds was checked against KINDS by _kinds.
+        kinds=cast("set[_Kind] | None", kinds),
         reference_year=args.reference_year,
         yuan_currency=args.yuan_currency,
         roc_years=args.roc_years,
