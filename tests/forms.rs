@@ -26,6 +26,7 @@ const ENFORCED: &[&str] = &[
     "period",
     "approx_number",
     "rate",
+    "ratio",
 ];
 
 /// Every class the table may use.

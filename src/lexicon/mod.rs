@@ -15,6 +15,7 @@ pub mod media;
 pub mod numerals;
 pub mod periods_of_year;
 pub mod phrases;
+pub mod ratio_words;
 pub mod regions;
 pub mod relative_years;
 pub mod script;

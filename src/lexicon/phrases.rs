@@ -65,7 +65,6 @@ const PHRASE_LIST: &[&str] = &[
     "一向",
     "一味",
     "一番",
-    "翻一番",
     "一次性",
     "一成不变",
     "两位数",
@@ -119,7 +118,6 @@ const PHRASE_LIST: &[&str] = &[
     "七上八下",
     "三令五申",
     "十全十美",
-    "百分百",
     // Quarters of the year and school years are periods, not durations.
     "一季度",
     "二季度",

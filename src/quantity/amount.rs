@@ -9,6 +9,7 @@
 use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::marks::range_separator_len;
+use crate::lexicon::ratio_words::{ratio_word_at, RatioWord};
 use crate::record::Approx;
 use crate::scan::numeral::{
     digit_value, magnitude_value, match_numeral, NumeralAt, NumeralForm, NumeralKind,
@@ -47,6 +48,8 @@ pub(crate) struct Amount {
     pub(crate) plain_integer: Option<i64>,
     /// Ends with an English magnitude (`5 million`, `$20m`): its letters are part of the number.
     pub(crate) latin_magnitude: bool,
+    /// The ratio word the number part is (`一半`, `翻一番`), which is also its measure.
+    pub(crate) ratio_word: Option<&'static RatioWord>,
 }
 
 /// The shape of a number part: which rules of a quantity apply to it.
@@ -66,6 +69,8 @@ pub(crate) enum Shape {
     Lost,
     /// A leading `半` (one half): a quantity only with a unit of measure (`半年`, `半公升`).
     Half,
+    /// A ratio word (`百分百`, `一半`, `翻两番`): a quantity with no unit after it.
+    Word,
 }
 
 impl Amount {
@@ -89,6 +94,7 @@ impl Amount {
             counts_noun: false,
             plain_integer: None,
             latin_magnitude: false,
+            ratio_word: None,
         }
     }
 
@@ -172,6 +178,13 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
     };
     if is_lost_mark(c) {
         return read_lost(chars, i);
+    }
+    if let Some((word, start, end)) = ratio_word_at(chars, i) {
+        return Reading::Amount(Amount {
+            shape: Shape::Word,
+            ratio_word: Some(word),
+            ..Amount::single(start, end, word.value, NumeralKind::Cardinal)
+        });
     }
     if let Some(amount) = read_vague_prefix(chars, i) {
         return Reading::Amount(amount);

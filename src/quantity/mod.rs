@@ -213,8 +213,10 @@ fn assemble(
     if measure.is_none() && !a.counts_noun && !may_follow_currency(chars, a.start) {
         return None;
     }
-    if exclude::is_list_label(chars, a.start, a.end)
-        || exclude::in_set_phrase(chars, a.start, a.end)
+    // A ratio word is a word of its own, whatever phrase its numeral could also open.
+    if a.shape != Shape::Word
+        && (exclude::is_list_label(chars, a.start, a.end)
+            || exclude::in_set_phrase(chars, a.start, a.end))
     {
         return None;
     }
@@ -280,6 +282,9 @@ fn unit_after_number(
     options: &Options,
 ) -> Option<(Option<Measure>, usize, f64)> {
     let end = a.end;
+    if let Some(word) = a.ratio_word {
+        return Some((Some(Measure::bare(word.unit, word.dimension)), end, 0.0));
+    }
     Some(match a.kind {
         NumeralKind::Percent => (Some(Measure::bare(Some("%"), Dimension::Percent)), end, 0.0),
         NumeralKind::PerMille => (Some(Measure::bare(Some("‰"), Dimension::Percent)), end, 0.0),
@@ -361,7 +366,7 @@ fn shape_fits(a: &Amount, measure: &Measure, before_approx: Option<Approx>) -> b
         Shape::Half => half_measure(measure),
         Shape::LoneWan => before_approx.is_some(),
         Shape::LoneOne => measure.dimension != Dimension::Count || before_approx.is_some(),
-        Shape::Numeral | Shape::Range | Shape::BareMagnitude | Shape::Lost => true,
+        Shape::Numeral | Shape::Range | Shape::BareMagnitude | Shape::Lost | Shape::Word => true,
     }
 }
 
@@ -622,13 +627,13 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
     }
 }
 
-/// `一年半`, `三斤半`; `5元3角`, `123元1角1分`, `十块三毛`, `七毛八`; `一块二`, `三米九`.
+/// `一年半`, `三斤半`, `七成半` (a unit counted in tenths takes a half too); `5元3角`, `123元1角1分`, `十块三毛`, `七毛八`; `一块二`, `三米九`.
 fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<(f64, usize)> {
     let next = *chars.get(end)?;
     let measured = !matches!(
         measure.dimension,
         Dimension::Count | Dimension::Money | Dimension::Percent | Dimension::Ratio
-    );
+    ) || measure.factor > 1.0;
     if next == '半' && measured && measure.unit.is_some() {
         let glued = chars
             .get(end + 1)
