@@ -27,6 +27,7 @@ const ENFORCED: &[&str] = &[
     "approx_number",
     "rate",
     "ratio",
+    "magnitude_unit",
 ];
 
 /// Every class the table may use.

@@ -64,6 +64,30 @@ pub fn is_line_break(c: char) -> bool {
     LINE_BREAKS.contains(&c)
 }
 
+/// What may stand before a unit written as a label (`單位：千元`, `金额（万元）`): a magnitude and
+/// unit there name the unit of the figures around it, not an amount. Line breaks, spaces and
+/// the start of the text count too.
+pub const UNIT_LABEL_OPENERS: &[char] = &['：', ':', '（', '(', '【', '[', '〔', '/', '|', '｜'];
+
+/// What may stand after a unit written as a label: a closing bracket or a clause break. Line
+/// breaks, spaces and the end of the text count too.
+pub const UNIT_LABEL_CLOSERS: &[char] = &[
+    '）', ')', '】', ']', '〕', '，', ',', '。', '；', ';', '、', '/', '|', '｜',
+];
+
+/// Whether the characters before `start` and from `end` on frame `chars[start..end]` as a
+/// label (see [`UNIT_LABEL_OPENERS`]).
+#[must_use]
+pub fn framed_as_label(chars: &[char], start: usize, end: usize) -> bool {
+    let open = start
+        .checked_sub(1)
+        .is_none_or(|k| chars[k].is_whitespace() || UNIT_LABEL_OPENERS.contains(&chars[k]));
+    let close = chars
+        .get(end)
+        .is_none_or(|&c| c.is_whitespace() || UNIT_LABEL_CLOSERS.contains(&c));
+    open && close
+}
+
 /// Marks a scraped page leaves where a character was lost, besides the private use areas.
 pub const LOST_MARKS: &[char] = &['?', '\u{FFFD}'];
 

@@ -19,7 +19,7 @@ use crate::lexicon::approx::{
 };
 use crate::lexicon::approx::{ApproxWord, HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::ends_with_word;
-use crate::lexicon::marks::{is_lost_mark, range_separator_len};
+use crate::lexicon::marks::{framed_as_label, is_lost_mark, range_separator_len};
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
     currency_before, may_end_currency_before, temperature_scale_before, unit_after, Currency, Unit,
@@ -253,7 +253,16 @@ fn assemble(
     }
     let before_approx =
         draft.take_approx_before(chars, floor, approx_first, currency_start, &measure);
-    if !shape_fits(a, &measure, before_approx) {
+    // A magnitude and unit with no number, written as a label (`單位：千元`), names the unit
+    // of figures elsewhere: it states no amount, never 1000 (SPEC §5).
+    let label = a.is_bare_magnitude()
+        && before_approx.is_none()
+        && draft.approx == Approx::Exact
+        && measure.dimension != Dimension::Count
+        && framed_as_label(chars, draft.start, end);
+    if label {
+        (draft.value, draft.low, draft.high) = (None, None, None);
+    } else if !shape_fits(a, &measure, before_approx) {
         return None;
     }
     draft.take_after_unit(chars, a, &measure, before_approx);
