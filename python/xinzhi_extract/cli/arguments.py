@@ -10,11 +10,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
+from xinzhi_extract._describe import terminal_safe
 from xinzhi_extract.cli.documents import (
     DEFAULT_BATCH_DOCUMENTS,
     DEFAULT_GLOB,
+    DEFAULT_MAX_SIZE,
     DEFAULT_TEXT_FIELD,
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -22,6 +24,7 @@ from xinzhi_extract.cli.documents import (
     EXIT_OK,
     KINDS,
     PROG,
+    say,
 )
 from xinzhi_extract.cli.running import Outputs, Run, loop
 from xinzhi_extract.cli.writing import (
@@ -37,6 +40,8 @@ from xinzhi_extract.cli.writing import (
 from xinzhi_extract.highlight import terminal_safe_line
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from xinzhi_extract import Extractor
     from xinzhi_extract._core import _Kind
 
@@ -71,8 +76,22 @@ examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """The parser, whose every message reaches the terminal sanitised: its own (an unknown
+    option, a bad value) and those the command adds through :meth:`error`."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            # Usage, help and errors keep their line breaks; escapes are made visible.
+            super()._print_message(terminal_safe(message), file)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {terminal_safe_line(message)}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=(
             "Extract quantities, dates, numbers and policy-document titles from Chinese "
@@ -162,6 +181,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"documents extracted together (default {DEFAULT_BATCH_DOCUMENTS})",
     )
+    reading.add_argument(
+        "--max-size",
+        type=_byte_count,
+        default=_byte_count(DEFAULT_MAX_SIZE),
+        metavar="BYTES",
+        help=f"the most bytes read for one document: a text input, a JSONL line or a CSV row "
+        f"(default {DEFAULT_MAX_SIZE}; suffixes k, M, G are powers of 1024; 0 for no limit). "
+        "A larger one is reported like an unreadable input; on standard input it stops the "
+        "run with exit code 2",
+    )
     writing = parser.add_argument_group("writing")
     writing.add_argument(
         "-o", "--output", metavar="FILE", help="write records to FILE (default standard output)"
@@ -201,6 +230,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     writing.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
+
+
+_SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+def _byte_count(value: str) -> int | None:
+    """``--max-size``: bytes, with an optional k, M, G or T (powers of 1024, ``B``/``iB``
+    allowed after it); ``0`` for no limit."""
+    spelled = value.strip().lower().removesuffix("b").removesuffix("i")
+    digits = spelled.rstrip("kmgt")
+    unit = spelled[len(digits) :]
+    if not digits.isdigit() or not digits.isascii() or unit not in _SIZE_UNITS:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {value!r} (bytes, or a number with k, M or G)"
+        )
+    size = int(digits) * _SIZE_UNITS[unit]
+    return size or None
 
 
 def _version() -> str:
@@ -266,7 +312,7 @@ def _open_outputs(
         if fmt is None:
             known = ", ".join(sorted(FORMAT_BY_SUFFIX))
             parser.error(
-                f"-o {terminal_safe_line(args.output)}: unknown file type {suffix or '(none)'!r}; "
+                f"-o {args.output}: unknown file type {suffix or '(none)'!r}; "
                 f"use {known}, or give --format"
             )
     if fmt is None and not args.html:
@@ -357,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         codec = codecs.lookup("utf-8" if args.encoding == "auto" else args.encoding)
     except LookupError:
-        parser.error(f"--encoding: unknown encoding {terminal_safe_line(repr(args.encoding))}")
+        parser.error(f"--encoding: unknown encoding {args.encoding!r}")
     # rot13, base64, zlib and the like are codecs too, but not of text.
     if not getattr(codec, "_is_text_encoding", True):
         parser.error(f"--encoding: {codec.name} is not a text encoding")
@@ -366,8 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             same = _same_file_as_an_input(output, args.inputs)
             if same is not None:
                 parser.error(
-                    f"{terminal_safe_line(output)} is also an input ({terminal_safe_line(same)}): "
-                    "writing it would destroy what is read"
+                    f"{output} is also an input ({same}): writing it would destroy what is read"
                 )
     if args.demo and args.inputs:
         parser.error("--demo reads the bundled sample: give no inputs with it")
@@ -380,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         outputs = _open_outputs(parser, args, stdout)
     except OSError as error:
-        stderr.write(f"{PROG}: error: cannot write {error.filename}: {error.strerror}\n")
+        say(stderr, f"error: cannot write {error.filename}: {error.strerror}")
         return EXIT_FAILURE
     run = Run(args, outputs, stderr)
     try:
@@ -394,7 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             outputs.writers.append(SkippedWriter(args.skipped, extractor))
         except OSError as error:
-            stderr.write(f"{PROG}: error: cannot write {error.filename}: {error.strerror}\n")
+            say(stderr, f"error: cannot write {error.filename}: {error.strerror}")
             return EXIT_FAILURE
     threads = args.threads
     run.extract = lambda texts, ids, bases: extractor._extract_pieces(
@@ -441,5 +486,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, stdout.fileno())
         return EXIT_BROKEN_PIPE
     if code == EXIT_OK and not args.quiet:
-        stderr.write(f"{PROG}: {run.summary()}\n")
+        say(stderr, run.summary())
     return code

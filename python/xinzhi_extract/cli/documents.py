@@ -4,6 +4,9 @@ yields (a document, or a problem with an input)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TextIO
+
+from xinzhi_extract.highlight import terminal_safe_line
 
 #: could not be read were reported on standard error and counted in the summary).
 EXIT_OK = 0
@@ -23,6 +26,8 @@ KINDS = ("quantity", "date", "title", "number")
 DEFAULT_GLOB = "*.txt"
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_BATCH_DOCUMENTS = 256
+#: The default ``--max-size``: the most bytes read for one document.
+DEFAULT_MAX_SIZE = "256M"
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,19 @@ class InputProblem:
     where: str
     message: str
     size: int = 0
+    #: Longer than ``--max-size``: on standard input, a usage error that stops the run.
+    too_large: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
 
 Item = Document | InputProblem
+
+
+def say(stream: TextIO, message: str) -> None:
+    """Write a message of the command to ``stream`` (standard error), on one line with every
+    control character made visible: names and fields from the input cannot move the cursor,
+    set the terminal's title or forge a line."""
+    stream.write(f"{PROG}: {terminal_safe_line(message)}\n")
+    stream.flush()

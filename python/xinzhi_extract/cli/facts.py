@@ -15,6 +15,7 @@ from xinzhi_extract._core import ExtractionBatch, Extractor
 from xinzhi_extract._facts import FACT_COLUMNS, facts_of
 from xinzhi_extract.cli.documents import Document
 from xinzhi_extract.cli.writing import doc_id
+from xinzhi_extract.highlight import terminal_safe_line
 
 _JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 
@@ -112,6 +113,16 @@ class FactsWriter:
             )
         elif self._fmt == "table":
             shown = frame.assign(doc=[doc_id(row[0]) for row in rows])
+            # Subjects, sentences and ids from the input reach the terminal: made safe.
+            shown = shown.assign(
+                **{
+                    name: shown[name].map(
+                        lambda v: terminal_safe_line(v) if isinstance(v, str) else v
+                    )
+                    for name in shown.columns
+                    if shown[name].dtype == object
+                }
+            )
             self._sink.write(shown.to_string(index=False, max_colwidth=40) + "\n")
         else:
             for row in rows:

@@ -101,10 +101,36 @@ def pieces_of(document: Document) -> Iterator[Document]:
             return
 
 
-def read_text(stream: BinaryIO, where: str, encoding: str) -> Iterator[Item]:
+def too_large(where: str, limit: int, what: str = "input", size: int = 0) -> InputProblem:
+    """The problem of an input (or a line, or a field) longer than ``--max-size``."""
+    return InputProblem(
+        where,
+        f"{what} larger than --max-size {describe_size(limit)}; not read",
+        size,
+        too_large=True,
+    )
+
+
+def describe_size(size: int) -> str:
+    """A byte count as ``--max-size`` takes it: ``256M``, ``64k``, ``1000``.
+
+    >>> describe_size(256 * 1024 * 1024), describe_size(65536), describe_size(1000)
+    ('256M', '64k', '1000')
+    """
+    for suffix, unit in (("G", 1 << 30), ("M", 1 << 20), ("k", 1 << 10)):
+        if size >= unit and size % unit == 0:
+            return f"{size // unit}{suffix}"
+    return str(size)
+
+
+def read_text(
+    stream: BinaryIO, where: str, encoding: str, limit: int | None = None
+) -> Iterator[Item]:
     """A text input as one document in pieces (one piece for most files), decoded as it is
-    read, so that a file of any size (or an endless stream) is held a piece at a time."""
+    read, so that a file of any size (or an endless stream) is held a piece at a time; past
+    ``limit`` bytes the input is reported and reading stops."""
     head = stream.read(4)
+    total = len(head)
     encoding, skip = sniff_bom(head, encoding)
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     pending = ""
@@ -116,6 +142,10 @@ def read_text(stream: BinaryIO, where: str, encoding: str) -> Iterator[Item]:
     while not final:
         chunk = stream.read(READ_BYTES)
         final = not chunk
+        total += len(chunk)
+        if limit is not None and total > limit:
+            yield too_large(where, limit, size=unreported + len(chunk))
+            return
         data += chunk
         unreported += len(chunk)
         buffered = len(decoder.getstate()[0])
@@ -145,14 +175,19 @@ def read_text(stream: BinaryIO, where: str, encoding: str) -> Iterator[Item]:
 
 
 def _lines(
-    stream: BinaryIO, where: str, encoding: str
+    stream: BinaryIO, where: str, encoding: str, limit: int | None = None
 ) -> Iterator[tuple[int, int, str | InputProblem]]:
     """(line number, bytes, decoded line or the problem) for each line of a byte stream, read
-    one line at a time; the line keeps its line feed."""
-    first = stream.readline()
+    one line at a time; the line keeps its line feed. A line longer than ``limit`` bytes is
+    reported, and ends the input: where it ends may never come (``/dev/zero``)."""
+    cap = -1 if limit is None else limit + 1
+    first = stream.readline(cap)
     encoding, skip = sniff_bom(first[:4], encoding)
     if encoding in _WIDE_ENCODINGS:
-        data = first[skip:] + stream.read()
+        data = first[skip:] + stream.read(-1 if limit is None else max(limit + 1 - len(first), 0))
+        if limit is not None and len(data) + skip > limit:
+            yield 1, len(data) + skip, too_large(where, limit)
+            return
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
@@ -167,6 +202,9 @@ def _lines(
     raw = first
     while raw:
         number += 1
+        if limit is not None and len(raw) > limit:
+            yield number, len(raw), too_large(f"{where}:{number}", limit, "line")
+            return
         body = raw[skip:] if number == 1 else raw
         start = offset + (skip if number == 1 else 0)
         try:
@@ -175,15 +213,20 @@ def _lines(
             decoded = _undecodable(f"{where}:{number}", error, start, encoding)
         yield number, len(raw), decoded
         offset += len(raw)
-        raw = stream.readline()
+        raw = stream.readline(cap)
 
 
 def _read_jsonl(
-    stream: BinaryIO, where: str, encoding: str, text_field: str, id_field: str | None
+    stream: BinaryIO,
+    where: str,
+    encoding: str,
+    text_field: str,
+    id_field: str | None,
+    limit: int | None = None,
 ) -> Iterator[Item]:
-    for number, size, line in _lines(stream, where, encoding):
+    for number, size, line in _lines(stream, where, encoding, limit):
         if isinstance(line, InputProblem):
-            yield InputProblem(line.where, line.message, size)
+            yield InputProblem(line.where, line.message, size, too_large=line.too_large)
             continue
         if not line.strip():
             continue
@@ -191,7 +234,7 @@ def _read_jsonl(
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputProblem(place, f"malformed JSON at column {error.colno}: {error.msg}", size)
+            yield InputProblem(place, malformed_json(line, error), size)
             continue
         if not isinstance(row, dict):
             yield InputProblem(place, f"a JSON {type(row).__name__}, not an object", size)
@@ -202,6 +245,29 @@ def _read_jsonl(
             continue
         doc = row[id_field] if id_field else place
         yield Document(doc, row[text_field], size, place)
+
+
+# The characters of a malformed JSON line quoted on each side of where parsing failed.
+_QUOTED_AROUND = 30
+
+
+def malformed_json(line: str, error: json.JSONDecodeError) -> str:
+    """The message for a JSONL line that does not parse: the column, the reason, and the
+    input around it quoted whole, as one string literal (never cut inside an escape), with
+    ``…`` where the line goes on. The caller makes the message safe for a terminal.
+
+    >>> try:
+    ...     json.loads('{"text": 77家}')
+    ... except json.JSONDecodeError as error:
+    ...     print(malformed_json('{"text": 77家}', error))
+    malformed JSON at column 12: Expecting ',' delimiter; the line reads '{"text": 77家}'
+    """
+    body = line.rstrip("\r\n")
+    start = max(error.pos - _QUOTED_AROUND, 0)
+    end = min(error.pos + _QUOTED_AROUND, len(body))
+    quoted = repr(body[start:end])
+    shown = f"{'…' if start else ''}{quoted}{'…' if end < len(body) else ''}"
+    return f"malformed JSON at column {error.colno}: {error.msg}; the line reads {shown}"
 
 
 def _field_problem(row: dict[str, Any], text_field: str, id_field: str | None) -> str | None:
@@ -216,18 +282,30 @@ def _field_problem(row: dict[str, Any], text_field: str, id_field: str | None) -
 
 
 def _read_csv(
-    stream: BinaryIO, where: str, encoding: str, text_field: str, id_field: str | None
+    stream: BinaryIO,
+    where: str,
+    encoding: str,
+    text_field: str,
+    id_field: str | None,
+    limit: int | None = None,
 ) -> Iterator[Item]:
     problems: list[InputProblem] = []
     consumed = [0]
 
     def decoded_lines() -> Iterator[str]:
-        for _number, size, line in _lines(stream, where, encoding):
+        for _number, size, line in _lines(stream, where, encoding, limit):
             consumed[0] += size
             if isinstance(line, InputProblem):
-                problems.append(InputProblem(line.where, line.message, size))
+                problems.append(
+                    InputProblem(line.where, line.message, size, too_large=line.too_large)
+                )
                 consumed[0] -= size
                 continue
+            if limit is not None and consumed[0] > limit:
+                # A quoted field across lines, longer than the limit: the rest of the input
+                # is not read (where the field ends cannot be known without reading it).
+                problems.append(too_large(where, limit, "CSV row", consumed[0]))
+                return
             yield line
 
     # A field may be as long as a text: the csv module's default cap (131,072 characters)
@@ -391,6 +469,9 @@ class ReadOptions:
     wants_fields: bool
     #: Where ``--verbose`` notes go (the encoding chosen for each input), or ``None``.
     report: Callable[[str], None] | None = None
+    #: The most bytes read for one document (a text input, a JSONL line, a CSV row), or
+    #: ``None`` for no limit.
+    max_size: int | None = None
 
 
 # The bytes an encoding is judged on: enough text to count, little enough to hold.
@@ -449,15 +530,20 @@ def read_source(source: Source, options: ReadOptions, stdin: BinaryIO) -> Iterat
         if isinstance(encoding, InputProblem):
             yield encoding
             return
+        limit = options.max_size
         if fmt == "text":
-            yield from read_text(stream, source.name, encoding)
+            if limit is not None and source.size is not None and source.size > limit:
+                # A regular file known to be too large is refused before any of it is read.
+                yield too_large(source.name, limit, size=source.size)
+                return
+            yield from read_text(stream, source.name, encoding, limit)
         elif fmt == "jsonl":
             yield from _read_jsonl(
-                stream, source.name, encoding, options.text_field, options.id_field
+                stream, source.name, encoding, options.text_field, options.id_field, limit
             )
         else:
             yield from _read_csv(
-                stream, source.name, encoding, options.text_field, options.id_field
+                stream, source.name, encoding, options.text_field, options.id_field, limit
             )
     except OSError as error:
         yield InputProblem(source.name, f"cannot read: {error.strerror or error}")

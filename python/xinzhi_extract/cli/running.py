@@ -20,10 +20,11 @@ from xinzhi_extract.cli.documents import (
     DEFAULT_TEXT_FIELD,
     EXIT_FAILURE,
     EXIT_OK,
-    PROG,
+    EXIT_USAGE,
     Document,
     InputProblem,
     Item,
+    say,
 )
 from xinzhi_extract.cli.reading import (
     PIECE_CHARACTERS,
@@ -34,7 +35,6 @@ from xinzhi_extract.cli.reading import (
     read_source,
 )
 from xinzhi_extract.cli.writing import Writer, doc_id, is_terminal
-from xinzhi_extract.highlight import terminal_safe_line
 
 # A batch also ends once it holds this many characters, or once it is expected to hold this
 # many records (from the records per character seen so far), so that neither long documents
@@ -166,8 +166,7 @@ class Run:
 
     def say(self, message: str) -> None:
         self.progress.clear()
-        self.stderr.write(f"{PROG}: {terminal_safe_line(message)}\n")
-        self.stderr.flush()
+        say(self.stderr, message)
 
     def add(self, document: Document) -> None:
         if len(document.text) > 2 * PIECE_CHARACTERS:
@@ -317,6 +316,7 @@ def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item
         id_field=args.id_field,
         wants_fields=bool(args.text_field or args.id_field),
         report=run.say if args.verbose else None,
+        max_size=args.max_size,
     )
     outputs = [name for name in (args.output, args.html) if name and name != "-"]
     outputs += [temporary for temporary, _ in run.outputs.files]
@@ -334,12 +334,26 @@ def _items(args: argparse.Namespace, stdin: BinaryIO, run: Run) -> Iterator[Item
     for source in sources:
         if isinstance(source, InputProblem):
             yield source
+        elif source.path is None:
+            # Standard input cannot be skipped past: too long, it stops the run.
+            for item in read_source(source, options, stdin):
+                if isinstance(item, InputProblem) and item.too_large:
+                    raise _Usage(item)
+                yield item
         else:
             yield from read_source(source, options, stdin)
 
 
 class _Stop(Exception):
     """Raised to stop the run at an input problem under ``--on-error fail``."""
+
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _Usage(Exception):
+    """Raised to stop the run when standard input is longer than ``--max-size``."""
 
     def __init__(self, problem: InputProblem) -> None:
         super().__init__(str(problem))
@@ -360,4 +374,8 @@ def loop(args: argparse.Namespace, run: Run, stdin: BinaryIO | None) -> int:
     except _Stop as stop:
         run.say(f"error: {stop.problem} (use --on-error skip to go on)")
         return EXIT_FAILURE
+    except _Usage as usage:
+        run.drain()
+        run.say(f"error: {usage.problem} (give a larger --max-size)")
+        return EXIT_USAGE
     return EXIT_OK
