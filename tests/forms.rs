@@ -28,6 +28,7 @@ const ENFORCED: &[&str] = &[
     "rate",
     "ratio",
     "magnitude_unit",
+    "classifier_word",
 ];
 
 /// Every class the table may use.

@@ -497,6 +497,11 @@ fn step(
     let c = chars[pos];
     st.dangling_zero = false;
     if let Some(d) = chinese_digit(c) {
+        // In running text a numeral opened in Arabic digits goes on in them (`1亿2千万`); a
+        // Chinese digit after its magnitude opens the next word (`5万亿两个台阶`).
+        if mode == Mode::Scan && st.arabic && st.last_magnitude.is_some() {
+            return Err(StopReason::Unexpected);
+        }
         return chinese_digit_step(c, d, pos, st);
     }
     if c.is_ascii_digit() {
