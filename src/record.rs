@@ -126,6 +126,8 @@ string_enum! {
         Temperature => "temperature",
         /// Money per unit of something else (`0.35元/千瓦时`, `1.2万元/亩`), with a currency.
         Price => "price",
+        /// A per-mille quantity (`3‰`, `千分之三`, `0.5个千分点`), the value as written.
+        Permille => "permille",
         /// Anything else with a unit.
         Other => "other",
     }

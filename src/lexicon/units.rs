@@ -68,7 +68,7 @@ pub struct Unit {
 use Currency::{Code, Yuan};
 use Dimension::{
     Age, Area, Count, Duration, Energy, Length, Mass, Money, Other, Percent, PercentagePoint,
-    Power, Ratio, Temperature, Volume,
+    Permille, Power, Ratio, Temperature, Volume,
 };
 use Placement::{After, Before, Either};
 
@@ -197,9 +197,11 @@ const UNIT_ROWS: &[Unit] = &[
     money("¥", "元", Code("CNY"), Before),
     money("€", "欧元", Code("EUR"), Before),
     money("£", "英镑", Code("GBP"), Before),
-    // Percentages and points. `百分之五` and `5%` come from the numeral itself.
+    // Percentages, per-mille and points. `百分之五` and `5%` come from the numeral itself.
     unit("%", "%", Percent),
-    unit("‰", "‰", Percent),
+    unit("‰", "‰", Permille),
+    unit("个千分点", "‰", Permille),
+    unit("千分点", "‰", Permille),
     unit("个百分点", "个百分点", PercentagePoint),
     unit("百分点", "个百分点", PercentagePoint),
     tenths("成"),

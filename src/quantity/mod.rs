@@ -296,7 +296,11 @@ fn unit_after_number(
     }
     Some(match a.kind {
         NumeralKind::Percent => (Some(Measure::bare(Some("%"), Dimension::Percent)), end, 0.0),
-        NumeralKind::PerMille => (Some(Measure::bare(Some("‰"), Dimension::Percent)), end, 0.0),
+        NumeralKind::PerMille => (
+            Some(Measure::bare(Some("‰"), Dimension::Permille)),
+            end,
+            0.0,
+        ),
         NumeralKind::Cardinal | NumeralKind::Fraction => {
             if let Some((unit, len)) = half_more(chars, end).filter(|_| a.value.is_some()) {
                 (Some(Measure::of(unit, options)), end + len, 0.5)
@@ -540,7 +544,10 @@ fn per_unit(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
         return None;
     }
     let (unit, len) = unit_after(chars, end + 1)?;
-    let measure = !matches!(unit.dimension, Dimension::Money | Dimension::Percent);
+    let measure = !matches!(
+        unit.dimension,
+        Dimension::Money | Dimension::Percent | Dimension::Permille
+    );
     measure.then_some((unit, 1 + len))
 }
 
@@ -641,7 +648,11 @@ fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<
     let next = *chars.get(end)?;
     let measured = !matches!(
         measure.dimension,
-        Dimension::Count | Dimension::Money | Dimension::Percent | Dimension::Ratio
+        Dimension::Count
+            | Dimension::Money
+            | Dimension::Percent
+            | Dimension::Permille
+            | Dimension::Ratio
     ) || measure.factor > 1.0;
     if next == '半' && measured && measure.unit.is_some() {
         let glued = chars
