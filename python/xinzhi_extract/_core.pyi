@@ -78,6 +78,7 @@ _Dimension: TypeAlias = Literal[
     "age",
     "temperature",
     "price",
+    "permille",
     "other",
 ]
 _Approx: TypeAlias = Literal["exact", "about", "nearly", "over", "at_least", "under", "at_most"]
