@@ -134,9 +134,10 @@ pub(crate) enum Verdict {
 /// passed over, since the records inside a title are listed on their own).
 ///
 /// Every character of the alphabet is a candidate position of the view (a test checks it),
-/// so the runs are found among the candidates, not by a walk over the text; a text whose
-/// view skipped pinyin annotations is walked character by character instead, since a tone
-/// digit (`萬(wan4)`) is in no view.
+/// so the runs are found among the candidates, not by a walk over the text. A text whose
+/// view skipped pinyin annotations is walked character by character when the reasons are
+/// wanted, since a tone digit (`萬(wan4)`) is in no view; without them its runs are read from
+/// the source characters at the candidates.
 ///
 /// With `reasons` unset only the verdicts that may be numbers are worked out: a part of one
 /// Chinese numeral character is never a number (it is passed over without a look).
@@ -185,7 +186,37 @@ fn account(
             }
         }
     };
-    if source.chars().count() != view.len() {
+    let annotated = source.chars().count() != view.len();
+    if annotated && !reasons {
+        // Without reasons, the digits inside an annotation are never numbers (the view holds
+        // none of their characters): only the runs of source characters at the candidates
+        // are settled, each ended where an annotation stands between two of its characters.
+        let mut run: Option<Range<usize>> = None;
+        for &candidate in view.candidates() {
+            let at = view.byte_start(candidate as usize);
+            let Some(c) = source[at..]
+                .chars()
+                .next()
+                .filter(|&c| in_numeral_alphabet(c))
+            else {
+                continue;
+            };
+            match &mut run {
+                Some(r) if r.end == at => r.end = at + c.len_utf8(),
+                _ => {
+                    if let Some(r) = run.take() {
+                        settle_run(r.start, r.end, None);
+                    }
+                    run = Some(at..at + c.len_utf8());
+                }
+            }
+        }
+        if let Some(r) = run {
+            settle_run(r.start, r.end, None);
+        }
+        return;
+    }
+    if annotated {
         let mut run: Option<Range<usize>> = None;
         for (i, c) in source.char_indices() {
             if in_numeral_alphabet(c) {
