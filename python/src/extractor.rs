@@ -131,9 +131,32 @@ impl Extractor {
     ) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let text = borrow_text(text, place)?;
-        let records = py
-            .detach(|| extract_one(&self.inner, wanted, text))
-            .map_err(|failure| internal_error(&failure, place))?;
+        if text.len() <= LONG_TEXT_BYTES {
+            let records = py
+                .detach(|| extract_one(&self.inner, wanted, text))
+                .map_err(|failure| internal_error(&failure, place))?;
+            return records_to_list(py, records);
+        }
+        // A long text in pieces cut where no record crosses (a line break, else a sentence
+        // end), with signals checked between them: Ctrl-C stops it within a piece.
+        let mut records = Vec::new();
+        let mut rest = text;
+        let mut base = 0;
+        while !rest.is_empty() {
+            let (piece, after) = rest.split_at(piece_end(rest, PIECE_BYTES));
+            let mut found = py
+                .detach(|| extract_one(&self.inner, wanted, piece))
+                .map_err(|failure| internal_error(&failure, place))?;
+            if base > 0 {
+                for record in &mut found {
+                    crate::records::offsets(record, &mut |offset| *offset += base);
+                }
+            }
+            records.append(&mut found);
+            base += piece.chars().count();
+            rest = after;
+            py.check_signals()?;
+        }
         records_to_list(py, records)
     }
 
@@ -408,6 +431,36 @@ fn to_frame_with<'py>(
     let py = texts.py();
     py.import("xinzhi_extract._frame")?
         .call_method1("frame_of", (extractor, texts, threads, text, keep))
+}
+
+/// A text longer than this (in bytes) is extracted in pieces, so that Ctrl-C is seen.
+const LONG_TEXT_BYTES: usize = 1 << 20;
+/// About the length of a piece of a long text, in bytes.
+const PIECE_BYTES: usize = 1 << 18;
+
+/// Where the first piece of `text` ends: the whole of a text up to twice `limit` bytes, else
+/// after the last line break in its first `limit` bytes, else after the last sentence end
+/// (。！？) there, else after the first of either beyond; no record crosses one of them.
+fn piece_end(text: &str, limit: usize) -> usize {
+    if text.len() <= 2 * limit {
+        return text.len();
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    if let Some(line) = head.rfind('\n') {
+        return line + 1;
+    }
+    let ends = |c: char| matches!(c, '。' | '！' | '？');
+    if let Some(sentence) = head.rfind(ends) {
+        return sentence + '。'.len_utf8();
+    }
+    text[end..]
+        .char_indices()
+        .find(|&(_, c)| c == '\n' || ends(c))
+        .map_or(text.len(), |(at, c)| end + at + c.len_utf8())
 }
 
 fn records_to_list(py: Python<'_>, records: Vec<Record>) -> PyResult<Bound<'_, PyList>> {

@@ -1,0 +1,97 @@
+"""One long text: ``extract`` works through it in pieces (cut at line breaks, else sentence
+ends) so that Ctrl-C is seen, and gives exactly the records of the text taken whole."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+import xinzhi_extract as xe
+from genre import corpus_texts
+
+# Longer than the length past which a text is extracted in pieces (1 MiB of UTF-8).
+LONG = 3 << 20
+
+
+def _repeated(text: str, separator: str) -> str:
+    return separator.join([text] * (LONG // len(text.encode()) + 1))
+
+
+def _lines_removed(text: str) -> str:
+    return text.replace("\r", "").replace("\n", "")
+
+
+# (case, how a corpus text becomes a long one): lines kept (cut at line breaks), lines removed
+# (cut at sentence ends only), and copies that run into each other without a break.
+LONG_TEXTS = [
+    ("lines", lambda text: _repeated(text, "\n")),
+    ("sentences", lambda text: _repeated(_lines_removed(text), "")),
+    ("joined", lambda text: _repeated(text.strip(), "")),
+]
+# The methods that return one kind, and the kind.
+METHODS = {"quantities": "quantity", "dates": "date", "titles": "title", "numbers": "number"}
+
+
+@pytest.mark.parametrize(("name", "text"), corpus_texts(), ids=[n for n, _ in corpus_texts()])
+@pytest.mark.parametrize(("case", "make"), LONG_TEXTS, ids=[c for c, _ in LONG_TEXTS])
+def test_a_long_text_in_pieces_gives_the_records_of_the_whole(
+    name: str, text: str, case: str, make: object
+) -> None:
+    long_text = make(text)  # type: ignore[operator]
+    assert len(long_text.encode()) > 1 << 20
+    extractor = xe.Extractor()
+    # extract_batch takes each text whole: the reference.
+    (whole,) = extractor.extract_batch([long_text], threads=1).to_list()
+    pieced = extractor.extract(long_text)
+    assert len(pieced) == len(whole) > 0
+    assert [r.to_dict() for r in pieced] == [r.to_dict() for r in whole]
+    for method, kind in METHODS.items():
+        only = getattr(extractor, method)(long_text)
+        assert [r.to_dict() for r in only] == [r.to_dict() for r in whole if r.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * (700 << 10),  # no line break and no sentence end: taken whole
+        "增长5%\n" * (300 << 10),  # many short lines
+        "。" * (1 << 20) + "77家",  # sentence ends only, then a record at the very end
+    ],
+    ids=["no-cut", "short-lines", "all-ends"],
+)
+def test_long_texts_without_a_usual_shape(text: str) -> None:
+    (whole,) = xe.Extractor().extract_batch([text], threads=1).to_list()
+    assert [r.to_dict() for r in xe.extract(text)] == [r.to_dict() for r in whole]
+
+
+def test_ctrl_c_stops_one_long_extract_quickly() -> None:
+    _, sample = corpus_texts()[0]
+    text = _repeated(sample, "\n")
+    interrupted_at: list[float] = []
+
+    def interrupt() -> None:
+        interrupted_at.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    # How long one call takes depends on the machine, so calls run back to back until the
+    # Ctrl-C lands; nearly all of the time is spent inside a call, where the check must see it.
+    deadline = time.monotonic() + 30
+    timer = threading.Timer(0.3, interrupt)
+    timer.start()
+    calls = 0
+    try:
+        with pytest.raises(KeyboardInterrupt) as raised:
+            while time.monotonic() < deadline:
+                xe.extract(text)
+                calls += 1
+        stopped = time.monotonic()
+    finally:
+        timer.cancel()
+    assert interrupted_at, f"{calls} calls ran for 30 s without the interrupt arriving"
+    assert raised.traceback[-1].statement.lines[0].strip().startswith("xe.extract(")
+    latency = stopped - interrupted_at[0]
+    # A piece of 256 KiB between checks; slack for a loaded machine.
+    assert latency < 0.5, f"{latency:.3f} s from Ctrl-C to KeyboardInterrupt"
