@@ -449,6 +449,10 @@ pub(crate) fn parse_body(
             };
             break Stop::at(pos, reason);
         }
+        if mode == Mode::Scan && pos > start && st.arabic && spaced_part(chars, pos, limit) {
+            pos += 1;
+            continue;
+        }
         let c = chars[pos];
         let opening = Opening {
             at_start: pos == start,
@@ -473,6 +477,23 @@ pub(crate) fn parse_body(
         }
     };
     (best, stop)
+}
+
+/// The spaces typeset and PDF text leaves between the parts of one number (SPEC §5): ASCII,
+/// no-break, ideographic and thin spaces, never a line break.
+const NUMERAL_SPACES: &[char] = &[' ', '\u{A0}', '\u{3000}', '\u{2009}', '\u{202F}'];
+
+/// Whether the one space at `pos` stands between two parts of a number written in Arabic
+/// digits: digits and the magnitude after them (`5800 萬`), or a magnitude and the digits after
+/// it (`萬 6`). Two digit groups (`18 900`) are left to the grouping rule.
+fn spaced_part(chars: &[char], pos: usize, limit: usize) -> bool {
+    if !NUMERAL_SPACES.contains(&chars[pos]) || pos + 1 >= limit {
+        return false;
+    }
+    let (before, after) = (chars[pos - 1], chars[pos + 1]);
+    let is_magnitude = |c: char| small_exponent(c).is_some() || big_exponent(c).is_some();
+    (before.is_ascii_digit() && is_magnitude(after))
+        || (is_magnitude(before) && after.is_ascii_digit())
 }
 
 /// Where a token sits: what the body may open with.

@@ -754,11 +754,16 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
     let continues = match next {
         ',' | ' ' => {
             let digit_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
-            places == 0
+            let grouped = places == 0
                 && whole <= 3
                 && end + 4 <= limit
                 && (1..=3).all(|k| digit_at(end + k))
-                && !digit_at(end + 4)
+                && !digit_at(end + 4);
+            // A space before a magnitude (`5800 萬`) is stepped over by the grammar.
+            grouped || (next == ' ' && after.is_some_and(|c| magnitude_value(c).is_some()))
+        }
+        '\u{A0}' | '\u{3000}' | '\u{2009}' | '\u{202F}' => {
+            after.is_some_and(|c| magnitude_value(c).is_some())
         }
         '.' => after.is_some_and(|c| c.is_ascii_digit()),
         '%' | '﹪' | '‰' | '/' | '又' => true,
