@@ -4,16 +4,14 @@ counts past any machine, Ctrl-C during a long batch, texts past 4 GiB."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap
-import threading
-import time
 
 import pytest
 import xinzhi_extract as xe
 from genre import texts_of_the_genre
+from interrupting import seconds_to_interrupt
 
 # (numeral, value, kind): the kind the core reads, returned on request.
 KINDS = [
@@ -86,30 +84,7 @@ def test_thread_counts_are_checked(threads: object, error: type[Exception], mess
 @pytest.mark.parametrize("threads", [1, 2])
 def test_ctrl_c_stops_a_long_batch_quickly(threads: int) -> None:
     texts = texts_of_the_genre(400) * 200
-    interrupted_at: list[float] = []
-
-    def interrupt() -> None:
-        interrupted_at.append(time.monotonic())
-        os.kill(os.getpid(), signal.SIGINT)
-
-    # How long one batch takes depends on the machine (a few hundredths of a second on a quiet
-    # one, most of a second on a busy one), so batches run back to back until the Ctrl-C
-    # lands; nearly all of the time is spent inside a batch, where the check must catch it.
-    deadline = time.monotonic() + 30
-    timer = threading.Timer(0.3, interrupt)
-    timer.start()
-    batches = 0
-    try:
-        with pytest.raises(KeyboardInterrupt) as raised:
-            while time.monotonic() < deadline:
-                xe.extract_batch(texts, threads=threads)
-                batches += 1
-        stopped = time.monotonic()
-    finally:
-        timer.cancel()
-    assert interrupted_at, f"{batches} batches ran for 30 s without the interrupt arriving"
-    assert raised.traceback[-1].statement.lines[0].strip().startswith("xe.extract_batch(")
-    latency = stopped - interrupted_at[0]
+    latency = seconds_to_interrupt(lambda: xe.extract_batch(texts, threads=threads))
     # 0.05 s between checks, plus the text each worker is on; slack for a loaded machine.
     assert latency < 0.5, f"{latency:.3f} s from Ctrl-C to KeyboardInterrupt"
 

@@ -3,14 +3,10 @@ ends) so that Ctrl-C is seen, and gives exactly the records of the text taken wh
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
-import time
-
 import pytest
 import xinzhi_extract as xe
 from genre import corpus_texts
+from interrupting import seconds_to_interrupt
 
 # Longer than the length past which a text is extracted in pieces (1 MiB of UTF-8).
 LONG = 3 << 20
@@ -70,28 +66,6 @@ def test_long_texts_without_a_usual_shape(text: str) -> None:
 def test_ctrl_c_stops_one_long_extract_quickly() -> None:
     _, sample = corpus_texts()[0]
     text = _repeated(sample, "\n")
-    interrupted_at: list[float] = []
-
-    def interrupt() -> None:
-        interrupted_at.append(time.monotonic())
-        os.kill(os.getpid(), signal.SIGINT)
-
-    # How long one call takes depends on the machine, so calls run back to back until the
-    # Ctrl-C lands; nearly all of the time is spent inside a call, where the check must see it.
-    deadline = time.monotonic() + 30
-    timer = threading.Timer(0.3, interrupt)
-    timer.start()
-    calls = 0
-    try:
-        with pytest.raises(KeyboardInterrupt) as raised:
-            while time.monotonic() < deadline:
-                xe.extract(text)
-                calls += 1
-        stopped = time.monotonic()
-    finally:
-        timer.cancel()
-    assert interrupted_at, f"{calls} calls ran for 30 s without the interrupt arriving"
-    assert raised.traceback[-1].statement.lines[0].strip().startswith("xe.extract(")
-    latency = stopped - interrupted_at[0]
+    latency = seconds_to_interrupt(lambda: xe.extract(text))
     # A piece of 256 KiB between checks; slack for a loaded machine.
     assert latency < 0.5, f"{latency:.3f} s from Ctrl-C to KeyboardInterrupt"
