@@ -52,7 +52,7 @@ start = time.perf_counter()
 if mode == "extract":
     n = sum(len(xe.extract(t)) for t in texts)
 elif mode == "extract_batch":
-    n = xe.extract_batch(texts).record_count()
+    n = xe.extract_batch(texts).record_count
 elif mode == "to_frame":
     n = len(xe.to_frame(texts))
 seconds = time.perf_counter() - start
@@ -69,17 +69,21 @@ def shared_corpus() -> Path:
 def child(mode: str, path: Path, batch: bool) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(path), "batch" if batch else "one"],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        raise SystemExit(f"{mode} on {path.name} failed:\n{out.stderr}")
     return json.loads(out.stdout)
 
 
 def cli(path: Path, out: Path) -> dict[str, float]:
     exe = shutil.which("xinzhi-extract") or str(Path(sys.executable).parent / "xinzhi-extract")
     start = time.perf_counter()
-    proc = subprocess.Popen([exe, str(path), "-o", str(out)], stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, str(path), "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
