@@ -238,7 +238,7 @@ fn assemble(
         approx: a.approx,
     };
     let approx_first =
-        approx_before(chars, draft.start).filter(|(_, len)| draft.start - len >= floor);
+        approx_before_spaced(chars, draft.start).filter(|(_, len)| draft.start - len >= floor);
     let currency_start =
         currency_before_number(chars, a, approx_first, floor, options, &mut measure);
     let mut measure = match measure {
@@ -270,6 +270,22 @@ fn assemble(
     let listed_after = previous.filter(|p| p.dimension == measure.dimension);
     let trend = trend_of(chars, draft.start, floor, listed_after);
     Some(draft.finish(&measure, trend))
+}
+
+/// The approximation word before `start`, perhaps with one space between (`約 19.5億港元`, as
+/// typeset text writes it), with its length and the space's.
+fn approx_before_spaced(chars: &[char], start: usize) -> Option<(&'static ApproxWord, usize)> {
+    approx_before(chars, start).or_else(|| {
+        let spaced = start > 0
+            && matches!(
+                chars[start - 1],
+                ' ' | '\u{A0}' | '\u{3000}' | '\u{2009}' | '\u{202F}'
+            );
+        spaced
+            .then(|| approx_before(chars, start - 1))
+            .flatten()
+            .map(|(word, len)| (word, len + 1))
+    })
 }
 
 /// Numbers that are no amount whatever follows them: a clock time or code, the unit of a
