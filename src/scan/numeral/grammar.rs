@@ -519,8 +519,9 @@ fn step(
     st.dangling_zero = false;
     if let Some(d) = chinese_digit(c) {
         // In running text a numeral opened in Arabic digits goes on in them (`1亿2千万`); a
-        // Chinese digit after its magnitude opens the next word (`5万亿两个台阶`).
-        if mode == Mode::Scan && st.arabic && st.last_magnitude.is_some() {
+        // Chinese digit after its magnitude opens the next word (`5万亿两个台阶`), except a zero,
+        // which only ever joins what follows to the same number (`1千零20`).
+        if mode == Mode::Scan && st.arabic && st.last_magnitude.is_some() && d != 0 {
             return Err(StopReason::Unexpected);
         }
         return chinese_digit_step(c, d, pos, st);
