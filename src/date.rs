@@ -47,12 +47,13 @@
 
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::date_cues::{
-    CHINESE_NUMERAL_WORD_ENDS, DURATION_AFTER_YEAR, DURATION_BEFORE, NOT_AFTER_DAY, NOT_AFTER_MONTH,
+    duration_word_after_year_at, duration_word_ends_at, CHINESE_NUMERAL_WORD_ENDS, NOT_AFTER_DAY,
+    NOT_AFTER_MONTH,
 };
 use crate::lexicon::marks::is_range_separator;
-use crate::lexicon::periods_of_year::period_of_year_at;
+use crate::lexicon::periods_of_year::period_with_len_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
-use crate::lexicon::{ends_with_word, starts_with_word};
+use crate::lexicon::starts_with_word;
 use crate::record::{Date, Record};
 use crate::scan::years::{
     ascii_run, chinese_digit, continues_chinese_numeral, is_chinese_numeral_char, is_chinese_tens,
@@ -289,7 +290,7 @@ impl Scanner<'_> {
                 .is_some_and(|p| is_chinese_numeral_char(p) || NUMERAL_WORD_ENDS.contains(p));
         }
         // A period of the year standing alone (`上半年`, `第一季度`, `Q1`), not inside a word.
-        if period_of_year_at(&self.chars[i..]).is_some()
+        if period_with_len_at(&self.chars[i..]).is_some()
             && !previous.is_some_and(|p| p.is_ascii_alphanumeric() || is_chinese_numeral_char(p))
         {
             return true;
@@ -307,9 +308,7 @@ impl Scanner<'_> {
         } else {
             i
         };
-        DURATION_BEFORE
-            .iter()
-            .any(|word| ends_with_word(&self.chars[..end], word))
+        duration_word_ends_at(self.chars, end)
     }
 
     fn followed_by(&mut self, i: usize, word: &str) -> bool {
@@ -325,7 +324,7 @@ impl Scanner<'_> {
     fn numeral_cannot_open(&mut self, i: usize) -> bool {
         let c = self.chars[i];
         // A period of the year opens a date by itself (`一季度`, `1季度`).
-        if period_of_year_at(&self.chars[i..]).is_some() {
+        if period_with_len_at(&self.chars[i..]).is_some() {
             return false;
         }
         let (end, ascii) = if c.is_ascii_digit() {
@@ -533,9 +532,7 @@ impl Scanner<'_> {
         }
         let single = first.end_value.is_none() && first.level == last;
         match (single, first.level) {
-            (true, Level::Year) => !DURATION_AFTER_YEAR
-                .iter()
-                .any(|word| self.followed_by(end, word)),
+            (true, Level::Year) => !duration_word_after_year_at(self.chars, end),
             (true, Level::Month) => !self.at(end).is_some_and(|c| NOT_AFTER_MONTH.contains(c)),
             (_, Level::Day) => {
                 let tens_if_chinese = numeral.ascii || numeral.digits == 0;
@@ -559,12 +556,12 @@ impl Scanner<'_> {
                 named_period: false,
             });
         }
-        if let Some(period) = period_of_year_at(self.chars.get(i..)?) {
+        if let Some((period, len)) = period_with_len_at(self.chars.get(i..)?) {
             return Some(Component {
                 level: Level::Month,
                 value: period.first_month,
                 end_value: Some(period.last_month),
-                end: i + period.word.chars().count(),
+                end: i + len,
                 numeral: None,
                 hao: false,
                 named_period: true,

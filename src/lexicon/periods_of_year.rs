@@ -2,7 +2,10 @@
 //!
 //! `2024年一季度` is January to March 2024, `今年上半年` January to June of the reference year.
 
+use std::sync::LazyLock;
+
 use super::char_set::CharSet;
+use super::word_index::WordIndex;
 
 /// A named part of a year and the months it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +72,56 @@ static INITIALS: CharSet = {
 /// ```
 #[must_use]
 pub fn period_of_year_at(chars: &[char]) -> Option<&'static PeriodOfYear> {
+    period_with_len_at(chars).map(|(period, _)| period)
+}
+
+/// [`PERIODS_OF_YEAR`] by their first two characters: the scanners ask at every numeral,
+/// and a digit (`2025年`, `12万`) opens several words of the table.
+static INDEX: LazyLock<WordIndex<&'static PeriodOfYear>> =
+    LazyLock::new(|| WordIndex::new(PERIODS_OF_YEAR, |p| p.word));
+
+/// [`period_of_year_at`] with the length of the word in characters. No word of the table
+/// begins another, so the longest word found is the only one.
+pub(crate) fn period_with_len_at(chars: &[char]) -> Option<(&'static PeriodOfYear, usize)> {
     if !chars.first().is_some_and(|&c| INITIALS.contains(c)) {
         return None;
     }
-    PERIODS_OF_YEAR
-        .iter()
-        .find(|p| super::starts_with_word(chars, p.word))
+    INDEX.longest_at(chars, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_word_begins_another() {
+        for a in PERIODS_OF_YEAR {
+            for b in PERIODS_OF_YEAR {
+                assert!(
+                    a == b || !b.word.starts_with(a.word),
+                    "{} {}",
+                    a.word,
+                    b.word
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_is_found_with_its_length() {
+        for period in PERIODS_OF_YEAR {
+            let chars: Vec<char> = format!("{}末", period.word).chars().collect();
+            let len = period.word.chars().count();
+            assert_eq!(
+                period_with_len_at(&chars),
+                Some((period, len)),
+                "{}",
+                period.word
+            );
+        }
+        for text in ["2025年", "12万", "一次", "Q5", "上半", "三个季度"] {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(period_with_len_at(&chars), None, "{text}");
+        }
+    }
 }
