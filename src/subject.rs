@@ -22,6 +22,7 @@ use compact_str::CompactString;
 
 use crate::lexicon::subjects as words;
 use crate::record::{Dimension, Record};
+use crate::scan::view::ViewCursor;
 use crate::scan::{is_han, TextView};
 
 /// The most characters a subject holds once cleaned.
@@ -58,6 +59,7 @@ struct Found {
 
 /// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
 /// were found in `view` and are sorted by start.
+#[inline(never)]
 pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     if !records.iter().any(|r| matches!(r, Record::Quantity(_))) {
         return;
@@ -70,13 +72,18 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     let mut last_date: Option<(Span, usize)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
-    let mut spans: Vec<Span> = Vec::with_capacity(records.len());
-    for record in records.iter() {
-        spans.push((
-            view.position_at_byte(record.start()),
-            view.position_at_byte(record.end()),
-        ));
-    }
+    // The records are sorted by start: one cursor walks the view to each start, and a copy
+    // of it on to the end.
+    let mut cursor = ViewCursor::default();
+    let spans: Vec<Span> = records
+        .iter()
+        .map(|record| {
+            let start = view.advance_to_byte(&mut cursor, record.start());
+            let mut to_end = cursor;
+            let end = view.advance_to_byte(&mut to_end, record.end());
+            (start, end)
+        })
+        .collect();
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
@@ -349,7 +356,7 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
     while end < limit {
         let c = chars[end];
         if words::is_clause_break(c)
-            || c.is_whitespace()
+            || is_space(c)
             || (words::may_stop_noun(c)
                 && (words::noun_stop_at(chars, end).is_some()
                     || (end > start && words::action_at(chars, end).is_some())))
@@ -417,7 +424,7 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
 fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
     let mut respectively = false;
     while end > floor {
-        if chars[end - 1].is_whitespace() {
+        if is_space(chars[end - 1]) {
             end -= 1;
             continue;
         }
@@ -450,21 +457,10 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
     }
     loop {
         let before = (start, end);
-        while start < end
-            && (chars[start].is_whitespace()
-                || is_closing_quote(chars[start])
-                || chars[start] == '的'
-                || !(is_han(chars[start])
-                    || chars[start].is_ascii_alphanumeric()
-                    || is_quote(chars[start])))
-        {
+        while start < end && left_out_at_start(chars[start]) {
             start += 1;
         }
-        while end > start
-            && (chars[end - 1].is_whitespace()
-                || matches!(chars[end - 1], '的' | '等')
-                || is_opening_quote(chars[end - 1]))
-        {
+        while end > start && left_out_at_end(chars[end - 1]) {
             end -= 1;
         }
         if start < end && is_opening_quote(chars[start]) && is_closing_quote(chars[end - 1]) {
@@ -508,11 +504,40 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
     {
         start += 1;
     }
-    let span = &chars[start..end.max(start)];
-    let han = span.iter().filter(|&&c| is_han(c)).count();
-    let latin = span.iter().any(char::is_ascii_alphabetic);
-    let names = (han >= min_han || latin) && !words::is_function_word(span);
-    (names && start < end).then_some((start, end))
+    if start >= end {
+        return None;
+    }
+    let span = &chars[start..end];
+    // Enough Han characters, or a Latin letter, and not a word that names nothing.
+    let names = span.iter().filter(|&&c| is_han(c)).take(min_han).count() == min_han
+        || span.iter().any(char::is_ascii_alphabetic);
+    (names && !words::is_function_word(span)).then_some((start, end))
+}
+
+/// Whether `c` opening a span is left out of a subject: a space, a closing quotation mark,
+/// `的`, any mark that is no letter, digit or quotation mark.
+fn left_out_at_start(c: char) -> bool {
+    if is_han(c) {
+        c == '的'
+    } else {
+        !(c.is_ascii_alphanumeric() || is_opening_quote(c))
+    }
+}
+
+/// Whether `c` ending a span is left out of a subject: a space, `的`, `等`, an opening
+/// quotation mark.
+fn left_out_at_end(c: char) -> bool {
+    if is_han(c) {
+        matches!(c, '的' | '等')
+    } else {
+        is_space(c) || is_opening_quote(c)
+    }
+}
+
+/// [`char::is_whitespace`], answered for the Han characters and marks above U+3000 (none of
+/// them a space) with one comparison.
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
 }
 
 /// The length of a written time that opens a span (`2025年`, `3月`), which the date

@@ -322,6 +322,40 @@ impl<'a> TextView<'a> {
         }
         i
     }
+
+    /// [`TextView::position_at_byte`] for an offset at or after `cursor`'s, moving `cursor`
+    /// there: offsets asked for in ascending order cost the characters between them (a
+    /// stride of them at a time where they are far apart), with no search.
+    pub(crate) fn advance_to_byte(&self, cursor: &mut ViewCursor, offset: usize) -> usize {
+        let ViewCursor {
+            mut position,
+            mut byte,
+        } = *cursor;
+        // Whole strides while the next full offset is still short of `offset`.
+        let mut mark = position / OFFSET_STRIDE + 1;
+        while let Some(&next) = self.marks.get(mark) {
+            if next as usize >= offset {
+                break;
+            }
+            position = mark * OFFSET_STRIDE;
+            byte = next as usize;
+            mark += 1;
+        }
+        while position < self.len() && byte < offset {
+            byte += usize::from(self.steps[position]);
+            position += 1;
+        }
+        *cursor = ViewCursor { position, byte };
+        position
+    }
+}
+
+/// A view position and the source byte where it starts, moved forward by
+/// [`TextView::advance_to_byte`]; the default is the start of the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ViewCursor {
+    position: usize,
+    byte: usize,
 }
 
 /// The input with pinyin annotations removed and nothing else changed.
