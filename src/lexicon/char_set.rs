@@ -30,6 +30,24 @@ impl CharSet {
         self
     }
 
+    /// The set with the second character of `word` added (nothing for a word of one
+    /// character or none).
+    pub(crate) const fn with_second(mut self, word: &str) -> CharSet {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() {
+            let (_, first_len) = decode_utf8(bytes, 0);
+            if first_len < bytes.len() {
+                let (code, _) = decode_utf8(bytes, first_len);
+                assert!(
+                    code < 0x1_0000,
+                    "the set holds the Basic Multilingual Plane only"
+                );
+                self.bits[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        self
+    }
+
     /// The set with `c` added.
     pub(crate) const fn with_char(mut self, c: char) -> CharSet {
         let code = c as u32;
@@ -143,6 +161,11 @@ mod tests {
     static SET: CharSet = CharSet::new(&["a万é", "€"], &[('0', '9')]);
     static INITIALS: CharSet = CharSet::EMPTY.with_initial("上半年").with_initial("");
     static FINALS: CharSet = CharSet::EMPTY.with_final("上半年").with_final("°C");
+    static SECONDS: CharSet = CharSet::EMPTY
+        .with_second("上半年")
+        .with_second("é年")
+        .with_second("年")
+        .with_second("");
 
     #[test]
     fn holds_its_characters_only() {
@@ -158,5 +181,7 @@ mod tests {
         let both = CharSet::new(&["a"], &[]).union(&FINALS);
         assert!(both.contains('a') && both.contains('年') && !both.contains('上'));
         assert!(!FINALS.contains('半') && !FINALS.contains('°'));
+        assert!(SECONDS.contains('半') && SECONDS.contains('年'));
+        assert!(!SECONDS.contains('上') && !SECONDS.contains('é'));
     }
 }

@@ -62,6 +62,18 @@ static INITIALS: CharSet = {
     set
 };
 
+/// The second characters of [`PERIODS_OF_YEAR`]: most numerals that open with an initial
+/// (`2025年`, `一次`) go on with none of these.
+static SECONDS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < PERIODS_OF_YEAR.len() {
+        set = set.with_second(PERIODS_OF_YEAR[k].word);
+        k += 1;
+    }
+    set
+};
+
 /// The named part of a year at the start of `chars`, if any.
 ///
 /// ```
@@ -83,7 +95,10 @@ static INDEX: LazyLock<WordIndex<&'static PeriodOfYear>> =
 /// [`period_of_year_at`] with the length of the word in characters. No word of the table
 /// begins another, so the longest word found is the only one.
 pub(crate) fn period_with_len_at(chars: &[char]) -> Option<(&'static PeriodOfYear, usize)> {
-    if !chars.first().is_some_and(|&c| INITIALS.contains(c)) {
+    let [first, second, ..] = chars else {
+        return None;
+    };
+    if !(INITIALS.contains(*first) && SECONDS.contains(*second)) {
         return None;
     }
     INDEX.longest_at(chars, 0)
@@ -112,6 +127,11 @@ mod tests {
         for period in PERIODS_OF_YEAR {
             let chars: Vec<char> = format!("{}末", period.word).chars().collect();
             let len = period.word.chars().count();
+            assert!(
+                len >= 2,
+                "{}: the look-up reads two characters",
+                period.word
+            );
             assert_eq!(
                 period_with_len_at(&chars),
                 Some((period, len)),

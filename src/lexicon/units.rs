@@ -131,6 +131,22 @@ const fn currency_finals() -> CharSet {
     set
 }
 
+/// The first characters of the forms that may follow a number: a character not among them
+/// opens no unit, which one load tells before the index is searched.
+static AFTER_INITIALS: CharSet = after_initials();
+
+const fn after_initials() -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < UNIT_ROWS.len() {
+        if !matches!(UNIT_ROWS[k].placement, Before) {
+            set = set.with_initial(UNIT_ROWS[k].form);
+        }
+        k += 1;
+    }
+    set
+}
+
 /// Whether `c` may end a currency written before a number (see [`currency_before`]).
 #[must_use]
 pub fn may_end_currency_before(c: char) -> bool {
@@ -478,6 +494,9 @@ fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
 /// with its length in characters.
 #[must_use]
 pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)> {
+    if !AFTER_INITIALS.contains(*chars.get(start)?) {
+        return None;
+    }
     let (unit, len) = AFTER_INDEX
         .all_at(chars, start)
         .find(|(unit, len)| ends_word(chars, unit.form, start + len))?;
@@ -494,8 +513,10 @@ pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)
 /// so that `5千瓦` is 5 kilowatts rather than 5000 watts and `3百分点` 3 percentage points.
 #[must_use]
 pub fn unit_opens_with_magnitude_at(chars: &[char], start: usize) -> bool {
+    // 万 and 亿, the magnitudes most numerals end with, open no unit.
     let opens_with_magnitude = chars
         .get(start)
+        .filter(|&&c| AFTER_INITIALS.contains(c))
         .and_then(|&c| numeral_char(c))
         .is_some_and(|row| matches!(row.meaning, Meaning::Magnitude(_)));
     opens_with_magnitude && unit_after(chars, start).is_some_and(|(_, len)| len >= 2)
@@ -666,6 +687,19 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(after(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_form_after_a_number_opens_with_an_initial() {
+        for row in UNITS.iter().filter(|u| u.placement != Before) {
+            let first = row.form.chars().next().unwrap_or_default();
+            assert!(AFTER_INITIALS.contains(first), "{}", row.form);
+            let chars: Vec<char> = row.form.chars().collect();
+            assert!(unit_after(&chars, 0).is_some(), "{}", row.form);
+        }
+        for c in ['万', '亿', '，', '的', '增'] {
+            assert!(!AFTER_INITIALS.contains(c), "{c}");
         }
     }
 

@@ -71,10 +71,15 @@ pub(crate) fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
 /// The numeral at `i`: ASCII digits, Chinese digits read one by one, or a Chinese numeral up
 /// to 三十九 with tens.
 pub(crate) fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
-    if chars.get(i)?.is_ascii_digit() {
+    let &first = chars.get(i)?;
+    if first.is_ascii_digit() {
         return read_ascii(chars, i);
     }
-    let tail = chars.get(i..)?;
+    // Most characters asked about (every one of a title, for its period) open no numeral.
+    if first == 'O' || !continues_chinese_numeral(first) {
+        return None;
+    }
+    let tail = &chars[i..];
     let run = tail
         .iter()
         .enumerate()
