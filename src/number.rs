@@ -168,6 +168,11 @@ fn bare_magnitude(chars: &[char], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let (value, len) = magnitude_chain(chars, i)?;
+    // After 每 a magnitude alone is the size of a rate's denominator, whatever follows it,
+    // unless it opens a unit (`每千克`).
+    if i > 0 && chars[i - 1] == '每' && unit_after(chars, i).is_none() {
+        return Some((value, len));
+    }
     let followed = chars.get(i + len).copied();
     // 千万 before 不, 要, 别 … is "by all means", not ten million.
     let adverb = followed.is_some_and(|c| matches!(c, '不' | '要' | '别' | '莫' | '勿' | '得'))

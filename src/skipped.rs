@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::approx::{approx_after, approx_before, Side};
 use crate::lexicon::char_set::CharSet;
 use crate::lexicon::phrases::set_phrase_covering;
-use crate::lexicon::regions::REGIONS;
+use crate::lexicon::regions::{NUMERAL_AREAS, REGIONS};
 use crate::lexicon::units::unit_after;
 use crate::lexicon::word_index::WordIndex;
 use crate::record::{Approx, Number, Record};
@@ -399,8 +399,8 @@ fn is_code(chars: &[char], start: usize, end: usize) -> bool {
     clock || (after == Some('号') && chars.get(end + 1) == Some(&'线'))
 }
 
-/// A Chinese list label: `一、` or `（一）` at the start of a line, `一是`, `二是` after a
-/// line start or a punctuation mark, `其一`, `之二`.
+/// A Chinese list label: `一、` or `（一）` at the start of a line, `一是`, `二是`, `一要` after
+/// a line start or a punctuation mark, `其一`, `之二`.
 fn is_chinese_label(chars: &[char], start: usize, end: usize) -> bool {
     if !chars[start..end]
         .iter()
@@ -415,7 +415,9 @@ fn is_chinese_label(chars: &[char], start: usize, end: usize) -> bool {
         || before
             .is_some_and(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '，' | ',' | '（' | '('));
     (line_start && matches!(after, Some('、' | '．' | '.')))
+        // `一是…，二是…`; `一要…。二要…` ("first, we must …"), but not `三要素`.
         || (clause_start && after == Some('是'))
+        || (clause_start && after == Some('要') && chars.get(end + 1) != Some(&'素'))
         || (before == Some('其') && end - start == 1)
 }
 
@@ -437,16 +439,6 @@ fn is_word(chars: &[char], start: usize, end: usize) -> bool {
 /// each of its forms and without its suffix, and a few areas that are not regions.
 static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
     const SUFFIXES: [&str; 6] = ["市", "省", "县", "州", "盟", "地区"];
-    const AREAS: [&str; 8] = [
-        "长三角",
-        "珠三角",
-        "万州",
-        "九龙坡",
-        "三峡",
-        "五指山",
-        "九寨沟",
-        "十八洞",
-    ];
     let mut names: Vec<Vec<char>> = Vec::new();
     for region in REGIONS {
         for form in region.forms() {
@@ -461,7 +453,7 @@ static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
             }
         }
     }
-    names.extend(AREAS.iter().map(|a| a.chars().collect()));
+    names.extend(NUMERAL_AREAS.iter().map(|a| a.chars().collect()));
     WordIndex::from_words(names.into_iter().map(|n| (n, ())))
 });
 

@@ -87,7 +87,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
-            if bounds_clause(&records[index]) {
+            if bounds_clause(&records[index], view.chars(), start) {
                 if matches!(records[index], Record::Date(_)) {
                     last_date = Some(((start, end), barrier_end));
                 }
@@ -264,11 +264,15 @@ fn clause_start_of_item(chars: &[char], floor: usize, end: usize) -> usize {
     clause_start(chars, floor, end)
 }
 
-/// Whether a record ends the clause a subject may come from: every record but a number that
-/// is part of a name (`八大产业`, `第三产业`).
-fn bounds_clause(record: &Record) -> bool {
+/// Whether a record that starts at view position `start` ends the clause a subject may come
+/// from: every record but a number that is part of a name (`八大产业`, `第三产业`) or the
+/// denominator of a rate (`每万人口高价值发明专利拥有量`).
+fn bounds_clause(record: &Record, chars: &[char], start: usize) -> bool {
     match record {
-        Record::Number(number) => !(number.ordinal || number.text.ends_with('大')),
+        Record::Number(number) => {
+            let per = start > 0 && chars[start - 1] == '每';
+            !(number.ordinal || per || number.text.ends_with('大'))
+        }
         Record::Title(_) => false,
         _ => true,
     }

@@ -1,7 +1,9 @@
 //! `tests/data/forms.jsonl`: the forms of SPEC §5 by class (spaced numerals, a magnitude and
 //! unit with no number, ROC years and the locale, periods of the year, ratio words,
 //! administrative units, shares and lots, rates, approximation words before a bare number,
-//! words that begin with a classifier's character, markup and identifiers), in both scripts.
+//! words that begin with a classifier's character, markup and identifiers, ordinals without
+//! 第 (`四中全会`, `二期`), a magnitude alone as a rate's denominator (`每万人口`)), in both
+//! scripts.
 //!
 //! Each case lists every quantity, date and number record of its sentence, with offsets in
 //! code points. The classes in [`ENFORCED`] must match exactly; the others are the contract
@@ -29,6 +31,8 @@ const ENFORCED: &[&str] = &[
     "ratio",
     "magnitude_unit",
     "classifier_word",
+    "ordinal_word",
+    "denominator",
 ];
 
 /// Every class the table may use.
@@ -45,6 +49,8 @@ const CLASSES: &[&str] = &[
     "approx_number",
     "classifier_word",
     "markup",
+    "ordinal_word",
+    "denominator",
 ];
 
 /// The byte offset of code point `index` of `text`.

@@ -146,8 +146,12 @@ fn extra_cases() -> Vec<(&'static str, Vec<Value>)> {
             vec![q("350公里每小时", 350.0, "公里/小时", "other", "exact")],
         ),
         (
+            // 千 alone is the size of the rate's denominator, like the 100 of 每100户.
             "每千人口拥有执业医师3.2人。",
-            vec![q("3.2人", 3.2, "人", "count", "exact")],
+            vec![
+                json!({"kind": "number", "text": "千", "value": 1000.0, "ordinal": false}),
+                q("3.2人", 3.2, "人", "count", "exact"),
+            ],
         ),
         ("“十四五”时期和十四五规划。", vec![]),
     ]

@@ -547,6 +547,37 @@ pub static REGIONS: &[Region] = &[
     Region::new("天府新区", &[], NewArea, "四川省"),
 ];
 
+/// Places with a numeral character in their name that are not divisions in [`REGIONS`]:
+/// regions, valleys and landmarks, and the literary names of provinces (`三晋` Shanxi, `八闽`
+/// Fujian, `三湘` Hunan). A numeral in one is part of a name.
+pub static NUMERAL_AREAS: &[&str] = &[
+    "长三角",
+    "珠三角",
+    "万州",
+    "九龙坡",
+    "三峡",
+    "五指山",
+    "九寨沟",
+    "十八洞",
+    "三江源",
+    "几字弯",
+    "三晋",
+    "三秦",
+    "三湘",
+    "八闽",
+    "八桂",
+    "两广",
+    "两湖",
+    "两江",
+    "三江平原",
+    "千岛湖",
+    "九华山",
+    "五台山",
+    "六盘山",
+    "十三陵",
+    "万里长城",
+];
+
 /// Suffixes of county-level divisions (区, 县, county-level 市, 旗 …), longest first. A county is
 /// recognised only right after its prefecture or municipality (`广州市天河区`), or, for 县 and
 /// 市, right after its province (`浙江省安吉县`); a bare county name is too often a common word.

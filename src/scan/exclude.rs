@@ -137,9 +137,14 @@ pub(crate) fn is_session_number(chars: &[char], end: usize) -> bool {
         Some('次') => SESSION_WORDS
             .iter()
             .any(|word| starts_with_word(&chars[end + 1..], word)),
+        // `四中全会`: the fourth plenary session of a central committee.
+        Some('中') => starts_with_word(&chars[end + 1..], PLENUM),
         _ => false,
     }
 }
+
+/// What follows `N中` in the name of a plenary session (`三中全会`).
+const PLENUM: &str = "全会";
 
 /// Whether the numeral `chars[start..end]` is a rank: `前10位`, `前三名`.
 #[must_use]
