@@ -69,10 +69,27 @@ static NUMERAL_INITIALS: CharSet = {
     set
 };
 
+/// The second characters of the words' numerals: `一`, `两`, `三` and `百` open far more
+/// words than ratio words.
+static NUMERAL_SECONDS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < RATIO_WORDS.len() {
+        set = set.with_second(RATIO_WORDS[k].rest);
+        k += 1;
+    }
+    set
+};
+
 /// The ratio word whose numeral starts at `chars[i]`, with the word's start and end.
 #[must_use]
 pub fn ratio_word_at(chars: &[char], i: usize) -> Option<(&'static RatioWord, usize, usize)> {
-    if !chars.get(i).is_some_and(|&c| NUMERAL_INITIALS.contains(c)) {
+    // Every numeral of the table has two characters or more.
+    let opens = chars.get(i).is_some_and(|&c| NUMERAL_INITIALS.contains(c))
+        && chars
+            .get(i + 1)
+            .is_some_and(|&c| NUMERAL_SECONDS.contains(c));
+    if !opens {
         return None;
     }
     RATIO_WORDS.iter().find_map(|row| {
@@ -82,4 +99,29 @@ pub fn ratio_word_at(chars: &[char], i: usize) -> Option<(&'static RatioWord, us
             && super::starts_with_word(&chars[i..], row.rest);
         fits.then(|| (row, i - before, i + row.rest.chars().count()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_found_at_its_numeral() {
+        for row in RATIO_WORDS {
+            assert!(row.rest.chars().count() >= 2, "{}", row.rest);
+            let text = format!("{}{}了", row.prefix, row.rest);
+            let chars: Vec<char> = text.chars().collect();
+            let at = row.prefix.chars().count();
+            let (found, start, end) = ratio_word_at(&chars, at).unwrap();
+            assert_eq!(
+                (found.value, start, end),
+                (row.value, 0, chars.len() - 1),
+                "{text}"
+            );
+        }
+        for text in ["一次", "三年", "百姓", "两个"] {
+            let chars: Vec<char> = text.chars().collect();
+            assert!(ratio_word_at(&chars, 0).is_none(), "{text}");
+        }
+    }
 }

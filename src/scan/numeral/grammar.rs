@@ -481,7 +481,7 @@ pub(crate) fn parse_body(
 
 /// The spaces typeset and PDF text leaves between the parts of one number (SPEC §5): ASCII,
 /// no-break, ideographic and thin spaces, never a line break.
-const NUMERAL_SPACES: &[char] = &[' ', '\u{A0}', '\u{3000}', '\u{2009}', '\u{202F}'];
+pub(super) const NUMERAL_SPACES: &[char] = &[' ', '\u{A0}', '\u{3000}', '\u{2009}', '\u{202F}'];
 
 /// Whether the one space at `pos` stands between two parts of a number written in Arabic
 /// digits: digits and the magnitude after them (`5800 萬`), or a magnitude and the digits after

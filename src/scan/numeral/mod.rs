@@ -543,12 +543,16 @@ pub fn match_numeral_within(chars: &[char], start: usize, end: usize) -> Option<
         return None;
     }
     let limit = end.min(start.saturating_add(MAX_NUMERAL_CHARS));
-    if let Shortcut::Settled(found) = lone_character_at(chars, start, limit) {
+    if chars[start].is_ascii_digit() {
+        if grammar::in_identifier(chars, start) {
+            // Digits inside an identifier or a web address (`G20`, `%20`) open no numeral.
+            return None;
+        }
+        if let Some(plain) = plain_integer_at(chars, start, limit) {
+            return Some(plain);
+        }
+    } else if let Shortcut::Settled(found) = lone_character_at(chars, start, limit) {
         return found;
-    }
-    if chars[start].is_ascii_digit() && grammar::in_identifier(chars, start) {
-        // Digits inside an identifier or a web address (`G20`, `%20`) open no numeral.
-        return None;
     }
     if let Some(arabic) = arabic_at(chars, start, limit) {
         return Some(arabic);
@@ -687,6 +691,38 @@ enum Shortcut {
     Grammar,
 }
 
+/// The commonest numeral of running text: ASCII digits ending at the window's end or before
+/// a character that can neither continue a numeral nor make it another kind (`2025年`,
+/// `77家`, `12229亿` is not one: 亿 continues it). Read with the value [`arabic_at`] and the
+/// grammar give, in integer arithmetic; `None` leaves every other shape to them.
+fn plain_integer_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch> {
+    let mut value: u64 = 0;
+    let mut end = start;
+    while end < limit {
+        let Some(d) = chars[end].to_digit(10) else {
+            break;
+        };
+        if end - start == MAX_PLAIN_DIGITS {
+            return None;
+        }
+        value = value * 10 + u64::from(d);
+        end += 1;
+    }
+    let next = chars[..limit].get(end);
+    if next.is_some_and(|&c| may_continue_numeral(c) || grammar::NUMERAL_SPACES.contains(&c)) {
+        return None;
+    }
+    Some(NumeralMatch {
+        start,
+        end,
+        value: value as f64,
+        integer: Some(value as i64),
+        kind: NumeralKind::Cardinal,
+        form: NumeralForm::Arabic,
+        has_magnitude: false,
+    })
+}
+
 /// Digits at most in a numeral [`arabic_at`] reads, so that its mantissa stays below 2^53
 /// and converts to `f64` exactly.
 const MAX_PLAIN_DIGITS: usize = 15;
@@ -779,8 +815,12 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
             Some(found(end + 1, value, NumeralKind::Percent, false))
         }
         '‰' => Some(found(end + 1, value, NumeralKind::PerMille, false)),
+        // Digits may follow the magnitude one space on (`5万 6`, SPEC §5): the grammar's.
         '万' | '萬' | '亿' | '億'
-            if end + 1 < limit && !after.is_some_and(may_continue_numeral) =>
+            if end + 1 < limit
+                && !after.is_some_and(|c| {
+                    may_continue_numeral(c) || grammar::NUMERAL_SPACES.contains(&c)
+                }) =>
         {
             let exponent = if matches!(next, '万' | '萬') { 4 } else { 8 };
             let value = value.checked_mul_pow10(exponent)?;
@@ -947,7 +987,7 @@ mod tests {
         "0", "1", "2", "5", "9", "12", "2025", "一", "二", "两", "三", "五", "九", "零", "〇",
         "十", "百", "千", "万", "亿", "萬", "兆", "京", "廿", "壹", "伍", "拾", "幺", ".", ",",
         " ", "%", "﹪", "‰", "/", "-", "−", "负", "第", "点", "分", "之", "又", "a", "G", "_",
-        "年", "元", "个", "瓦", "，", "。", "\n",
+        "年", "元", "个", "瓦", "，", "。", "\n", "\u{3000}", "\u{2009}",
     ];
 
     proptest::proptest! {
@@ -1006,6 +1046,34 @@ mod tests {
                     "{chars:?} up to {end}"
                 );
             }
+        }
+    }
+
+    /// Every short string of ASCII digits and what may follow them reads as the grammar
+    /// reads it, in every window: the plain-integer reading covers these shapes.
+    #[test]
+    fn plain_integers_read_as_the_grammar_reads_them() {
+        let alphabet = [
+            '1', '0', '9', '年', '家', '万', '亿', '十', '.', ',', ' ', '\u{3000}', '%', '/', '分',
+            '之', '点', '三', 'a', '-',
+        ];
+        for chars in strings_over(&alphabet, 4) {
+            for start in 0..chars.len() {
+                for end in start + 1..=chars.len() {
+                    assert_eq!(
+                        match_numeral_within(&chars, start, end),
+                        grammar_only(&chars, start, end),
+                        "{chars:?} at {start}..{end}"
+                    );
+                }
+            }
+        }
+        let long: Vec<char> = "1234567890123456年".chars().collect();
+        for end in 1..=long.len() {
+            assert_eq!(
+                match_numeral_within(&long, 0, end),
+                grammar_only(&long, 0, end)
+            );
         }
     }
 
