@@ -20,7 +20,7 @@
 
 use compact_str::CompactString;
 
-use crate::lexicon::subjects as words;
+use crate::lexicon::subjects::{self as words, Before};
 use crate::record::{Dimension, Record};
 use crate::scan::view::ViewCursor;
 use crate::scan::{is_han, TextView};
@@ -404,12 +404,10 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
             i += 1;
             continue;
         }
-        if let Some(n) = words::indicator_name_at(chars, i) {
-            i += n;
-            continue;
-        }
-        match words::action_at(chars, i) {
-            Some(n) if i + n < end && !words::is_noun_suffix(chars[i + n]) => {
+        match words::action_or_name_at(chars, i) {
+            // An indicator name holds a verb that starts nothing.
+            Some((n, true)) => i += n,
+            Some((n, false)) if i + n < end && !words::is_noun_suffix(chars[i + n]) => {
                 start = i + n;
                 i += n;
             }
@@ -432,15 +430,11 @@ fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
             end -= 1;
             continue;
         }
-        if words::measure_before(chars, end) {
-            break;
-        }
-        let link = words::linking_before(chars, end).map(|(word, n)| {
-            respectively |= word.starts_with("分别");
-            n
-        });
-        match link {
-            Some(n) if end - n >= floor => end -= n,
+        match words::before(chars, end) {
+            Before::Link(n, says_respectively) if end - n >= floor => {
+                respectively |= says_respectively;
+                end -= n;
+            }
             _ => break,
         }
     }
@@ -475,11 +469,7 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
             }
         }
         let word = (start < end && words::may_start_opener(chars[start]))
-            .then(|| {
-                words::scope_at(chars, start)
-                    .or_else(|| words::time_at(chars, start))
-                    .or_else(|| words::joining_at(chars, start))
-            })
+            .then(|| words::opener_at(chars, start))
             .flatten();
         let opening = word.or_else(|| time_numeral_at(chars, start));
         if let Some(n) = opening.filter(|&n| start + n < end) {

@@ -22,6 +22,7 @@ pub mod script;
 pub mod subjects;
 pub mod units;
 pub(crate) mod word_index;
+pub(crate) mod word_trie;
 
 /// Whether `chars` begins with the characters of `word`, read as they come: most look-ups
 /// fail on the first character, before the word's length is known.

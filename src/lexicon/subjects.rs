@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use super::char_set::CharSet;
 use super::regions::REGIONS;
-use super::word_index::WordIndex;
+use super::word_trie::WordTrie;
 
 /// Linking verbs, adverbs and comparisons that stand between a subject and its quantity and
 /// are never part of it (`地区生产总值达到5.1万亿元`, `收入同比增长6.8%`). Read backwards from
@@ -198,54 +198,143 @@ pub fn is_clause_break(c: char) -> bool {
     CLAUSE_BREAK_SET.contains(c)
 }
 
-fn index(words: &'static [&'static str]) -> WordIndex<&'static &'static str> {
-    WordIndex::new(words, |w| w)
+/// The tables a word of the tries belongs to, one bit each.
+mod tag {
+    /// [`LINKING_WORDS`](super::LINKING_WORDS) and [`TIME_WORDS`](super::TIME_WORDS): left
+    /// out between a subject and its quantity.
+    pub const LINK: u32 = 1 << 0;
+    /// The words that protect the ending of a linking word ([`NOT_LINKING`](super::NOT_LINKING)),
+    /// and the linking words themselves: of these, the longest word ending at a position decides.
+    pub const LINK_TABLE: u32 = 1 << 1;
+    pub const ACTION: u32 = 1 << 2;
+    pub const MEASURE: u32 = 1 << 3;
+    pub const SCOPE: u32 = 1 << 4;
+    pub const PLACE: u32 = 1 << 5;
+    pub const KEEPER: u32 = 1 << 6;
+    pub const TIME: u32 = 1 << 7;
+    pub const JOINING: u32 = 1 << 8;
+    pub const FUNCTION: u32 = 1 << 9;
+    pub const NAME: u32 = 1 << 10;
+    pub const DURATION: u32 = 1 << 11;
+    pub const COMPARISON: u32 = 1 << 12;
+    pub const SHARE: u32 = 1 << 13;
+    pub const STOP: u32 = 1 << 14;
 }
 
-/// The linking words and the time words (both left out before a quantity), and the words that protect their endings ([`NOT_LINKING`], marked
-/// `false`): the longest word ending at a position decides.
-static LINKING: LazyLock<WordIndex<(&'static str, bool)>> = LazyLock::new(|| {
-    WordIndex::from_words(
-        LINKING_WORDS
-            .iter()
-            .chain(TIME_WORDS)
-            .map(|w| (*w, true))
-            .chain(NOT_LINKING.iter().map(|w| (*w, false)))
-            .map(|(w, link)| (w.chars().collect(), (w, link))),
-    )
+/// Every table of this module in two tries, so that one walk from a position answers for all
+/// of them: words read from a position on, and words that end at one.
+struct Words {
+    /// Words that start at a position: verbs of action, indicator names, scope, place, time
+    /// and joining words, function words, comparison openers, noun stops.
+    at: WordTrie,
+    /// Words that end at a position: linking words (and the words that protect their
+    /// endings), measure verbs, share endings, duration nouns, verbs of action, time words.
+    before: WordTrie,
+    /// The longest function word, verb of action or linking word, in characters.
+    longest_function: usize,
+}
+
+/// `words` with `tag`.
+fn tagged(words: &'static [&'static str], tag: u32) -> impl Iterator<Item = (&'static str, u32)> {
+    words.iter().map(move |&w| (w, tag))
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let places = REGIONS
+        .iter()
+        .flat_map(super::regions::Region::forms)
+        .map(|form| (form, tag::PLACE));
+    let at = WordTrie::new(
+        tagged(ACTION_VERBS, tag::ACTION)
+            .chain(tagged(INDICATOR_NAMES, tag::NAME))
+            .chain(tagged(SCOPE_WORDS, tag::SCOPE))
+            .chain(places)
+            .chain(tagged(PLACE_KEEPERS, tag::KEEPER))
+            .chain(tagged(TIME_WORDS, tag::TIME | tag::LINK))
+            .chain(tagged(JOINING_WORDS, tag::JOINING))
+            .chain(tagged(FUNCTION_WORDS, tag::FUNCTION))
+            .chain(tagged(LINKING_WORDS, tag::LINK))
+            .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
+            .chain(tagged(NOUN_STOPS, tag::STOP)),
+        false,
+    );
+    let before = WordTrie::new(
+        tagged(LINKING_WORDS, tag::LINK | tag::LINK_TABLE)
+            .chain(tagged(TIME_WORDS, tag::TIME | tag::LINK | tag::LINK_TABLE))
+            .chain(tagged(NOT_LINKING, tag::LINK_TABLE))
+            .chain(tagged(MEASURE_VERBS, tag::MEASURE))
+            .chain(tagged(SHARE_ENDINGS, tag::SHARE))
+            .chain(tagged(DURATION_NOUNS, tag::DURATION))
+            .chain(tagged(ACTION_VERBS, tag::ACTION)),
+        true,
+    );
+    let longest_function = [
+        FUNCTION_WORDS,
+        ACTION_VERBS,
+        LINKING_WORDS,
+        TIME_WORDS,
+        NOT_LINKING,
+    ]
+    .iter()
+    .flat_map(|table| table.iter())
+    .map(|w| w.chars().count())
+    .max()
+    .unwrap_or(0);
+    Words {
+        at,
+        before,
+        longest_function,
+    }
 });
-static ACTIONS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(ACTION_VERBS));
-static MEASURES: LazyLock<WordIndex<&'static &'static str>> =
-    LazyLock::new(|| index(MEASURE_VERBS));
-static SCOPES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(SCOPE_WORDS));
-static KEEPERS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(PLACE_KEEPERS));
-static TIMES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(TIME_WORDS));
-static JOINING: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(JOINING_WORDS));
-static SHARES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(SHARE_ENDINGS));
-static COMPARISONS: LazyLock<WordIndex<&'static &'static str>> =
-    LazyLock::new(|| index(COMPARISON_OPENERS));
-static FUNCTIONS: LazyLock<WordIndex<&'static &'static str>> =
-    LazyLock::new(|| index(FUNCTION_WORDS));
-static NAMES: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(INDICATOR_NAMES));
-static DURATIONS: LazyLock<WordIndex<&'static &'static str>> =
-    LazyLock::new(|| index(DURATION_NOUNS));
-static STOPS: LazyLock<WordIndex<&'static &'static str>> = LazyLock::new(|| index(NOUN_STOPS));
-static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
-    WordIndex::from_words(
-        REGIONS
-            .iter()
-            .flat_map(super::regions::Region::forms)
-            .map(|form| (form.chars().collect(), ())),
-    )
-});
+
+/// What stands just before a position, read back from a quantity: a measure verb, a linking
+/// word, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Before {
+    /// A measure verb ends there (`出资`): it is part of the subject.
+    Measure,
+    /// A linking word of this many characters, and whether it says `分别`.
+    Link(usize, bool),
+    /// Neither.
+    Nothing,
+}
+
+/// What ends just before `chars[end]`: a measure verb first, else the longest linking word
+/// (unless a longer word protects its ending).
+pub(crate) fn before(chars: &[char], end: usize) -> Before {
+    let words = &*WORDS;
+    let mut measure = false;
+    let mut longest = None;
+    words.before.walk(chars, end, |n, tags, node| {
+        measure |= tags & tag::MEASURE != 0;
+        if tags & tag::LINK_TABLE != 0 {
+            longest = Some((n, tags, node));
+        }
+    });
+    if measure {
+        return Before::Measure;
+    }
+    match longest {
+        Some((n, tags, node)) if tags & tag::LINK != 0 => {
+            Before::Link(n, words.before.word(node).starts_with("分别"))
+        }
+        _ => Before::Nothing,
+    }
+}
 
 /// The longest linking word ending just before `chars[end]`, with its length.
 #[must_use]
 pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize)> {
-    LINKING
-        .longest_ending_at(chars, end)
-        .filter(|((_, link), _)| *link)
-        .map(|((w, _), n)| (w, n))
+    let words = &*WORDS;
+    let mut longest = None;
+    words.before.walk(chars, end, |n, tags, node| {
+        if tags & tag::LINK_TABLE != 0 {
+            longest = Some((n, tags, node));
+        }
+    });
+    longest
+        .filter(|&(_, tags, _)| tags & tag::LINK != 0)
+        .map(|(n, _, node)| (words.before.word(node), n))
 }
 
 /// The first characters of the words of `lists`.
@@ -310,102 +399,135 @@ pub fn may_start_opener(c: char) -> bool {
 /// The length of the longest verb of action starting at `chars[start]`.
 #[must_use]
 pub fn action_at(chars: &[char], start: usize) -> Option<usize> {
-    ACTIONS.longest_at(chars, start).map(|(_, n)| n)
+    WORDS.at.longest(chars, start, tag::ACTION)
+}
+
+/// At `chars[start]`, where a verb of action or an indicator name may start: the length of
+/// the indicator name there, else of the verb of action, and which of the two it is.
+pub(crate) fn action_or_name_at(chars: &[char], start: usize) -> Option<(usize, bool)> {
+    let (mut name, mut action) = (None, None);
+    WORDS.at.walk(chars, start, |n, tags, _| {
+        if tags & tag::NAME != 0 {
+            name = Some(n);
+        }
+        if tags & tag::ACTION != 0 {
+            action = Some(n);
+        }
+    });
+    name.map(|n| (n, true)).or(action.map(|n| (n, false)))
 }
 
 /// The length of the longest verb of action ending just before `chars[end]`.
 #[must_use]
 pub fn action_before(chars: &[char], end: usize) -> Option<usize> {
-    ACTIONS.longest_ending_at(chars, end).map(|(_, n)| n)
+    WORDS.before.longest(chars, end, tag::ACTION)
 }
 
 /// Whether a measure verb ends just before `chars[end]`.
 #[must_use]
 pub fn measure_before(chars: &[char], end: usize) -> bool {
-    MEASURES.longest_ending_at(chars, end).is_some()
+    WORDS.before.longest(chars, end, tag::MEASURE).is_some()
 }
 
 /// The length of a scope word or region name opening `chars[start..]` that is left out of
 /// a subject; a region name followed by one of the [`PLACE_KEEPERS`] is part of the name.
 #[must_use]
 pub fn scope_at(chars: &[char], start: usize) -> Option<usize> {
-    let scope = SCOPES.longest_at(chars, start).map(|(_, n)| n);
-    let place = PLACES
-        .longest_at(chars, start)
-        .map(|((), n)| n)
-        .filter(|&n| KEEPERS.longest_at(chars, start + n).is_none());
-    scope.max(place)
+    opening_at(chars, start).0
+}
+
+/// The words that may open a subject at `chars[start]` and are left out: the longest scope
+/// word or region name (as [`scope_at`]), the longest time word, the longest joining word.
+fn opening_at(chars: &[char], start: usize) -> (Option<usize>, Option<usize>, Option<usize>) {
+    let words = &*WORDS;
+    let (mut scope, mut place, mut time, mut joining) = (None, None, None, None);
+    words.at.walk(chars, start, |n, tags, _| {
+        if tags & tag::SCOPE != 0 {
+            scope = Some(n);
+        }
+        if tags & tag::PLACE != 0 {
+            place = Some(n);
+        }
+        if tags & tag::TIME != 0 {
+            time = Some(n);
+        }
+        if tags & tag::JOINING != 0 {
+            joining = Some(n);
+        }
+    });
+    let place = place.filter(|&n| words.at.longest(chars, start + n, tag::KEEPER).is_none());
+    (scope.max(place), time, joining)
+}
+
+/// The length of the word left out at the opening of a subject at `chars[start]`: a scope
+/// word or region name, else a time word, else a joining word.
+pub(crate) fn opener_at(chars: &[char], start: usize) -> Option<usize> {
+    let (scope, time, joining) = opening_at(chars, start);
+    scope.or(time).or(joining)
 }
 
 /// The length of the longest time word starting at `chars[start]`.
 #[must_use]
 pub fn time_at(chars: &[char], start: usize) -> Option<usize> {
-    TIMES.longest_at(chars, start).map(|(_, n)| n)
+    WORDS.at.longest(chars, start, tag::TIME)
 }
 
 /// The length of the longest time word ending just before `chars[end]`.
 #[must_use]
 pub fn time_before(chars: &[char], end: usize) -> Option<usize> {
-    TIMES.longest_ending_at(chars, end).map(|(_, n)| n)
+    WORDS.before.longest(chars, end, tag::TIME)
 }
 
 /// The length of the longest joining word starting at `chars[start]`.
 #[must_use]
 pub fn joining_at(chars: &[char], start: usize) -> Option<usize> {
-    JOINING.longest_at(chars, start).map(|(_, n)| n)
+    WORDS.at.longest(chars, start, tag::JOINING)
 }
 
 /// Whether a share ending (`比重`, `比例`, `占比`) ends just before `chars[end]`.
 #[must_use]
 pub fn share_ending_before(chars: &[char], end: usize) -> bool {
-    SHARES.longest_ending_at(chars, end).is_some()
+    WORDS.before.longest(chars, end, tag::SHARE).is_some()
 }
 
 /// Whether a comparison opener starts at `chars[start]`.
 #[must_use]
 pub fn comparison_at(chars: &[char], start: usize) -> bool {
-    COMPARISONS.longest_at(chars, start).is_some()
+    WORDS.at.longest(chars, start, tag::COMPARISON).is_some()
 }
 
 /// Whether `chars` is one function word, verb of action or linking word, and nothing else:
 /// it names no thing.
 #[must_use]
 pub fn is_function_word(chars: &[char]) -> bool {
+    let words = &*WORDS;
     // A span longer than every word of the three tables is none of them.
-    let longest = FUNCTIONS
-        .longest()
-        .max(ACTIONS.longest())
-        .max(LINKING.longest());
-    if chars.len() > longest {
+    if chars.len() > words.longest_function {
         return false;
     }
-    let whole = |found: Option<usize>| found == Some(chars.len());
-    whole(FUNCTIONS.longest_at(chars, 0).map(|(_, n)| n))
-        || whole(ACTIONS.longest_at(chars, 0).map(|(_, n)| n))
-        || whole(
-            LINKING
-                .longest_at(chars, 0)
-                .filter(|((_, link), _)| *link)
-                .map(|(_, n)| n),
-        )
+    let mut whole = false;
+    words.at.walk(chars, 0, |n, tags, _| {
+        whole |= n == chars.len() && tags & (tag::FUNCTION | tag::ACTION | tag::LINK) != 0;
+    });
+    whole
 }
 
 /// The length of an indicator name starting at `chars[start]`.
 #[must_use]
 pub fn indicator_name_at(chars: &[char], start: usize) -> Option<usize> {
-    NAMES.longest_at(chars, start).map(|(_, n)| n)
+    WORDS.at.longest(chars, start, tag::NAME)
 }
 
 /// Whether a noun a duration may measure ends just before `chars[end]`.
 #[must_use]
 pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
-    DURATIONS.longest_ending_at(chars, end).is_some()
+    WORDS.before.longest(chars, end, tag::DURATION).is_some()
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
 #[must_use]
 pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
-    STOPS.longest_at(chars, start).map(|(_, n)| n)
+    WORDS.at.longest(chars, start, tag::STOP)
 }
 
 #[cfg(test)]
