@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::char_set::CharSet;
-use super::word_index::{pair_key, HashedBits, WordIndex};
+use super::word_index::{earliest_reaching, pair_key, HashedBits, WordIndex};
 
 /// Set phrases whose numerals are not numbers.
 pub static SET_PHRASES: &[&str] = PHRASE_LIST;
@@ -245,8 +245,11 @@ static PHRASE_PAIRS: LazyLock<HashedBits> = LazyLock::new(|| {
 /// The longest set phrase, if any, that covers view position `position`.
 #[must_use]
 pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usize>> {
+    if position >= chars.len() {
+        return None;
+    }
     let longest = PHRASES.longest().max(1);
-    (position.saturating_sub(longest - 1)..=position)
+    (earliest_reaching(&PHRASE_PAIRS, chars, position, longest)..=position)
         .filter_map(|start| {
             PHRASES
                 .all_at(chars, start)
@@ -276,8 +279,9 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
     if !may_overlap {
         return false;
     }
+    // `may_overlap` found a character in start..end, so start is a position of `chars`.
     let longest = PHRASES.longest().max(1);
-    (start.saturating_sub(longest - 1)..end).any(|from| {
+    (earliest_reaching(&PHRASE_PAIRS, chars, start, longest)..end).any(|from| {
         PHRASES
             .all_at(chars, from)
             .any(|(_, len)| (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii()))
@@ -357,6 +361,15 @@ mod tests {
                     "{start}..{end}"
                 );
             }
+            let covering = (start.saturating_sub(longest - 1)..=start)
+                .filter_map(|from| {
+                    PHRASES
+                        .all_at(&chars, from)
+                        .map(|(_, len)| from..from + len)
+                        .find(|range| range.end > start)
+                })
+                .max_by_key(ExactSizeIterator::len);
+            assert_eq!(set_phrase_covering(&chars, start), covering, "{start}");
         }
     }
 

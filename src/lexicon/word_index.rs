@@ -37,6 +37,25 @@ pub(crate) fn pair_key(first: char, second: char) -> u64 {
     (u64::from(first) << 21) | u64::from(second)
 }
 
+/// The first position from which a word made of the neighbouring pairs of `pairs`, at most
+/// `longest` characters long, may run on to `chars[position]` (which must exist): a word
+/// that starts before `position` and reaches it holds every pair of characters from its
+/// start to there, so the walk back stops at the first pair the set certainly lacks. Most
+/// positions of a text pair with neither neighbour, and no look-up need start before them.
+pub(crate) fn earliest_reaching(
+    pairs: &HashedBits,
+    chars: &[char],
+    position: usize,
+    longest: usize,
+) -> usize {
+    let floor = position.saturating_sub(longest.saturating_sub(1));
+    let mut from = position;
+    while from > floor && pairs.may_hold(pair_key(chars[from - 1], chars[from])) {
+        from -= 1;
+    }
+    from
+}
+
 /// `key` spread over `bits` bits by a multiplication (Fibonacci hashing).
 fn spread(key: u64, bits: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
@@ -61,6 +80,9 @@ pub(crate) struct WordIndex<V> {
     longest: usize,
     /// First characters of the words.
     firsts: HashedBits,
+    /// First two characters of the words ([`head`]), for a quick "certainly not" before the
+    /// look-up of a block.
+    heads: HashedBits,
     /// Last characters of the words.
     lasts: HashedBits,
 }
@@ -184,6 +206,10 @@ impl<V: Copy> WordIndex<V> {
                 .iter()
                 .map(|(word, _)| u64::from(word[word.len() - 1])),
         );
+        let heads = HashedBits::new(forward.iter().map(|(word, _)| {
+            let (first, second) = head(word);
+            pair_key(first, second)
+        }));
         WordIndex {
             by_head: Blocks::new(forward.iter().map(|(word, _)| head(word))),
             forward,
@@ -191,8 +217,16 @@ impl<V: Copy> WordIndex<V> {
             backward,
             longest,
             firsts,
+            heads,
             lasts,
         }
+    }
+
+    /// Every word with its value, in no particular order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&[char], V)> + '_ {
+        self.forward
+            .iter()
+            .map(|(word, value)| (word.as_slice(), *value))
     }
 
     /// Length in characters of the longest word.
@@ -206,6 +240,7 @@ impl<V: Copy> WordIndex<V> {
     }
 
     /// Every word starting at `chars[start]`, longest first.
+    #[inline]
     pub(crate) fn all_at<'s>(
         &'s self,
         chars: &'s [char],
@@ -215,13 +250,20 @@ impl<V: Copy> WordIndex<V> {
             .get(start)
             .copied()
             .filter(|&c| self.firsts.may_hold(u64::from(c)));
+        let block = |first: char, second: char| {
+            if self.heads.may_hold(pair_key(first, second)) {
+                self.by_head.get((first, second))
+            } else {
+                0..0
+            }
+        };
         let (longer, alone) = first.map_or((0..0, 0..0), |first| {
             // Words of two characters or more share their second character with the text.
             let longer = chars
                 .get(start + 1)
                 .filter(|&&second| second != ALONE)
-                .map_or(0..0, |&second| self.by_head.get((first, second)));
-            (longer, self.by_head.get((first, ALONE)))
+                .map_or(0..0, |&second| block(first, second));
+            (longer, block(first, ALONE))
         });
         let text = chars.get(start..).unwrap_or_default();
         self.forward[longer]
