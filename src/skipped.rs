@@ -28,7 +28,7 @@ use crate::lexicon::char_set::CharSet;
 use crate::lexicon::phrases::set_phrase_covering;
 use crate::lexicon::regions::{NUMERAL_AREAS, REGIONS};
 use crate::lexicon::units::unit_after;
-use crate::lexicon::word_index::WordIndex;
+use crate::lexicon::word_index::{earliest_reaching, pair_key, HashedBits, WordIndex};
 use crate::record::{Approx, Number, Record};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
@@ -136,8 +136,7 @@ pub(crate) enum Verdict {
 /// Every character of the alphabet is a candidate position of the view (a test checks it),
 /// so the runs are found among the candidates, not by a walk over the text. A text whose
 /// view skipped pinyin annotations is walked character by character when the reasons are
-/// wanted, since a tone digit (`萬(wan4)`) is in no view; without them its runs are read from
-/// the source characters at the candidates.
+/// wanted, since a tone digit (`萬(wan4)`) is in no view.
 ///
 /// With `reasons` unset only the verdicts that may be numbers are worked out: a part of one
 /// Chinese numeral character is never a number (it is passed over without a look).
@@ -186,37 +185,9 @@ fn account(
             }
         }
     };
-    let annotated = source.chars().count() != view.len();
-    if annotated && !reasons {
-        // Without reasons, the digits inside an annotation are never numbers (the view holds
-        // none of their characters): only the runs of source characters at the candidates
-        // are settled, each ended where an annotation stands between two of its characters.
-        let mut run: Option<Range<usize>> = None;
-        for &candidate in view.candidates() {
-            let at = view.byte_start(candidate as usize);
-            let Some(c) = source[at..]
-                .chars()
-                .next()
-                .filter(|&c| in_numeral_alphabet(c))
-            else {
-                continue;
-            };
-            match &mut run {
-                Some(r) if r.end == at => r.end = at + c.len_utf8(),
-                _ => {
-                    if let Some(r) = run.take() {
-                        settle_run(r.start, r.end, None);
-                    }
-                    run = Some(at..at + c.len_utf8());
-                }
-            }
-        }
-        if let Some(r) = run {
-            settle_run(r.start, r.end, None);
-        }
-        return;
-    }
-    if annotated {
+    if reasons && view.annotated() {
+        // The reasons of a text whose view skipped pinyin annotations: the digits inside an
+        // annotation are in no view, so the source is walked.
         let mut run: Option<Range<usize>> = None;
         for (i, c) in source.char_indices() {
             if in_numeral_alphabet(c) {
@@ -236,39 +207,59 @@ fn account(
         }
         return;
     }
-    // One view position per character of the source: a run of positions is a run of bytes.
+    // A run is a stretch of neighbouring view positions with no annotation between them, so
+    // its positions and its source characters correspond one to one. Without reasons, the
+    // digits inside an annotation are never numbers (the view holds none of their
+    // characters), and a run of one Chinese numeral character is passed over: no part of it
+    // may be a number.
     let chars = view.chars();
+    let mut settle_positions = |r: Range<usize>| {
+        if reasons || r.len() > 1 || chars[r.start].is_ascii_digit() {
+            let (start, end) = view.byte_span(r.clone());
+            settle_run(start, end, Some(r.start));
+        }
+    };
     let mut run: Option<Range<usize>> = None;
     for &candidate in view.candidates() {
         let p = candidate as usize;
-        if !in_numeral_alphabet(chars[p]) && !folded_from_alphabet(view, p) {
+        if !alphabet_at(view, p) {
             continue;
         }
         match &mut run {
-            Some(r) if r.end == p => r.end = p + 1,
+            // A character of the alphabet takes three bytes at most: a longer step from the
+            // one before carries an annotation, which ends the run.
+            Some(r) if r.end == p && view.step(p - 1) <= 3 => r.end = p + 1,
             _ => {
                 if let Some(r) = run.take() {
-                    let (start, end) = view.byte_span(r.clone());
-                    settle_run(start, end, Some(r.start));
+                    settle_positions(r);
                 }
                 run = Some(p..p + 1);
             }
         }
     }
     if let Some(r) = run {
-        let (start, end) = view.byte_span(r.clone());
-        settle_run(start, end, Some(r.start));
+        settle_positions(r);
     }
 }
 
-/// Whether the view character at `p`, outside the alphabet, was folded from a character in
-/// it (`參` is folded to `参`).
-fn folded_from_alphabet(view: &TextView<'_>, p: usize) -> bool {
-    view.chars()[p] == '参'
-        && view.source()[view.byte_start(p)..]
-            .chars()
-            .next()
-            .is_some_and(in_numeral_alphabet)
+/// Whether the character at view position `p` is in the alphabet: the view's character
+/// tells, but for `参`, which is in it when folded from `參`, and, in a text whose view
+/// skipped annotations (where the runs were always read from the source), `叁` folded from
+/// `叄`, which is not (a test checks that no other folding crosses the alphabet's border).
+fn alphabet_at(view: &TextView<'_>, p: usize) -> bool {
+    match view.chars()[p] {
+        '参' => written_in_alphabet(view, p),
+        '叁' if view.annotated() => written_in_alphabet(view, p),
+        c => in_numeral_alphabet(c),
+    }
+}
+
+/// Whether the source character of view position `p` is in the alphabet.
+fn written_in_alphabet(view: &TextView<'_>, p: usize) -> bool {
+    view.source()[view.byte_start(p)..]
+        .chars()
+        .next()
+        .is_some_and(in_numeral_alphabet)
 }
 
 /// The verdict on the bytes `part` of the source, none of which lies in a record.
@@ -457,10 +448,35 @@ static PLACES: LazyLock<WordIndex<()>> = LazyLock::new(|| {
     WordIndex::from_words(names.into_iter().map(|n| (n, ())))
 });
 
+/// Every two neighbouring characters of a name of [`PLACES`]: every name has two characters
+/// or more (a test checks it), so a name that covers a character pairs it with a neighbour.
+static PLACE_PAIRS: LazyLock<HashedBits> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
+    for (name, ()) in PLACES.words() {
+        pairs.extend(name.windows(2).map(|pair| pair_key(pair[0], pair[1])));
+    }
+    HashedBits::new(pairs)
+});
+
 /// Whether a place name covers `chars[start..end]`.
 fn place_covering(chars: &[char], start: usize, end: usize) -> bool {
+    if start >= chars.len() {
+        return false;
+    }
+    // A name covering `start` holds it and the character before or after it.
+    let pairs = &*PLACE_PAIRS;
+    let paired = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|p| pairs.may_hold(pair_key(chars[p], chars[k])))
+            || chars
+                .get(k + 1)
+                .is_some_and(|&n| pairs.may_hold(pair_key(chars[k], n)))
+    };
+    if !paired(start) {
+        return false;
+    }
     let longest = PLACES.longest().max(1);
-    (start.saturating_sub(longest - 1)..=start).any(|from| {
+    (earliest_reaching(pairs, chars, start, longest)..=start).any(|from| {
         PLACES
             .all_at(chars, from)
             .any(|((), len)| from + len >= end && from + len > start)
@@ -470,16 +486,17 @@ fn place_covering(chars: &[char], start: usize, end: usize) -> bool {
 /// The view ranges of markup: URLs (`http://…`, `https://…`, `www.…`), e-mail addresses,
 /// HTML tags (`<…>` on one line) and Markdown link targets (`](…)`), in order, found in one
 /// pass.
-fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
+fn markup_spans(chars: &[char], openers: &[u32]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let url_char = |c: char| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'');
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k];
-        if !matches!(c, 'h' | 'H' | 'w' | 'W' | '<' | ']' | '@') {
-            k += 1;
+    // The first position not yet passed over.
+    let mut next = 0;
+    for &opener in openers {
+        let k = opener as usize;
+        if k < next {
             continue;
         }
+        let c = chars[k];
         let starts_with = |word: &str| {
             word.chars()
                 .enumerate()
@@ -525,7 +542,7 @@ fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
             if e > k + 1 {
                 let s = out.last().map_or(s, |last| s.max(last.end));
                 out.push(s..e);
-                k = e;
+                next = e;
                 continue;
             }
             None
@@ -535,9 +552,9 @@ fn markup_spans(chars: &[char]) -> Vec<Range<usize>> {
         match end {
             Some(e) if e > k => {
                 out.push(k..e);
-                k = e;
+                next = e;
             }
-            _ => k += 1,
+            _ => next = k + 1,
         }
     }
     out
@@ -554,38 +571,22 @@ pub(crate) fn settle(
     mut skip: Option<impl FnMut(Range<usize>, SkipReason)>,
 ) {
     let reasons = skip.is_some();
+    let markup = markup_spans(view.chars(), view.markup_openers());
     // Nothing is read from markup (SPEC §5): a record that reaches into a URL, an e-mail
     // address, a tag or a link target is dropped, and its numerals are skipped as markup.
-    let markup = markup_spans(view.chars());
-    if !markup.is_empty() {
-        // Both lists are sorted by start, and markup spans do not overlap: one walk.
-        let mut spans = markup.iter().map(|m| view.byte_span(m.clone())).peekable();
-        records.retain(|r| {
-            if matches!(r, Record::Title(_)) {
-                return true;
-            }
-            while spans.peek().is_some_and(|&(_, e)| e <= r.start()) {
-                spans.next();
-            }
-            spans.peek().is_none_or(|&(s, _)| r.end() <= s)
+    // A place name with a numeral character in it (`七台河`, `三亚`) is a place: a record that
+    // opens inside one is dropped, and its numerals are skipped as a place. One pass finds
+    // both, and the records are moved only when one is dropped.
+    let dropped = dropped_records(view, records, &markup);
+    if !dropped.is_empty() {
+        let mut dropped = dropped.into_iter().peekable();
+        let mut k = 0;
+        records.retain(|_| {
+            let drop = dropped.next_if_eq(&k).is_some();
+            k += 1;
+            !drop
         });
     }
-    // A place name with a numeral character in it (`七台河`, `三亚`) is a place: a record that
-    // opens inside one is dropped, and its numerals are skipped as a place.
-    let chars = view.chars();
-    records.retain(|r| {
-        // Place names open with a Chinese character: records opening with a digit, a
-        // quotation mark or an approximation word are passed over without a look-up.
-        if matches!(r, Record::Title(_))
-            || !r
-                .text()
-                .starts_with(|c: char| !c.is_ascii() && in_numeral_alphabet(c))
-        {
-            return true;
-        }
-        let at = view.position_at_byte(r.start());
-        !(at < chars.len() && in_numeral_alphabet(chars[at]) && place_covering(chars, at, at + 1))
-    });
     let mut added = Vec::new();
     account(
         view,
@@ -614,6 +615,40 @@ pub(crate) fn settle(
         records.sort_by_key(Record::start);
     }
     approximate_numbers(view, records);
+}
+
+/// The indices, in order, of the `records` (sorted by start) that reach into a span of
+/// `markup` or open inside a place name; titles are kept.
+fn dropped_records(view: &TextView<'_>, records: &[Record], markup: &[Range<usize>]) -> Vec<usize> {
+    let chars = view.chars();
+    // Both lists are sorted by start, and markup spans do not overlap: one walk.
+    let mut spans = markup.iter().map(|m| view.byte_span(m.clone())).peekable();
+    let mut dropped = Vec::new();
+    for (k, r) in records.iter().enumerate() {
+        if matches!(r, Record::Title(_)) {
+            continue;
+        }
+        while spans.peek().is_some_and(|&(_, e)| e <= r.start()) {
+            spans.next();
+        }
+        let in_markup = spans.peek().is_some_and(|&(s, _)| r.end() > s);
+        // Place names open with a Chinese character: records opening with a digit, a
+        // quotation mark or an approximation word are passed over without a look-up.
+        let in_place = || {
+            r.text()
+                .starts_with(|c: char| !c.is_ascii() && in_numeral_alphabet(c))
+                && {
+                    let at = view.position_at_byte(r.start());
+                    at < chars.len()
+                        && in_numeral_alphabet(chars[at])
+                        && place_covering(chars, at, at + 1)
+                }
+        };
+        if in_markup || in_place() {
+            dropped.push(k);
+        }
+    }
+    dropped
 }
 
 /// Takes the approximation word before or after each number that is no ordinal into its
@@ -668,6 +703,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_pair_filter_of_places_agrees_with_the_full_search() {
+        let mut sentence = String::new();
+        for (name, ()) in PLACES.words() {
+            assert!(name.len() >= 2, "{name:?}");
+            sentence.extend(name);
+            sentence.push_str("三五万元，");
+        }
+        let chars: Vec<char> = sentence.chars().collect();
+        let longest = PLACES.longest();
+        for start in 0..=chars.len() {
+            for end in start + 1..start + 4 {
+                let expected = (start.saturating_sub(longest - 1)..=start).any(|from| {
+                    PLACES
+                        .all_at(&chars, from)
+                        .any(|((), len)| from + len >= end && from + len > start)
+                });
+                assert_eq!(
+                    place_covering(&chars, start, end),
+                    expected,
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_character_of_the_alphabet_is_a_candidate() {
         let alphabet = "0123456789０１２３４５６７８９\
             〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟几幾";
@@ -681,11 +742,42 @@ mod tests {
     }
 
     #[test]
+    fn the_view_keeps_the_alphabet_of_the_source() {
+        // The runs are read from the view's characters: a character is in the alphabet as
+        // written exactly when its folded form is, but for 參 (folded to 参, outside it) and 叄
+        // (folded to 叁, inside it); and it takes three bytes at most, so a longer step of
+        // the view holds an annotation.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let view = TextView::new(&text);
+            let folded = view.chars()[0];
+            let crossing = in_numeral_alphabet(c) != in_numeral_alphabet(folded);
+            assert!(
+                !crossing || matches!((c, folded), ('參', '参') | ('叄', '叁')),
+                "{c}"
+            );
+            assert_eq!(
+                alphabet_at(&view, 0),
+                in_numeral_alphabet(c) || c == '叄',
+                "{c}"
+            );
+            assert!(!in_numeral_alphabet(c) || c.len_utf8() <= 3, "{c}");
+        }
+        let view = TextView::new("5萬(wàn)3");
+        assert_eq!((view.step(0), view.step(1), view.step(2)), (1, 9, 1));
+        let view = TextView::new("叄(sān)參");
+        assert!(view.annotated() && !alphabet_at(&view, 0) && alphabet_at(&view, 1));
+    }
+
+    #[test]
     fn markup_spans_cover_urls_mail_tags_and_link_targets() {
         let chars: Vec<char> = "见https://a.cn/1.htm，x@b.cn <p id=2> [t](u/3)"
             .chars()
             .collect();
-        let spans = markup_spans(&chars);
+        let openers: Vec<u32> = (0..chars.len() as u32)
+            .filter(|&k| crate::lexicon::marks::may_open_markup(chars[k as usize]))
+            .collect();
+        let spans = markup_spans(&chars, &openers);
         let texts: Vec<String> = spans
             .iter()
             .map(|r| chars[r.clone()].iter().collect())

@@ -38,6 +38,26 @@ pub fn range_separator_len(chars: &[char], i: usize) -> usize {
     }
 }
 
+/// The (folded) characters where markup may open: `http://`, `https://` and `www.` in either
+/// case, `<` of a tag, `]` of a Markdown link target, `@` of an e-mail address.
+const MARKUP_OPENERS: u128 = {
+    let openers = *b"hHwW<]@";
+    let mut mask = 0_u128;
+    let mut k = 0;
+    while k < openers.len() {
+        mask |= 1 << openers[k];
+        k += 1;
+    }
+    mask
+};
+
+/// Whether markup may open at the (folded) character `c`.
+#[must_use]
+#[inline]
+pub(crate) const fn may_open_markup(c: char) -> bool {
+    (c as u32) < 128 && MARKUP_OPENERS & (1 << (c as u32)) != 0
+}
+
 /// Opening and closing quotation marks, in pairs.
 pub const QUOTE_PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('‘', '’'), ('『', '』')];
 

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::candidates::is_candidate;
+use crate::lexicon::marks::may_open_markup;
 use crate::lexicon::script::{simplified_table, to_simplified};
 
 /// The longest pinyin annotation looked for, in letters (`zhuang` has six; a tone digit may follow).
@@ -52,6 +53,10 @@ pub struct TextView<'a> {
     marks: Vec<u32>,
     /// View positions where an extractor may start reading (see [`super::candidates`]).
     candidates: Vec<u32>,
+    /// View positions of the characters that may open markup (see [`may_open_markup`]).
+    markup_openers: Vec<u32>,
+    /// Whether a pinyin annotation was skipped.
+    annotated: bool,
 }
 
 /// The four tables of a view, apart from any text: an [`Extractor`](crate::Extractor) keeps
@@ -63,6 +68,7 @@ pub(crate) struct ViewTables {
     steps: Vec<u8>,
     marks: Vec<u32>,
     candidates: Vec<u32>,
+    markup_openers: Vec<u32>,
 }
 
 impl ViewTables {
@@ -100,11 +106,13 @@ impl<'a> TextView<'a> {
             mut steps,
             mut marks,
             mut candidates,
+            mut markup_openers,
         } = tables;
         chars.clear();
         steps.clear();
         marks.clear();
         candidates.clear();
+        markup_openers.clear();
         chars.resize(count, '\0');
         steps.resize(count, 0);
         // Both tables as slices of one length, so that one bounds check serves both.
@@ -170,6 +178,9 @@ impl<'a> TextView<'a> {
             if is_candidate(folded) {
                 candidates.push(len as u32);
             }
+            if may_open_markup(folded) {
+                markup_openers.push(len as u32);
+            }
             view_chars[len] = folded;
             view_steps[len] = width as u8;
             len += 1;
@@ -194,6 +205,8 @@ impl<'a> TextView<'a> {
             steps,
             marks,
             candidates,
+            markup_openers,
+            annotated: len != count,
         }
     }
 
@@ -204,6 +217,7 @@ impl<'a> TextView<'a> {
             steps: self.steps,
             marks: self.marks,
             candidates: self.candidates,
+            markup_openers: self.markup_openers,
         }
     }
 
@@ -225,6 +239,12 @@ impl<'a> TextView<'a> {
         self.chars.len()
     }
 
+    /// Whether a pinyin annotation was skipped, so that some source characters are in no view.
+    #[must_use]
+    pub(crate) fn annotated(&self) -> bool {
+        self.annotated
+    }
+
     /// Whether the view holds no character.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -237,6 +257,13 @@ impl<'a> TextView<'a> {
         &self.candidates
     }
 
+    /// View positions, in order, of the characters that may open markup (a URL, an e-mail
+    /// address, a tag, a link target): only Han characters are passed over without this
+    /// test, and none of them opens markup.
+    pub(crate) fn markup_openers(&self) -> &[u32] {
+        &self.markup_openers
+    }
+
     /// Byte offset in the source where view character `i` starts; `source.len()` for `i == len()`.
     #[must_use]
     pub fn byte_start(&self, i: usize) -> usize {
@@ -246,6 +273,13 @@ impl<'a> TextView<'a> {
         let mark = i / OFFSET_STRIDE;
         let steps = &self.steps[mark * OFFSET_STRIDE..i];
         self.marks[mark] as usize + steps.iter().map(|&step| usize::from(step)).sum::<usize>()
+    }
+
+    /// Bytes from the start of view character `i` to the start of the next: its own width and
+    /// that of an annotation skipped after it.
+    #[must_use]
+    pub(crate) fn step(&self, i: usize) -> usize {
+        usize::from(self.steps[i])
     }
 
     /// Byte offset in the source one past view character `i`.
