@@ -152,6 +152,21 @@ pub(crate) static OPENERS: CharSet = char_set(false);
 /// Every character of [`NUMERAL_CHARS`].
 static ROWS: CharSet = char_set(true);
 
+/// Every digit of [`NUMERAL_CHARS`] but the read-out forms: what the engine's digit value is
+/// asked of, where most characters that may open a numeral are magnitudes (万, 亿) or 第.
+pub(crate) static DIGITS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < NUMERAL_CHARS.len() {
+        let row = &NUMERAL_CHARS[k];
+        if matches!(row.meaning, Digit(_)) && !matches!(row.script, ReadOut) {
+            set = set.with_char(row.c);
+        }
+        k += 1;
+    }
+    set
+};
+
 const fn char_set(with_read_out: bool) -> CharSet {
     let mut set = CharSet::EMPTY;
     let mut k = 0;
@@ -225,6 +240,8 @@ mod tests {
         for row in NUMERAL_CHARS {
             assert_eq!(numeral_char(row.c), Some(row), "{}", row.c);
             assert_eq!(OPENERS.contains(row.c), row.script != ReadOut, "{}", row.c);
+            let digit = matches!(row.meaning, Digit(_)) && row.script != ReadOut;
+            assert_eq!(DIGITS.contains(row.c), digit, "{}", row.c);
         }
         for c in "年点分之个元".chars() {
             assert!(numeral_char(c).is_none() && !OPENERS.contains(c), "{c}");

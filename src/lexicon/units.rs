@@ -502,9 +502,14 @@ pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)
         .find(|(unit, len)| ends_word(chars, unit.form, start + len))?;
     // A word that begins with the unit's characters is a word, not the unit (SPEC §5):
     // `10万家庭` counts 家庭, `5万亿台阶` is no count of machines.
-    let word = NOT_UNIT_INDEX
-        .longest_at(chars, start)
-        .is_some_and(|((), word_len)| word_len > len);
+    let may_be_word = NOT_UNIT_INITIALS.contains(chars[start])
+        && chars
+            .get(start + 1)
+            .is_some_and(|&c| NOT_UNIT_SECONDS.contains(c));
+    let word = may_be_word
+        && NOT_UNIT_INDEX
+            .longest_at(chars, start)
+            .is_some_and(|((), word_len)| word_len > len);
     (!word).then_some((unit, len))
 }
 
@@ -643,6 +648,25 @@ pub static NOT_UNITS: &[&str] = &[
     "项目",
 ];
 
+/// The first and second characters of [`NOT_UNITS`], every one of two characters or more:
+/// after most numbers (`元`, `个`, `年`) no such word can follow, which two loads tell.
+static NOT_UNIT_INITIALS: CharSet = not_unit_chars(false);
+static NOT_UNIT_SECONDS: CharSet = not_unit_chars(true);
+
+const fn not_unit_chars(second: bool) -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < NOT_UNITS.len() {
+        set = if second {
+            set.with_second(NOT_UNITS[k])
+        } else {
+            set.with_initial(NOT_UNITS[k])
+        };
+        k += 1;
+    }
+    set
+}
+
 static NOT_UNIT_INDEX: LazyLock<WordIndex<()>> =
     LazyLock::new(|| WordIndex::from_words(NOT_UNITS.iter().map(|w| (w.chars().collect(), ()))));
 
@@ -701,6 +725,20 @@ mod tests {
         for c in ['万', '亿', '，', '的', '增'] {
             assert!(!AFTER_INITIALS.contains(c), "{c}");
         }
+    }
+
+    #[test]
+    fn words_opening_with_a_unit_are_no_unit() {
+        for word in NOT_UNITS {
+            assert!(word.chars().count() >= 2, "{word}");
+            let chars: Vec<char> = format!("{word}了").chars().collect();
+            let unit = unit_after(&chars, 0);
+            assert!(unit.is_none_or(|(_, len)| len >= chars.len() - 1), "{word}");
+        }
+        assert_eq!(after("家庭"), None);
+        assert_eq!(after("家企业"), Some(("家", 1)));
+        assert_eq!(after("市民"), None);
+        assert_eq!(after("市"), Some(("市", 1)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod writer;
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script, OPENERS};
+use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script, DIGITS, OPENERS};
 use crate::lexicon::script::to_simplified;
 use crate::scan::TextView;
 
@@ -263,8 +263,8 @@ pub fn digit_value(c: char) -> Option<u32> {
         return c.to_digit(10);
     }
     // The extractors ask this of the characters around every numeral; almost none of them
-    // can be a digit, which one bit-table load tells.
-    if !OPENERS.contains(c) {
+    // can be a digit (the magnitudes after the digits neither), which one bit-table load tells.
+    if !DIGITS.contains(c) {
         return None;
     }
     non_ascii_digit_value(c)
@@ -607,8 +607,11 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
             .iter()
             .take_while(|&&c| magnitude_value(c).is_some())
             .count();
-        return match chars.get(start + run).filter(|_| start + run < limit) {
-            Some(&next) if !may_continue_chinese(next) => Shortcut::Settled(None),
+        let at = |k: usize| chars.get(k).filter(|_| k < limit).copied();
+        return match at(start + run) {
+            Some(next) if !may_continue_chinese(next) => Shortcut::Settled(None),
+            // 分 opens a fraction only as 分之 (`百分之五`): `个百分点` holds no numeral.
+            Some('分') if at(start + run + 1) != Some('之') => Shortcut::Settled(None),
             _ => Shortcut::Grammar,
         };
     }
