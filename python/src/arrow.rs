@@ -1,9 +1,10 @@
 //! The batch's columns as an Arrow C stream (the `arrow_array_stream` PyCapsule), for
 //! pyarrow, polars, duckdb and anything else that speaks the Arrow PyCapsule interface.
 
-use std::ops::Range;
 use std::sync::Arc;
 
+use crate::columns::{Column, Ids, Table, Values};
+use crate::store::Store;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::types::Int8Type;
 use arrow_array::{
@@ -12,55 +13,22 @@ use arrow_array::{
 };
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use xinzhi_extract::Record;
 
-use crate::columns::{Column, Ids, Table, Values};
+/// Rows per record batch: few enough that the core records of one batch, built from the
+/// compact store while its columns are filled, stay a few MB.
+const ROWS_PER_BATCH: usize = 1 << 16;
 
-/// Rows per record batch: small enough that string offsets stay far below `i32::MAX`
-/// (a record's text is short), large enough that a batch of texts is usually one chunk.
-const ROWS_PER_BATCH: usize = 1 << 20;
-
-/// A stream of record batches over `documents`, built now and handed over whole.
-pub(crate) fn stream(
-    documents: &[Vec<Record>],
-    ids: &Ids,
-) -> Result<FFI_ArrowArrayStream, ArrowError> {
-    let schema = schema_of(&Table::build(documents, ids, 0..0));
-    let mut batches = chunks(documents)
-        .map(|range| to_record_batch(&schema, Table::build(documents, ids, range)))
+/// A stream of record batches over the store, built now and handed over whole. An empty
+/// store gives one empty batch, which still carries the category lists (consumers keep them
+/// as the categories of an empty column; a stream of no batches would lose them).
+pub(crate) fn stream(store: &Store, ids: &Ids) -> Result<FFI_ArrowArrayStream, ArrowError> {
+    let schema = schema_of(&Table::build(&[], &[], ids));
+    let batches = store
+        .chunks(ROWS_PER_BATCH)
+        .map(|(records, docs)| to_record_batch(&schema, Table::build(&records, &docs, ids)))
         .collect::<Result<Vec<_>, _>>()?;
-    if batches.is_empty() {
-        // One empty batch still carries the category lists, which consumers keep as the
-        // categories of an empty column; a stream of no batches would lose them.
-        batches.push(to_record_batch(
-            &schema,
-            Table::build(documents, ids, 0..0),
-        )?);
-    }
     let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
     Ok(FFI_ArrowArrayStream::new(Box::new(reader)))
-}
-
-/// Runs of whole documents holding up to [`ROWS_PER_BATCH`] rows (more if one document
-/// alone has more).
-fn chunks(documents: &[Vec<Record>]) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut first = 0;
-    std::iter::from_fn(move || {
-        if first >= documents.len() {
-            return None;
-        }
-        let mut last = first;
-        let mut rows = 0;
-        while last < documents.len()
-            && (rows == 0 || rows + documents[last].len() <= ROWS_PER_BATCH)
-        {
-            rows += documents[last].len();
-            last += 1;
-        }
-        let range = first..last;
-        first = last;
-        Some(range)
-    })
 }
 
 fn data_type(values: &Values<'_>) -> DataType {

@@ -7,11 +7,13 @@ use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyBool, PyBytes, PyCapsule, PyList, PySlice, PyString, PyType};
 use pyo3::IntoPyObjectExt;
-use xinzhi_extract::Record;
+use std::sync::Arc;
 
 use crate::columns::Ids;
 use crate::errors::{type_name, OptionError, XinzhiError};
 use crate::records::{from_python, to_python};
+use crate::sequence::Records;
+use crate::store::Store;
 use crate::text::Place;
 use crate::{arrow, frame};
 
@@ -23,42 +25,52 @@ type Arguments<'py> = (Bound<'py, PyList>, Bound<'py, PyAny>);
 /// It is also a table with one row per record (`to_pandas()`, `__arrow_c_stream__`).
 #[pyclass(frozen, sequence, module = "xinzhi_extract", name = "ExtractionBatch")]
 pub struct ExtractionBatch {
-    documents: Vec<Vec<Record>>,
+    store: Arc<Store>,
     ids: Ids,
 }
 
 impl ExtractionBatch {
-    pub(crate) fn new(documents: Vec<Vec<Record>>, ids: Ids) -> Self {
-        ExtractionBatch { documents, ids }
+    pub(crate) fn new(store: Store, ids: Ids) -> Self {
+        ExtractionBatch {
+            store: Arc::new(store),
+            ids,
+        }
     }
 
     /// The batch with every offset of document `i` shifted by `bases[i]`.
     pub(crate) fn shifted(mut self, bases: &[usize]) -> PyResult<Self> {
-        if bases.len() != self.documents.len() {
+        let documents = self.store.docs().len();
+        if bases.len() != documents {
             return Err(OptionError::new_err(format!(
-                "invalid option bases: {} bases for {} texts",
+                "invalid option bases: {} bases for {documents} texts",
                 bases.len(),
-                self.documents.len()
             )));
         }
-        for (records, &base) in self.documents.iter_mut().zip(bases) {
-            for record in records {
-                crate::records::offsets(record, &mut |offset| *offset += base);
-            }
+        match Arc::get_mut(&mut self.store) {
+            Some(store) => store.shift(bases),
+            None => return Err(XinzhiError::new_err("a shared batch cannot be shifted")),
         }
         Ok(self)
     }
 
-    fn list_of<'py>(py: Python<'py>, records: &[Record]) -> PyResult<Bound<'py, PyList>> {
+    fn documents(&self) -> usize {
+        self.store.docs().len()
+    }
+
+    fn records_of(&self, doc: usize) -> Records {
+        Records::new(self.store.clone(), doc)
+    }
+
+    fn list_of<'py>(&self, py: Python<'py>, doc: usize) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for record in records {
-            list.append(to_python(py, record.clone())?)?;
+        for record in self.store.document(doc) {
+            list.append(to_python(py, record)?)?;
         }
         Ok(list)
     }
 
     fn record_total(&self) -> usize {
-        self.documents.iter().map(Vec::len).sum()
+        self.store.len()
     }
 }
 
@@ -70,26 +82,23 @@ impl ExtractionBatch {
     #[pyo3(signature = (documents, ids=None))]
     fn from_lists(documents: &Bound<'_, PyAny>, ids: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let place = Place::argument("ExtractionBatch", "documents");
-        let mut out = Vec::new();
+        let mut store = Store::default();
         for (i, records) in documents.try_iter()?.enumerate() {
             let records = records?;
-            let mut list = Vec::new();
+            store.begin_document();
             for record in records.try_iter()? {
                 let record = record?;
-                list.push(from_python(&record).ok_or_else(|| {
+                store.push(from_python(&record).ok_or_else(|| {
                     PyTypeError::new_err(format!(
                         "{place} must hold lists of records; item {i} holds {}",
                         type_name(&record)
                     ))
                 })?);
             }
-            out.push(list);
         }
-        let ids = parse_ids(ids, out.len(), "ExtractionBatch")?;
-        Ok(ExtractionBatch {
-            documents: out,
-            ids,
-        })
+        store.shrink();
+        let ids = parse_ids(ids, store.docs().len(), "ExtractionBatch")?;
+        Ok(ExtractionBatch::new(store, ids))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Arguments<'py>)> {
@@ -109,17 +118,17 @@ impl ExtractionBatch {
     }
 
     fn __len__(&self) -> usize {
-        self.documents.len()
+        self.documents()
     }
 
     fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = index.py();
         if let Ok(slice) = index.cast::<PySlice>() {
-            let indices = slice.indices(self.documents.len() as isize)?;
+            let indices = slice.indices(self.documents() as isize)?;
             let list = PyList::empty(py);
             let mut position = indices.start;
             for _ in 0..indices.slicelength {
-                list.append(Self::list_of(py, &self.documents[position as usize])?)?;
+                list.append(self.records_of(position as usize))?;
                 position += indices.step;
             }
             return Ok(list.into_any());
@@ -130,7 +139,7 @@ impl ExtractionBatch {
                 type_name(index)
             ))
         })?;
-        let length = self.documents.len() as isize;
+        let length = self.documents() as isize;
         let resolved = if position < 0 {
             position + length
         } else {
@@ -141,7 +150,7 @@ impl ExtractionBatch {
                 "ExtractionBatch index {position} out of range for {length} texts"
             )));
         }
-        Ok(Self::list_of(py, &self.documents[resolved as usize])?.into_any())
+        Ok(Bound::new(py, self.records_of(resolved as usize))?.into_any())
     }
 
     fn __iter__(slf: Bound<'_, Self>) -> BatchIterator {
@@ -159,14 +168,14 @@ impl ExtractionBatch {
 
     /// The number of records of each text.
     fn _record_counts(&self) -> Vec<usize> {
-        self.documents.iter().map(Vec::len).collect()
+        self.store.docs().iter().map(|d| d.rows.len()).collect()
     }
 
     /// A list with one list of records per text.
     fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for records in &self.documents {
-            list.append(Self::list_of(py, records)?)?;
+        for doc in 0..self.documents() {
+            list.append(self.list_of(py, doc)?)?;
         }
         Ok(list)
     }
@@ -210,7 +219,7 @@ impl ExtractionBatch {
     /// The columns for `to_pandas`, as `(name, layout, data, extra)` tuples: plain buffers
     /// for numbers, lists for strings, codes and categories for closed vocabularies.
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        frame::columns(py, &self.documents, &self.ids)
+        frame::columns(py, &self.store, &self.ids)
     }
 
     /// The Arrow PyCapsule stream interface: pyarrow, polars and duckdb read the columns
@@ -224,7 +233,7 @@ impl ExtractionBatch {
         // A consumer may ask for another schema; the protocol lets a producer keep its own.
         let _ = requested_schema;
         let stream = py
-            .detach(|| arrow::stream(&self.documents, &self.ids))
+            .detach(|| arrow::stream(&self.store, &self.ids))
             .map_err(|e| XinzhiError::new_err(format!("cannot export Arrow columns: {e}")))?;
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -234,7 +243,13 @@ impl ExtractionBatch {
         let equal = match op {
             CompareOp::Eq | CompareOp::Ne => {
                 if let Ok(other) = other.cast::<ExtractionBatch>() {
-                    self.documents == other.get().documents && self.ids == other.get().ids
+                    let other = other.get();
+                    self.ids == other.ids
+                        && self.store.docs().len() == other.store.docs().len()
+                        && (0..self.documents()).all(|doc| {
+                            self.store.docs()[doc].rows.len() == other.store.docs()[doc].rows.len()
+                                && self.store.document(doc).eq(other.store.document(doc))
+                        })
                 } else if other.is_instance_of::<PyList>() {
                     self.to_list(py)?.eq(other)?
                 } else {
@@ -249,13 +264,13 @@ impl ExtractionBatch {
     fn __repr__(&self) -> String {
         format!(
             "ExtractionBatch(texts={}, records={})",
-            self.documents.len(),
+            self.documents(),
             self.record_total()
         )
     }
 }
 
-/// Iterates over an `ExtractionBatch`, one list of records per text.
+/// Iterates over an `ExtractionBatch`, the `Records` of one text at a time.
 #[pyclass(frozen, module = "xinzhi_extract")]
 pub struct BatchIterator {
     batch: Py<ExtractionBatch>,
@@ -268,14 +283,10 @@ impl BatchIterator {
         slf
     }
 
-    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
+    fn __next__(&self) -> Option<Records> {
         let position = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.batch
-            .get()
-            .documents
-            .get(position)
-            .map(|records| ExtractionBatch::list_of(py, records))
-            .transpose()
+        let batch = self.batch.get();
+        (position < batch.documents()).then(|| batch.records_of(position))
     }
 }
 

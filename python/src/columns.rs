@@ -8,7 +8,6 @@
 //! (`kind`, `dimension`, `approx`, `trend`) are categories with a fixed list, so tables built
 //! from different partitions of a dataset line up.
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use xinzhi_extract::{Kind, Record};
@@ -236,58 +235,43 @@ impl<'a> Builder<'a> {
 }
 
 impl<'a> Table<'a> {
-    /// The rows of the records of `documents[range]`; `doc` holds the position counted from
-    /// the start of `documents`, or the id at that position.
-    pub(crate) fn build(
-        documents: &'a [Vec<Record>],
-        ids: &'a Ids,
-        range: Range<usize>,
-    ) -> Table<'a> {
+    /// The rows of `records`, record `i` from the document at position `docs[i]`; `doc`
+    /// holds that position, or the id at that position.
+    pub(crate) fn build(records: &'a [Record], docs: &[usize], ids: &'a Ids) -> Table<'a> {
         let schema = schema();
-        let rows: usize = documents[range.clone()].iter().map(Vec::len).sum();
+        let rows = records.len();
         let mut builders: Vec<Builder<'a>> = schema
             .columns
             .iter()
             .map(|c| Builder::new(c.layout, rows))
             .collect();
-        let mut doc_positions = Vec::with_capacity(rows);
-        let mut row = 0;
-        for position in range {
-            for record in &documents[position] {
-                doc_positions.push(position);
-                let class = class_index(record);
-                builders[0].push(Cell::Category(Some(kind_position(record))));
-                let slots = &schema.slots[class];
-                let mut slot = slots.iter();
-                cells(record, &mut |cell| {
-                    if let Some(&column) = slot.next() {
-                        let builder = &mut builders[column];
-                        builder.pad(row);
-                        builder.push(cell);
-                    }
-                });
-                row += 1;
-            }
+        for (row, record) in records.iter().enumerate() {
+            let class = class_index(record);
+            builders[0].push(Cell::Category(Some(kind_position(record))));
+            let slots = &schema.slots[class];
+            let mut slot = slots.iter();
+            cells(record, &mut |cell| {
+                if let Some(&column) = slot.next() {
+                    let builder = &mut builders[column];
+                    builder.pad(row);
+                    builder.push(cell);
+                }
+            });
         }
         let doc = match ids {
             Ids::Positions => Column {
                 name: "doc",
-                values: Values::Int64(doc_positions.iter().map(|&p| p as i64).collect()),
+                values: Values::Int64(docs.iter().map(|&p| p as i64).collect()),
                 valid: None,
             },
             Ids::Integers(ids) => Column {
                 name: "doc",
-                values: Values::Int64(doc_positions.iter().map(|&p| ids[p]).collect()),
+                values: Values::Int64(docs.iter().map(|&p| ids[p]).collect()),
                 valid: None,
             },
             Ids::Strings(ids) => Column {
                 name: "doc",
-                values: Values::Utf8(
-                    doc_positions
-                        .iter()
-                        .map(|&p| Some(ids[p].as_str()))
-                        .collect(),
-                ),
+                values: Values::Utf8(docs.iter().map(|&p| Some(ids[p].as_str())).collect()),
                 valid: None,
             },
         };

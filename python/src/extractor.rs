@@ -6,12 +6,13 @@ use pyo3::exceptions::{PyKeyboardInterrupt, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
-use xinzhi_extract::{Kind, KindSet, Record};
+use xinzhi_extract::{Kind, KindSet};
 
 use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
 use crate::errors::{guarded, type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
-use crate::records::to_python;
-use crate::run::{default_threads, extract_many, extract_one, Failure, Stop, Wanted};
+use crate::run::{default_threads, extract_document, extract_many, Failure, Stop, Wanted};
+use crate::sequence::Records;
+use crate::store::Store;
 use crate::text::{borrow_text, Place};
 
 /// The options of a region: explicit values, or `None` for the default.
@@ -122,42 +123,40 @@ impl Extractor {
         &self.inner
     }
 
-    /// The records of one text as a list of record objects, the GIL released meanwhile.
+    /// The records of one text, the GIL released meanwhile: extracted in pieces (see
+    /// `run::extract_document`), with signals checked between them, so that Ctrl-C stops a
+    /// long text within a piece.
     pub(crate) fn extract_list<'py>(
         &self,
         text: &Bound<'py, PyAny>,
         wanted: Wanted,
         place: Place,
-    ) -> PyResult<Bound<'py, PyList>> {
+    ) -> PyResult<Bound<'py, Records>> {
         let py = text.py();
         let text = borrow_text(text, place)?;
-        if text.len() <= LONG_TEXT_BYTES {
-            let records = py
-                .detach(|| extract_one(&self.inner, wanted, text))
-                .map_err(|failure| internal_error(&failure, place))?;
-            return records_to_list(py, records);
-        }
-        // A long text in pieces cut where no record crosses (a line break, else a sentence
-        // end), with signals checked between them: Ctrl-C stops it within a piece.
-        let mut records = Vec::new();
-        let mut rest = text;
-        let mut base = 0;
-        while !rest.is_empty() {
-            let (piece, after) = rest.split_at(piece_end(rest, PIECE_BYTES));
-            let mut found = py
-                .detach(|| extract_one(&self.inner, wanted, piece))
-                .map_err(|failure| internal_error(&failure, place))?;
-            if base > 0 {
-                for record in &mut found {
-                    crate::records::offsets(record, &mut |offset| *offset += base);
+        let mut store = Store::default();
+        let mut signal = None;
+        let mut between = || {
+            Python::attach(|py| match py.check_signals() {
+                Ok(()) => false,
+                Err(error) => {
+                    signal = Some(error);
+                    true
                 }
-            }
-            records.append(&mut found);
-            base += piece.chars().count();
-            rest = after;
-            py.check_signals()?;
-        }
-        records_to_list(py, records)
+            })
+        };
+        py.detach(|| {
+            let done = extract_document(&self.inner, wanted, text, &mut store, &mut between);
+            store.shrink();
+            done
+        })
+        .map_err(|stop| match stop {
+            Stop::Failed(failure) => internal_error(&failure, place),
+            Stop::Interrupted => signal
+                .take()
+                .unwrap_or_else(|| PyKeyboardInterrupt::new_err("interrupted")),
+        })?;
+        Bound::new(py, Records::whole(store))
     }
 
     /// The records of many texts; `function` names the caller in error messages.
@@ -276,24 +275,24 @@ impl Extractor {
     }
 
     /// Every record of the configured kinds, sorted by start.
-    fn extract<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn extract<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         self.extract_list(text, Wanted::Configured, Place::argument("extract", "text"))
     }
 
     /// Quantities only.
-    fn quantities<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn quantities<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         let place = Place::argument("quantities", "text");
         self.extract_list(text, Wanted::Only(Kind::Quantity), place)
     }
 
     /// Dates only.
-    fn dates<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn dates<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         let place = Place::argument("dates", "text");
         self.extract_list(text, Wanted::Only(Kind::Date), place)
     }
 
     /// Titles only.
-    fn titles<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn titles<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         let place = Place::argument("titles", "text");
         self.extract_list(text, Wanted::Only(Kind::Title), place)
     }
@@ -304,7 +303,7 @@ impl Extractor {
     }
 
     /// Numbers only.
-    fn numbers<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn numbers<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         let place = Place::argument("numbers", "text");
         self.extract_list(text, Wanted::Only(Kind::Number), place)
     }
@@ -433,44 +432,6 @@ fn to_frame_with<'py>(
         .call_method1("frame_of", (extractor, texts, threads, text, keep))
 }
 
-/// A text longer than this (in bytes) is extracted in pieces, so that Ctrl-C is seen.
-const LONG_TEXT_BYTES: usize = 1 << 20;
-/// About the length of a piece of a long text, in bytes.
-const PIECE_BYTES: usize = 1 << 18;
-
-/// Where the first piece of `text` ends: the whole of a text up to twice `limit` bytes, else
-/// after the last line break in its first `limit` bytes, else after the last sentence end
-/// (。！？) there, else after the first of either beyond; no record crosses one of them.
-fn piece_end(text: &str, limit: usize) -> usize {
-    if text.len() <= 2 * limit {
-        return text.len();
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
-    if let Some(line) = head.rfind('\n') {
-        return line + 1;
-    }
-    let ends = |c: char| matches!(c, '。' | '！' | '？');
-    if let Some(sentence) = head.rfind(ends) {
-        return sentence + '。'.len_utf8();
-    }
-    text[end..]
-        .char_indices()
-        .find(|&(_, c)| c == '\n' || ends(c))
-        .map_or(text.len(), |(at, c)| end + at + c.len_utf8())
-}
-
-fn records_to_list(py: Python<'_>, records: Vec<Record>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for record in records {
-        list.append(to_python(py, record)?)?;
-    }
-    Ok(list)
-}
-
 /// A panic in the core, as an exception that names the text and asks for a report.
 pub(crate) fn internal_error(failure: &Failure, place: Place) -> PyErr {
     XinzhiError::new_err(format!(
@@ -562,7 +523,7 @@ fn parse_threads(threads: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult
 pub fn extract<'py>(
     text: &Bound<'py, PyAny>,
     kinds: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, Records>> {
     let place = Place::argument("extract", "text");
     Extractor::default_for(kinds, "extract")?.extract_list(text, Wanted::Configured, place)
 }
@@ -583,7 +544,7 @@ pub fn extract<'py>(
 /// >>> [(q.text, q.value, q.unit) for q in xe.quantities("总投资约4.2億元，新增企业77家。")]
 /// [('约4.2億元', 420000000.0, '元'), ('77家', 77.0, '家')]
 #[pyfunction]
-pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
     let place = Place::argument("quantities", "text");
     Extractor::default_for(None, "quantities")?.extract_list(
         text,
@@ -607,7 +568,7 @@ pub fn quantities<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>>
 /// >>> [(d.text, d.year, d.month, d.day, d.end_day) for d in xe.dates("2024年1月3日至5日")]
 /// [('2024年1月3日至5日', 2024, 1, 3, 5)]
 #[pyfunction]
-pub fn dates<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+pub fn dates<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
     let place = Place::argument("dates", "text");
     Extractor::default_for(None, "dates")?.extract_list(text, Wanted::Only(Kind::Date), place)
 }
@@ -627,7 +588,7 @@ pub fn dates<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
 /// >>> [(t.doc_type, t.issuer, t.start_year) for t in xe.titles("印发《甘肃省“十四五”规划（2021—2025年）》")]
 /// [('规划', '甘肃省', 2021)]
 #[pyfunction]
-pub fn titles<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+pub fn titles<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
     let place = Place::argument("titles", "text");
     Extractor::default_for(None, "titles")?.extract_list(text, Wanted::Only(Kind::Title), place)
 }
@@ -647,7 +608,7 @@ pub fn titles<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
 /// >>> [(n.text, n.value, n.ordinal) for n in xe.numbers("实施八大工程，排名全国第七。")]
 /// [('八大', 8.0, False), ('第七', 7.0, True)]
 #[pyfunction]
-pub fn numbers<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+pub fn numbers<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
     let place = Place::argument("numbers", "text");
     Extractor::default_for(None, "numbers")?.extract_list(text, Wanted::Only(Kind::Number), place)
 }

@@ -2,69 +2,95 @@
 //! copy per value), strings as lists, closed vocabularies as codes and categories.
 //! `xinzhi_extract._frame` wraps them in pandas' nullable arrays.
 
+use crate::columns::{Ids, Table, Values};
+use crate::store::Store;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyList};
-use xinzhi_extract::Record;
-
-use crate::columns::{Ids, Table, Values};
 
 /// `(name, layout, data, extra)` per column; `layout` tells `_frame` how to read `data`:
 /// `int64` (buffer), `Int64` / `Int32` / `Float64` / `boolean` (buffer, `extra` = missing
 /// mask), `string` (list of `str` or `None`), `category` (int8 codes, `extra` = the
-/// categories).
+/// categories). The columns are built a chunk of records at a time, so that the core records
+/// of only one chunk exist at once.
 pub(crate) fn columns<'py>(
     py: Python<'py>,
-    documents: &[Vec<Record>],
+    store: &Store,
     ids: &Ids,
 ) -> PyResult<Bound<'py, PyList>> {
-    let table = py.detach(|| Table::build(documents, ids, 0..documents.len()));
+    // Per column: its name, layout, data bytes or list, mask bytes and categories.
+    let mut built: Vec<Built<'py>> = Vec::new();
+    for (records, docs) in store.chunks(CHUNK_ROWS) {
+        let table = py.detach(|| Table::build(&records, &docs, ids));
+        if built.is_empty() {
+            for column in &table.columns {
+                built.push(Built {
+                    name: column.name,
+                    layout: column.layout_name(),
+                    bytes: Vec::new(),
+                    strings: PyList::empty(py),
+                    missing: column.valid.as_ref().map(|_| Vec::new()),
+                    categories: Vec::new(),
+                });
+            }
+        }
+        for (column, out) in table.columns.into_iter().zip(&mut built) {
+            if let (Some(valid), Some(missing)) = (&column.valid, &mut out.missing) {
+                missing.extend(valid.iter().map(|&v| u8::from(!v)));
+            }
+            match column.values {
+                Values::Int64(values) => out.bytes.extend(native_bytes(&values, i64::to_ne_bytes)),
+                Values::Int32(values) => out.bytes.extend(native_bytes(&values, i32::to_ne_bytes)),
+                Values::Float64(values) => {
+                    out.bytes.extend(native_bytes(&values, f64::to_ne_bytes));
+                }
+                Values::Boolean(values) => out.bytes.extend(values.iter().map(|&b| u8::from(b))),
+                Values::Utf8(values) => {
+                    for value in values {
+                        out.strings.append(value)?;
+                    }
+                }
+                Values::Category { codes, categories } => {
+                    out.bytes.extend(codes.iter().map(|&c| c as u8));
+                    out.categories = categories;
+                }
+            }
+        }
+    }
     let out = PyList::empty(py);
-    for column in table.columns {
-        let layout = column.layout_name();
-        let extra = match &column.valid {
-            Some(valid) => mask(py, valid),
-            None => py.None().into_bound(py),
+    for column in built {
+        let data = if column.layout == "string" {
+            column.strings.into_any()
+        } else {
+            bytearray(py, &column.bytes)
         };
-        let (data, extra) = match column.values {
-            Values::Int64(values) => (
-                bytearray(py, &native_bytes(&values, i64::to_ne_bytes)),
-                extra,
-            ),
-            Values::Int32(values) => (
-                bytearray(py, &native_bytes(&values, i32::to_ne_bytes)),
-                extra,
-            ),
-            Values::Float64(values) => (
-                bytearray(py, &native_bytes(&values, f64::to_ne_bytes)),
-                extra,
-            ),
-            Values::Boolean(values) => (
-                bytearray(py, &values.iter().map(|&b| u8::from(b)).collect::<Vec<_>>()),
-                extra,
-            ),
-            Values::Utf8(values) => (
-                PyList::new(py, values)?.into_any(),
-                py.None().into_bound(py),
-            ),
-            Values::Category { codes, categories } => (
-                bytearray(py, &codes.iter().map(|&c| c as u8).collect::<Vec<_>>()),
-                PyList::new(py, categories)?.into_any(),
-            ),
+        let extra = if column.layout == "category" {
+            PyList::new(py, column.categories)?.into_any()
+        } else if let (Some(missing), false) = (&column.missing, column.layout == "string") {
+            bytearray(py, missing)
+        } else {
+            py.None().into_bound(py)
         };
-        out.append((column.name, layout, data, extra))?;
+        out.append((column.name, column.layout, data, extra))?;
     }
     Ok(out)
+}
+
+/// Core records per chunk of the table: some 200 bytes each while they exist.
+const CHUNK_ROWS: usize = 1 << 14;
+
+/// One column as it is filled, chunk by chunk.
+struct Built<'py> {
+    name: &'static str,
+    layout: &'static str,
+    bytes: Vec<u8>,
+    strings: Bound<'py, PyList>,
+    missing: Option<Vec<u8>>,
+    categories: Vec<&'static str>,
 }
 
 fn bytearray<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
     // A bytearray, not bytes: numpy arrays over it are writable, so the frame is too.
     PyByteArray::new(py, bytes).into_any()
-}
-
-/// One byte per row, 1 where the value is missing (pandas' mask convention).
-fn mask<'py>(py: Python<'py>, valid: &[bool]) -> Bound<'py, PyAny> {
-    let missing: Vec<u8> = valid.iter().map(|&v| u8::from(!v)).collect();
-    bytearray(py, &missing)
 }
 
 /// The values' bytes in native order, as numpy's `frombuffer` reads them.

@@ -24,7 +24,9 @@ mod numerals;
 mod records;
 mod run;
 mod schema;
+mod sequence;
 mod skipped;
+mod store;
 mod text;
 
 /// The compiled core of the `xinzhi_extract` package.
@@ -34,6 +36,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::quiet_panics();
     errors::register(m)?;
     records::register(m)?;
+    sequence::register(m)?;
     skipped::register(m)?;
     m.add_class::<extractor::Extractor>()?;
     m.add_class::<batch::ExtractionBatch>()?;

@@ -10,6 +10,7 @@ use xinzhi_extract::offsets::to_char_offsets;
 use xinzhi_extract::{Extractor, Kind, Record};
 
 use crate::records;
+use crate::store::Store;
 
 /// Which records a call asks for: all the extractor's kinds, or one kind through the
 /// per-kind helpers.
@@ -29,22 +30,18 @@ pub(crate) struct Failure {
 /// Below this many bytes per worker, starting another thread costs more than it saves.
 const BYTES_PER_WORKER: usize = 32 * 1024;
 
-/// The records of one text, offsets in code points.
-pub(crate) fn extract_one(
+/// The records of one text, offsets in bytes as the core gives them.
+fn extract_bytes(
     extractor: &Extractor,
     wanted: Wanted,
     text: &str,
 ) -> Result<Vec<Record>, Failure> {
-    catch_unwind(AssertUnwindSafe(|| {
-        let mut records = match wanted {
-            Wanted::Configured => extractor.extract(text),
-            Wanted::Only(Kind::Quantity) => wrap(extractor.quantities(text), Record::Quantity),
-            Wanted::Only(Kind::Date) => wrap(extractor.dates(text), Record::Date),
-            Wanted::Only(Kind::Title) => wrap(extractor.titles(text), Record::Title),
-            Wanted::Only(Kind::Number) => wrap(extractor.numbers(text), Record::Number),
-        };
-        to_code_points(text, &mut records);
-        records
+    catch_unwind(AssertUnwindSafe(|| match wanted {
+        Wanted::Configured => extractor.extract(text),
+        Wanted::Only(Kind::Quantity) => wrap(extractor.quantities(text), Record::Quantity),
+        Wanted::Only(Kind::Date) => wrap(extractor.dates(text), Record::Date),
+        Wanted::Only(Kind::Title) => wrap(extractor.titles(text), Record::Title),
+        Wanted::Only(Kind::Number) => wrap(extractor.numbers(text), Record::Number),
     }))
     .map_err(|payload| Failure {
         item: 0,
@@ -54,6 +51,71 @@ pub(crate) fn extract_one(
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_owned()),
     })
+}
+
+/// About the length of a piece of a text, in bytes: the core's records of one piece (some
+/// 200 bytes each, on text with a number every other character) are held only until they
+/// are stored compactly, so a piece bounds that transient memory to a few MB.
+const PIECE_BYTES: usize = 1 << 15;
+
+/// Extracts `text` into `store` as its next document, in pieces cut where no record crosses
+/// (see [`piece_end`]), each piece's records stored compactly before the next is read.
+/// `between` is asked after each piece whether to stop (a signal such as Ctrl-C).
+pub(crate) fn extract_document(
+    extractor: &Extractor,
+    wanted: Wanted,
+    text: &str,
+    store: &mut Store,
+    between: &mut dyn FnMut() -> bool,
+) -> Result<(), Stop> {
+    store.begin_document();
+    let mut rest = text;
+    let mut base = 0;
+    while !rest.is_empty() {
+        let (piece, after) = rest.split_at(piece_end(rest, PIECE_BYTES));
+        let mut records = extract_bytes(extractor, wanted, piece).map_err(Stop::Failed)?;
+        to_code_points(piece, &mut records);
+        for mut record in records {
+            if base > 0 {
+                records::offsets(&mut record, &mut |offset| *offset += base);
+            }
+            store.push(record);
+        }
+        rest = after;
+        if rest.is_empty() {
+            break;
+        }
+        base += piece.chars().count();
+        if between() {
+            return Err(Stop::Interrupted);
+        }
+    }
+    Ok(())
+}
+
+/// Where the first piece of `text` ends: the whole of a text up to twice `limit` bytes, else
+/// after the last line break in its first `limit` bytes, else after the last sentence end
+/// (。！？) there, else after the first of either beyond; no record crosses one of them.
+pub(crate) fn piece_end(text: &str, limit: usize) -> usize {
+    if text.len() <= 2 * limit {
+        return text.len();
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    if let Some(line) = head.rfind('\n') {
+        return line + 1;
+    }
+    let ends = |c: char| matches!(c, '。' | '！' | '？');
+    if let Some(sentence) = head.rfind(ends) {
+        return sentence + '。'.len_utf8();
+    }
+    text[end..]
+        .char_indices()
+        .find(|&(_, c)| c == '\n' || ends(c))
+        .map_or(text.len(), |(at, c)| end + at + c.len_utf8())
 }
 
 fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
@@ -78,8 +140,9 @@ fn to_code_points(text: &str, records: &mut [Record]) {
     }
 }
 
-/// A run of consecutive texts done by one worker: the first one's position and the results.
-type Run = (usize, Vec<Result<Vec<Record>, Failure>>);
+/// A run of consecutive texts done by one worker: the first one's position and their records,
+/// or the failure that stopped it.
+type Run = (usize, Result<Store, Stop>);
 
 /// The number of threads `None` stands for: every core the process may use.
 pub(crate) fn default_threads() -> usize {
@@ -112,28 +175,37 @@ pub(crate) fn extract_many(
     texts: &[&str],
     threads: usize,
     interrupted: &dyn Fn() -> bool,
-) -> Result<Vec<Vec<Record>>, Stop> {
+) -> Result<Store, Stop> {
     let total_bytes: usize = texts.iter().map(|t| t.len()).sum();
     let threads = threads
         .min(texts.len())
         .min(1 + total_bytes / BYTES_PER_WORKER)
         .max(1);
+    let failed_at = |item: usize| {
+        move |stop: Stop| match stop {
+            Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
+            Stop::Interrupted => Stop::Interrupted,
+        }
+    };
     if threads == 1 {
         let mut checked = Instant::now();
-        let mut out = Vec::with_capacity(texts.len());
-        for (item, text) in texts.iter().enumerate() {
-            if checked.elapsed() >= CHECK_EVERY {
-                if interrupted() {
-                    return Err(Stop::Interrupted);
-                }
-                checked = Instant::now();
+        let mut between = || {
+            if checked.elapsed() < CHECK_EVERY {
+                return false;
             }
-            out.push(
-                extract_one(extractor, wanted, text)
-                    .map_err(|f| Stop::Failed(Failure { item, ..f }))?,
-            );
+            checked = Instant::now();
+            interrupted()
+        };
+        let mut store = Store::default();
+        for (item, text) in texts.iter().enumerate() {
+            if between() {
+                return Err(Stop::Interrupted);
+            }
+            extract_document(extractor, wanted, text, &mut store, &mut between)
+                .map_err(failed_at(item))?;
         }
-        return Ok(out);
+        store.shrink();
+        return Ok(store);
     }
     let run_length = texts.len().div_ceil(threads * 16).clamp(1, 64);
     let next = AtomicUsize::new(0);
@@ -145,20 +217,26 @@ pub(crate) fn extract_many(
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
+                    let mut stop = || cancelled.load(Ordering::Relaxed);
                     loop {
                         let first = next.fetch_add(run_length, Ordering::Relaxed);
-                        if first >= texts.len() || cancelled.load(Ordering::Relaxed) {
+                        if first >= texts.len() || stop() {
                             break;
                         }
                         let last = (first + run_length).min(texts.len());
-                        let mut run = Vec::with_capacity(last - first);
-                        for text in &texts[first..last] {
-                            if cancelled.load(Ordering::Relaxed) {
+                        let mut run = Store::default();
+                        let mut result = Ok(());
+                        for (i, text) in texts[first..last].iter().enumerate() {
+                            if stop() {
                                 break;
                             }
-                            run.push(extract_one(extractor, wanted, text));
+                            result = extract_document(extractor, wanted, text, &mut run, &mut stop)
+                                .map_err(failed_at(first + i));
+                            if result.is_err() {
+                                break;
+                            }
                         }
-                        done.push((first, run));
+                        done.push((first, result.map(|()| run)));
                     }
                     running.fetch_sub(1, Ordering::Release);
                     caller.unpark();
@@ -185,16 +263,10 @@ pub(crate) fn extract_many(
         return Err(Stop::Interrupted);
     }
     runs.sort_unstable_by_key(|(first, _)| *first);
-    let mut out = Vec::with_capacity(texts.len());
-    for (first, run) in runs {
-        for (i, result) in run.into_iter().enumerate() {
-            out.push(result.map_err(|f| {
-                Stop::Failed(Failure {
-                    item: first + i,
-                    ..f
-                })
-            })?);
-        }
+    let mut out = Store::default();
+    for (_, run) in runs {
+        out.append(run?);
     }
+    out.shrink();
     Ok(out)
 }

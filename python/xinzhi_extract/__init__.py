@@ -5,7 +5,8 @@
 ['77家']
 
 ``extract`` returns :class:`Quantity`, :class:`Date`, :class:`Title` and :class:`Number`
-records sorted by ``start``; offsets are ``str`` indices, so ``text[r.start:r.end] == r.text``.
+records sorted by ``start``, as :class:`Records` (a read-only sequence that builds each record
+object when it is read, so memory follows the text, not the record count); offsets are ``str`` indices, so ``text[r.start:r.end] == r.text``.
 ``extract_batch`` runs many texts on every core, ``to_frame`` returns a pandas DataFrame (the
 ``pandas`` extra), ``facts`` one row per quantity with its subject, year and sentence, and an
 :class:`Extractor` holds options such as ``reference_year``.
@@ -22,6 +23,7 @@ from xinzhi_extract._core import (
     OptionError,
     Quantity,
     RecordError,
+    Records,
     Skipped,
     Title,
     XinzhiError,
@@ -57,6 +59,7 @@ __all__ = [
     "Quantity",
     "Record",
     "RecordError",
+    "Records",
     "Skipped",
     "Title",
     "XinzhiError",

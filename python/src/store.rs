@@ -1,0 +1,469 @@
+//! Records kept compact: one small row per record instead of a core `Record` (about 200
+//! bytes) or a Python object (over 100), so that memory follows the input, not the number
+//! of records (issue 16). `Records` and `ExtractionBatch` hold a [`Store`] and build record
+//! objects only when they are read.
+//!
+//! A row is 21 bytes, in columns: a tag (the kind and a number's flags), the start and end
+//! (code points from the start of its document, which may be shifted by a base), where its
+//! text begins in the store's text arena (the text of row `i` ends where row `i + 1`'s
+//! begins), and one 64-bit slot: a number's value, else the position of the record's other
+//! fields in the side table of its kind. Strings other than the span (units, currencies,
+//! subjects, titles, document types, issuers) are interned once per store. A record that
+//! does not fit this shape (an offset of 2^32 or more, a year outside `i32`, more than 4 GiB
+//! of record text) is kept whole, in `whole`: nothing is ever lost or rounded.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use xinzhi_extract::{
+    Approx, CompactString, Date, Dimension, Number, Quantity, Record, Title, Trend,
+};
+
+use crate::fields::Vocabulary;
+
+const QUANTITY: u8 = 0;
+const DATE: u8 = 1;
+const TITLE: u8 = 2;
+const NUMBER: u8 = 3;
+const WHOLE: u8 = 4;
+/// The tag's low bits hold the kind, the rest a number's `ordinal` and `approx`.
+const KIND_BITS: u8 = 0b111;
+const ORDINAL: u8 = 0b1000;
+const APPROX_SHIFT: u8 = 4;
+
+/// "Missing" in a `u32` column.
+const NONE32: u32 = u32::MAX;
+
+/// A quantity's fields beyond its span.
+#[derive(Clone, Copy)]
+struct QuantityRow {
+    value: f64,
+    low: f64,
+    high: f64,
+    subject_start: u32,
+    subject_end: u32,
+    /// Interned strings, [`NONE32`] when missing.
+    unit: u32,
+    currency: u32,
+    subject: u32,
+    dimension: u8,
+    approx: u8,
+    /// `u8::MAX` when missing.
+    trend: u8,
+    /// Bits: value, low, high present.
+    present: u8,
+}
+
+/// A date's fields: years as `i32` (`i32::MIN` when missing), months and days as `u8`
+/// (0 when missing).
+#[derive(Clone, Copy)]
+struct DateRow {
+    year: i32,
+    end_year: i32,
+    month: u8,
+    day: u8,
+    end_month: u8,
+    end_day: u8,
+}
+
+/// A title's fields beyond its span.
+#[derive(Clone, Copy)]
+struct TitleRow {
+    title: u32,
+    doc_type: u32,
+    issuer: u32,
+    start_year: i32,
+    end_year: i32,
+    is_policy: bool,
+}
+
+/// Strings stored once each.
+#[derive(Default)]
+struct Strings {
+    list: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Strings {
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(text.into());
+        self.ids.insert(text.into(), id);
+        id
+    }
+
+    fn intern_opt(&mut self, text: Option<&str>) -> u32 {
+        text.map_or(NONE32, |t| self.intern(t))
+    }
+
+    fn get(&self, id: u32) -> Option<&str> {
+        (id != NONE32).then(|| &*self.list[id as usize])
+    }
+}
+
+/// One document: its rows and the base added to its offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Doc {
+    pub rows: Range<usize>,
+    pub base: usize,
+}
+
+/// The records of one or more documents, compact.
+#[derive(Default)]
+pub(crate) struct Store {
+    tag: Vec<u8>,
+    start: Vec<u32>,
+    end: Vec<u32>,
+    text_at: Vec<u32>,
+    slot: Vec<u64>,
+    arena: String,
+    quantities: Vec<QuantityRow>,
+    dates: Vec<DateRow>,
+    titles: Vec<TitleRow>,
+    whole: Vec<Record>,
+    strings: Strings,
+    docs: Vec<Doc>,
+}
+
+fn opt_f64(value: Option<f64>, bit: u8, present: &mut u8) -> f64 {
+    if value.is_some() {
+        *present |= bit;
+    }
+    value.unwrap_or(0.0)
+}
+
+fn year_in(year: Option<i32>) -> Option<i32> {
+    match year {
+        None => Some(i32::MIN),
+        Some(i32::MIN) => None,
+        Some(y) => Some(y),
+    }
+}
+
+fn year_out(year: i32) -> Option<i32> {
+    (year != i32::MIN).then_some(year)
+}
+
+fn small_in(value: Option<u32>) -> Option<u8> {
+    match value {
+        None => Some(0),
+        Some(v) => u8::try_from(v).ok().filter(|&v| v > 0),
+    }
+}
+
+fn small_out(value: u8) -> Option<u32> {
+    (value > 0).then_some(u32::from(value))
+}
+
+fn offset_in(value: Option<usize>) -> Option<u32> {
+    match value {
+        None => Some(NONE32),
+        Some(v) => u32::try_from(v).ok().filter(|&v| v != NONE32),
+    }
+}
+
+fn offset_out(value: u32, base: usize) -> Option<usize> {
+    (value != NONE32).then(|| value as usize + base)
+}
+
+impl Store {
+    /// Starts a new document; the rows pushed next belong to it.
+    pub(crate) fn begin_document(&mut self) {
+        let at = self.tag.len();
+        self.docs.push(Doc {
+            rows: at..at,
+            base: 0,
+        });
+    }
+
+    fn close_document(&mut self) {
+        let end = self.tag.len();
+        if let Some(doc) = self.docs.last_mut() {
+            doc.rows.end = end;
+        }
+    }
+
+    /// Adds a record, its offsets in code points from the start of the current document.
+    pub(crate) fn push(&mut self, record: Record) {
+        if self.docs.is_empty() {
+            self.begin_document();
+        }
+        let (start, end, text) = match &record {
+            Record::Quantity(r) => (r.start, r.end, &r.text),
+            Record::Date(r) => (r.start, r.end, &r.text),
+            Record::Title(r) => (r.start, r.end, &r.text),
+            Record::Number(r) => (r.start, r.end, &r.text),
+        };
+        let fits = (
+            u32::try_from(start).ok().filter(|&s| s != NONE32),
+            u32::try_from(end).ok().filter(|&e| e != NONE32),
+            u32::try_from(self.arena.len() + text.len()).ok(),
+        );
+        let encoded = match fits {
+            (Some(start), Some(end), Some(_)) => self
+                .encode(&record)
+                .map(|(tag, slot)| (start, end, tag, slot)),
+            _ => None,
+        };
+        let text_at = self.arena.len() as u32;
+        let (start, end, tag, slot) = if let Some(row) = encoded {
+            self.arena.push_str(text);
+            row
+        } else {
+            self.whole.push(record);
+            (0, 0, WHOLE, (self.whole.len() - 1) as u64)
+        };
+        self.text_at.push(text_at);
+        self.tag.push(tag);
+        self.start.push(start);
+        self.end.push(end);
+        self.slot.push(slot);
+        self.close_document();
+    }
+
+    /// The tag and slot of a record, or `None` when it must be kept whole.
+    fn encode(&mut self, record: &Record) -> Option<(u8, u64)> {
+        match record {
+            Record::Number(n) => {
+                let approx = n.approx.position() as u8;
+                let tag = NUMBER | if n.ordinal { ORDINAL } else { 0 } | (approx << APPROX_SHIFT);
+                Some((tag, n.value.to_bits()))
+            }
+            Record::Quantity(q) => {
+                let mut present = 0;
+                let row = QuantityRow {
+                    value: opt_f64(q.value, 1, &mut present),
+                    low: opt_f64(q.low, 2, &mut present),
+                    high: opt_f64(q.high, 4, &mut present),
+                    subject_start: offset_in(q.subject_start)?,
+                    subject_end: offset_in(q.subject_end)?,
+                    unit: self.strings.intern_opt(q.unit.as_deref()),
+                    currency: self.strings.intern_opt(q.currency.as_deref()),
+                    subject: self.strings.intern_opt(q.subject.as_deref()),
+                    dimension: q.dimension.position() as u8,
+                    approx: q.approx.position() as u8,
+                    trend: q.trend.map_or(u8::MAX, |t| t.position() as u8),
+                    present,
+                };
+                self.quantities.push(row);
+                Some((QUANTITY, (self.quantities.len() - 1) as u64))
+            }
+            Record::Date(d) => {
+                let row = DateRow {
+                    year: year_in(d.year)?,
+                    end_year: year_in(d.end_year)?,
+                    month: small_in(d.month)?,
+                    day: small_in(d.day)?,
+                    end_month: small_in(d.end_month)?,
+                    end_day: small_in(d.end_day)?,
+                };
+                self.dates.push(row);
+                Some((DATE, (self.dates.len() - 1) as u64))
+            }
+            Record::Title(t) => {
+                let row = TitleRow {
+                    title: self.strings.intern(&t.title),
+                    doc_type: self.strings.intern_opt(t.doc_type.as_deref()),
+                    issuer: self.strings.intern_opt(t.issuer.as_deref()),
+                    start_year: year_in(t.start_year)?,
+                    end_year: year_in(t.end_year)?,
+                    is_policy: t.is_policy,
+                };
+                self.titles.push(row);
+                Some((TITLE, (self.titles.len() - 1) as u64))
+            }
+        }
+    }
+
+    /// The number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.tag.len()
+    }
+
+    pub(crate) fn docs(&self) -> &[Doc] {
+        &self.docs
+    }
+
+    /// Shifts every offset of document `i` by `bases[i]` more.
+    pub(crate) fn shift(&mut self, bases: &[usize]) {
+        for (doc, &base) in self.docs.iter_mut().zip(bases) {
+            doc.base += base;
+        }
+    }
+
+    fn text(&self, row: usize) -> &str {
+        let at = self.text_at[row] as usize;
+        let until = self
+            .text_at
+            .get(row + 1)
+            .map_or(self.arena.len(), |&u| u as usize);
+        &self.arena[at..until]
+    }
+
+    /// The record of row `row` of a document whose offsets are shifted by `base`.
+    pub(crate) fn record(&self, row: usize, base: usize) -> Record {
+        let tag = self.tag[row];
+        let slot = self.slot[row];
+        if tag & KIND_BITS == WHOLE {
+            let mut record = self.whole[slot as usize].clone();
+            if base > 0 {
+                crate::records::offsets(&mut record, &mut |offset| *offset += base);
+            }
+            return record;
+        }
+        let text = CompactString::from(self.text(row));
+        let start = self.start[row] as usize + base;
+        let end = self.end[row] as usize + base;
+        let string = |id: u32| self.strings.get(id).map(|s| Cow::Owned(s.to_owned()));
+        match tag & KIND_BITS {
+            NUMBER => Record::Number(Number {
+                text,
+                start,
+                end,
+                value: f64::from_bits(slot),
+                ordinal: tag & ORDINAL != 0,
+                approx: Approx::ALL[usize::from(tag >> APPROX_SHIFT)],
+            }),
+            QUANTITY => {
+                let q = &self.quantities[slot as usize];
+                let present = |bit: u8, value: f64| (q.present & bit != 0).then_some(value);
+                Record::Quantity(Quantity {
+                    text,
+                    start,
+                    end,
+                    value: present(1, q.value),
+                    low: present(2, q.low),
+                    high: present(4, q.high),
+                    unit: string(q.unit),
+                    dimension: Dimension::ALL[usize::from(q.dimension)],
+                    approx: Approx::ALL[usize::from(q.approx)],
+                    currency: string(q.currency),
+                    trend: Trend::ALL.get(usize::from(q.trend)).copied(),
+                    subject: self.strings.get(q.subject).map(CompactString::from),
+                    subject_start: offset_out(q.subject_start, base),
+                    subject_end: offset_out(q.subject_end, base),
+                })
+            }
+            DATE => {
+                let d = &self.dates[slot as usize];
+                Record::Date(Date {
+                    text,
+                    start,
+                    end,
+                    year: year_out(d.year),
+                    month: small_out(d.month),
+                    day: small_out(d.day),
+                    end_year: year_out(d.end_year),
+                    end_month: small_out(d.end_month),
+                    end_day: small_out(d.end_day),
+                })
+            }
+            _ => {
+                let t = &self.titles[slot as usize];
+                Record::Title(Title {
+                    text,
+                    start,
+                    end,
+                    title: self.strings.get(t.title).unwrap_or_default().to_owned(),
+                    doc_type: self.strings.get(t.doc_type).map(str::to_owned),
+                    issuer: self.strings.get(t.issuer).map(str::to_owned),
+                    start_year: year_out(t.start_year),
+                    end_year: year_out(t.end_year),
+                    is_policy: t.is_policy,
+                })
+            }
+        }
+    }
+
+    /// The records of document `doc`.
+    pub(crate) fn document(&self, doc: usize) -> impl DoubleEndedIterator<Item = Record> + '_ {
+        let Doc { rows, base } = self.docs[doc].clone();
+        rows.map(move |row| self.record(row, base))
+    }
+
+    /// Appends the documents of `other`, in order.
+    pub(crate) fn append(&mut self, other: Store) {
+        if self.tag.is_empty() && self.docs.is_empty() {
+            *self = other;
+            return;
+        }
+        for doc in 0..other.docs.len() {
+            self.begin_document();
+            self.docs.last_mut().expect("a document was begun").base = other.docs[doc].base;
+            let rows = other.docs[doc].rows.clone();
+            for row in rows {
+                self.push(other.record(row, 0));
+            }
+        }
+    }
+
+    /// Frees what the store reserved beyond its rows.
+    pub(crate) fn shrink(&mut self) {
+        self.tag.shrink_to_fit();
+        self.start.shrink_to_fit();
+        self.end.shrink_to_fit();
+        self.text_at.shrink_to_fit();
+        self.slot.shrink_to_fit();
+        self.arena.shrink_to_fit();
+        self.quantities.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.titles.shrink_to_fit();
+        self.docs.shrink_to_fit();
+    }
+}
+
+/// The records of a store, a bounded number at a time: what the table builders read, so
+/// that only one chunk of core records exists at once.
+pub(crate) struct Chunks<'a> {
+    store: &'a Store,
+    doc: usize,
+    row: usize,
+    size: usize,
+    started: bool,
+}
+
+impl Store {
+    /// Chunks of up to `size` records with the position of each one's document; at least one
+    /// chunk, empty for an empty store.
+    pub(crate) fn chunks(&self, size: usize) -> Chunks<'_> {
+        Chunks {
+            store: self,
+            doc: 0,
+            row: self.docs.first().map_or(0, |d| d.rows.start),
+            size: size.max(1),
+            started: false,
+        }
+    }
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = (Vec<Record>, Vec<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let docs = &self.store.docs;
+        let mut records = Vec::new();
+        let mut positions = Vec::new();
+        while records.len() < self.size && self.doc < docs.len() {
+            let doc = &docs[self.doc];
+            if self.row >= doc.rows.end {
+                self.doc += 1;
+                if let Some(next) = docs.get(self.doc) {
+                    self.row = next.rows.start;
+                }
+                continue;
+            }
+            records.push(self.store.record(self.row, doc.base));
+            positions.push(self.doc);
+            self.row += 1;
+        }
+        if records.is_empty() && self.started {
+            return None;
+        }
+        self.started = true;
+        Some((records, positions))
+    }
+}
