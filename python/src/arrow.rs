@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use crate::columns::{Column, Ids, Table, Values};
-use crate::store::Store;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::types::Int8Type;
 use arrow_array::{
@@ -14,17 +12,19 @@ use arrow_array::{
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 
+use crate::columns::{Column, Ids, Table, Values};
+use crate::store::{chunks, Store};
+
 /// Rows per record batch: few enough that the core records of one batch, built from the
 /// compact store while its columns are filled, stay a few MB.
 const ROWS_PER_BATCH: usize = 1 << 16;
 
-/// A stream of record batches over the store, built now and handed over whole. An empty
+/// A stream of record batches over the stores (the parts of a batch), built now and handed over whole. An empty
 /// store gives one empty batch, which still carries the category lists (consumers keep them
 /// as the categories of an empty column; a stream of no batches would lose them).
-pub(crate) fn stream(store: &Store, ids: &Ids) -> Result<FFI_ArrowArrayStream, ArrowError> {
+pub(crate) fn stream(parts: &[Arc<Store>], ids: &Ids) -> Result<FFI_ArrowArrayStream, ArrowError> {
     let schema = schema_of(&Table::build(&[], &[], ids));
-    let batches = store
-        .chunks(ROWS_PER_BATCH)
+    let batches = chunks(parts, ROWS_PER_BATCH)
         .map(|(records, docs)| to_record_batch(&schema, Table::build(&records, &docs, ids)))
         .collect::<Result<Vec<_>, _>>()?;
     let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);

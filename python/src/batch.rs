@@ -25,52 +25,81 @@ type Arguments<'py> = (Bound<'py, PyList>, Bound<'py, PyAny>);
 /// It is also a table with one row per record (`to_pandas()`, `__arrow_c_stream__`).
 #[pyclass(frozen, sequence, module = "xinzhi_extract", name = "ExtractionBatch")]
 pub struct ExtractionBatch {
-    store: Arc<Store>,
+    /// The records, in stores of consecutive texts (one per run of texts a worker took).
+    parts: Vec<Arc<Store>>,
+    /// The position of each part's first text.
+    firsts: Vec<usize>,
     ids: Ids,
 }
 
 impl ExtractionBatch {
-    pub(crate) fn new(store: Store, ids: Ids) -> Self {
+    pub(crate) fn new(parts: Vec<Store>, ids: Ids) -> Self {
+        let mut firsts = Vec::with_capacity(parts.len());
+        let mut count = 0;
+        for part in &parts {
+            firsts.push(count);
+            count += part.docs().len();
+        }
         ExtractionBatch {
-            store: Arc::new(store),
+            parts: parts.into_iter().map(Arc::new).collect(),
+            firsts,
             ids,
         }
     }
 
     /// The batch with every offset of document `i` shifted by `bases[i]`.
     pub(crate) fn shifted(mut self, bases: &[usize]) -> PyResult<Self> {
-        let documents = self.store.docs().len();
+        let documents = self.documents();
         if bases.len() != documents {
             return Err(OptionError::new_err(format!(
                 "invalid option bases: {} bases for {documents} texts",
                 bases.len(),
             )));
         }
-        match Arc::get_mut(&mut self.store) {
-            Some(store) => store.shift(bases),
-            None => return Err(XinzhiError::new_err("a shared batch cannot be shifted")),
+        for (part, &first) in self.parts.iter_mut().zip(&self.firsts) {
+            let Some(store) = Arc::get_mut(part) else {
+                return Err(XinzhiError::new_err("a shared batch cannot be shifted"));
+            };
+            let count = store.docs().len();
+            store.shift(&bases[first..first + count]);
         }
         Ok(self)
     }
 
     fn documents(&self) -> usize {
-        self.store.docs().len()
+        self.parts
+            .last()
+            .zip(self.firsts.last())
+            .map_or(0, |(part, first)| first + part.docs().len())
+    }
+
+    /// The part that holds document `doc`, and its position there.
+    fn locate(&self, doc: usize) -> (&Arc<Store>, usize) {
+        let part = self.firsts.partition_point(|&first| first <= doc) - 1;
+        (&self.parts[part], doc - self.firsts[part])
     }
 
     fn records_of(&self, doc: usize) -> Records {
-        Records::new(self.store.clone(), doc)
+        let (part, doc) = self.locate(doc);
+        Records::new(part.clone(), doc)
     }
 
-    fn list_of<'py>(&self, py: Python<'py>, doc: usize) -> PyResult<Bound<'py, PyList>> {
+    fn all(&self) -> impl Iterator<Item = (&Arc<Store>, usize)> + '_ {
+        self.parts
+            .iter()
+            .flat_map(|part| (0..part.docs().len()).map(move |doc| (part, doc)))
+    }
+
+    fn list_of<'py>(py: Python<'py>, part: &Store, doc: usize) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for record in self.store.document(doc) {
+        for record in part.document(doc) {
             list.append(to_python(py, record)?)?;
         }
         Ok(list)
     }
 
     fn record_total(&self) -> usize {
-        self.store.len()
+        self.parts.iter().map(|part| part.len()).sum()
     }
 }
 
@@ -98,7 +127,7 @@ impl ExtractionBatch {
         }
         store.shrink();
         let ids = parse_ids(ids, store.docs().len(), "ExtractionBatch")?;
-        Ok(ExtractionBatch::new(store, ids))
+        Ok(ExtractionBatch::new(vec![store], ids))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Arguments<'py>)> {
@@ -168,14 +197,17 @@ impl ExtractionBatch {
 
     /// The number of records of each text.
     fn _record_counts(&self) -> Vec<usize> {
-        self.store.docs().iter().map(|d| d.rows.len()).collect()
+        self.parts
+            .iter()
+            .flat_map(|part| part.docs().iter().map(|d| d.rows.len()))
+            .collect()
     }
 
     /// A list with one list of records per text.
     fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for doc in 0..self.documents() {
-            list.append(self.list_of(py, doc)?)?;
+        for (part, doc) in self.all() {
+            list.append(Self::list_of(py, part, doc)?)?;
         }
         Ok(list)
     }
@@ -219,7 +251,7 @@ impl ExtractionBatch {
     /// The columns for `to_pandas`, as `(name, layout, data, extra)` tuples: plain buffers
     /// for numbers, lists for strings, codes and categories for closed vocabularies.
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        frame::columns(py, &self.store, &self.ids)
+        frame::columns(py, &self.parts, &self.ids)
     }
 
     /// The Arrow PyCapsule stream interface: pyarrow, polars and duckdb read the columns
@@ -233,7 +265,7 @@ impl ExtractionBatch {
         // A consumer may ask for another schema; the protocol lets a producer keep its own.
         let _ = requested_schema;
         let stream = py
-            .detach(|| arrow::stream(&self.store, &self.ids))
+            .detach(|| arrow::stream(&self.parts, &self.ids))
             .map_err(|e| XinzhiError::new_err(format!("cannot export Arrow columns: {e}")))?;
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -245,10 +277,10 @@ impl ExtractionBatch {
                 if let Ok(other) = other.cast::<ExtractionBatch>() {
                     let other = other.get();
                     self.ids == other.ids
-                        && self.store.docs().len() == other.store.docs().len()
-                        && (0..self.documents()).all(|doc| {
-                            self.store.docs()[doc].rows.len() == other.store.docs()[doc].rows.len()
-                                && self.store.document(doc).eq(other.store.document(doc))
+                        && self.documents() == other.documents()
+                        && self.all().zip(other.all()).all(|((a, i), (b, j))| {
+                            a.docs()[i].rows.len() == b.docs()[j].rows.len()
+                                && a.document(i).eq(b.document(j))
                         })
                 } else if other.is_instance_of::<PyList>() {
                     self.to_list(py)?.eq(other)?

@@ -10,7 +10,9 @@ use xinzhi_extract::{Kind, KindSet};
 
 use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
 use crate::errors::{guarded, type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
-use crate::run::{default_threads, extract_document, extract_many, Failure, Stop, Wanted};
+use crate::run::{
+    default_threads, extract_document, extract_many, extract_whole, Failure, Stop, Wanted,
+};
 use crate::sequence::Records;
 use crate::store::Store;
 use crate::text::{borrow_text, Place};
@@ -277,6 +279,18 @@ impl Extractor {
     /// Every record of the configured kinds, sorted by start.
     fn extract<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
         self.extract_list(text, Wanted::Configured, Place::argument("extract", "text"))
+    }
+
+    /// `extract` in one piece, however long the text: the reference the pieces are tested
+    /// against.
+    fn _extract_whole<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Records>> {
+        let place = Place::argument("_extract_whole", "text");
+        let py = text.py();
+        let text = borrow_text(text, place)?;
+        let mut store = Store::default();
+        py.detach(|| extract_whole(&self.inner, Wanted::Configured, text, &mut store))
+            .map_err(|failure| internal_error(&failure, place))?;
+        Bound::new(py, Records::whole(store))
     }
 
     /// Quantities only.

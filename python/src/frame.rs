@@ -2,10 +2,13 @@
 //! copy per value), strings as lists, closed vocabularies as codes and categories.
 //! `xinzhi_extract._frame` wraps them in pandas' nullable arrays.
 
-use crate::columns::{Ids, Table, Values};
-use crate::store::Store;
+use std::sync::Arc;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyList};
+
+use crate::columns::{Ids, Table, Values};
+use crate::store::{chunks, Store};
 
 /// `(name, layout, data, extra)` per column; `layout` tells `_frame` how to read `data`:
 /// `int64` (buffer), `Int64` / `Int32` / `Float64` / `boolean` (buffer, `extra` = missing
@@ -14,12 +17,12 @@ use pyo3::types::{PyByteArray, PyList};
 /// of only one chunk exist at once.
 pub(crate) fn columns<'py>(
     py: Python<'py>,
-    store: &Store,
+    parts: &[Arc<Store>],
     ids: &Ids,
 ) -> PyResult<Bound<'py, PyList>> {
     // Per column: its name, layout, data bytes or list, mask bytes and categories.
     let mut built: Vec<Built<'py>> = Vec::new();
-    for (records, docs) in store.chunks(CHUNK_ROWS) {
+    for (records, docs) in chunks(parts, CHUNK_ROWS) {
         let table = py.detach(|| Table::build(&records, &docs, ids));
         if built.is_empty() {
             for column in &table.columns {

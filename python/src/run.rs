@@ -58,9 +58,9 @@ fn extract_bytes(
 /// are stored compactly, so a piece bounds that transient memory to a few MB.
 const PIECE_BYTES: usize = 1 << 15;
 
-/// Extracts `text` into `store` as its next document, in pieces cut where no record crosses
-/// (see [`piece_end`]), each piece's records stored compactly before the next is read.
-/// `between` is asked after each piece whether to stop (a signal such as Ctrl-C).
+/// Extracts `text` into `store` as its next document, in pieces (see [`next_piece`]), each
+/// piece's records stored compactly before the next is read. `between` is asked after each
+/// piece whether to stop (a signal such as Ctrl-C).
 pub(crate) fn extract_document(
     extractor: &Extractor,
     wanted: Wanted,
@@ -71,9 +71,11 @@ pub(crate) fn extract_document(
     store.begin_document();
     let mut rest = text;
     let mut base = 0;
+    let mut ahead = None;
     while !rest.is_empty() {
-        let (piece, after) = rest.split_at(piece_end(rest, PIECE_BYTES));
-        let mut records = extract_bytes(extractor, wanted, piece).map_err(Stop::Failed)?;
+        let (cut, mut records) =
+            next_piece(extractor, wanted, rest, &mut ahead).map_err(Stop::Failed)?;
+        let (piece, after) = rest.split_at(cut);
         to_code_points(piece, &mut records);
         for mut record in records {
             if base > 0 {
@@ -93,29 +95,150 @@ pub(crate) fn extract_document(
     Ok(())
 }
 
-/// Where the first piece of `text` ends: the whole of a text up to twice `limit` bytes, else
-/// after the last line break in its first `limit` bytes, else after the last sentence end
-/// (。！？) there, else after the first of either beyond; no record crosses one of them.
-pub(crate) fn piece_end(text: &str, limit: usize) -> usize {
-    if text.len() <= 2 * limit {
-        return text.len();
+/// Extracts `text` into `store` as its next document, whole: the reference the pieces of
+/// [`extract_document`] are tested against.
+pub(crate) fn extract_whole(
+    extractor: &Extractor,
+    wanted: Wanted,
+    text: &str,
+    store: &mut Store,
+) -> Result<(), Failure> {
+    store.begin_document();
+    let mut records = extract_bytes(extractor, wanted, text)?;
+    to_code_points(text, &mut records);
+    for record in records {
+        store.push(record);
     }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    Ok(())
+}
+
+/// How far past a cut the records of two pieces are compared, in bytes.
+const OVERLAP: usize = 1 << 13;
+/// Records that start this close to the end of a piece may be cut short by it: longer than
+/// any record (a title is at most 200 characters).
+const MARGIN: usize = 1 << 10;
+
+/// Records of a piece read ahead: the length of the piece (from the start of the rest of the
+/// text) and its records, in bytes.
+type Ahead = Option<(usize, Vec<Record>)>;
+
+/// The length of the next piece of `rest` and its records (byte offsets).
+///
+/// A piece ends where no record crosses: after a line break or a sentence end (。！？) near
+/// [`PIECE_BYTES`]. Text without either for a long stretch (`"1 " * N`) is cut at the start
+/// of a record instead, where the records of the two sides agree: the piece is read to
+/// [`OVERLAP`] bytes past the cut, the next piece from the cut, and the cut is taken only
+/// when no record of the first crosses it and both give the same records over the overlap
+/// (all of the extractor's context is shorter than that: a title is at most 200 characters,
+/// a subject 24). Where they differ, the piece grows (doubling, so the work stays linear)
+/// and a cut is looked for further on, up to the whole text.
+fn next_piece(
+    extractor: &Extractor,
+    wanted: Wanted,
+    rest: &str,
+    ahead: &mut Ahead,
+) -> Result<(usize, Vec<Record>), Failure> {
+    if let Some(cut) = safe_cut(rest, PIECE_BYTES) {
+        *ahead = None;
+        return Ok((cut, extract_bytes(extractor, wanted, &rest[..cut])?));
     }
-    let head = &text[..end];
+    let mut window = PIECE_BYTES + OVERLAP;
+    loop {
+        let end = floor_boundary(rest, window);
+        if end >= rest.len() {
+            *ahead = None;
+            return Ok((rest.len(), extract_bytes(extractor, wanted, rest)?));
+        }
+        let first = match ahead.take() {
+            Some((length, records)) if length == end => records,
+            _ => extract_bytes(extractor, wanted, &rest[..end])?,
+        };
+        let compare_until = end - MARGIN;
+        let from = end.saturating_sub(OVERLAP);
+        if let Some(cut) = sync_point(&first, from, end - OVERLAP / 2) {
+            let next_end = cut + floor_boundary(&rest[cut..], PIECE_BYTES + OVERLAP);
+            let next = extract_bytes(extractor, wanted, &rest[cut..next_end])?;
+            if agree(&first, &next, cut, compare_until) {
+                *ahead = Some((next_end - cut, next));
+                let kept = first.into_iter().filter(|r| r.start() < cut).collect();
+                return Ok((cut, kept));
+            }
+        }
+        window *= 2;
+    }
+}
+
+/// The end of the first piece of `rest` at a line break or sentence end: the whole of a text
+/// up to twice `limit` bytes, else after the last line break in its first `limit` bytes, else
+/// after the last sentence end (。！？) there, else after the first of either up to twice
+/// `limit`; `None` when there is none.
+fn safe_cut(rest: &str, limit: usize) -> Option<usize> {
+    if rest.len() <= 2 * limit {
+        return Some(rest.len());
+    }
+    let end = floor_boundary(rest, limit);
+    let head = &rest[..end];
     if let Some(line) = head.rfind('\n') {
-        return line + 1;
+        return Some(line + 1);
     }
     let ends = |c: char| matches!(c, '。' | '！' | '？');
     if let Some(sentence) = head.rfind(ends) {
-        return sentence + '。'.len_utf8();
+        return Some(sentence + '。'.len_utf8());
     }
-    text[end..]
+    rest[end..floor_boundary(rest, 2 * limit)]
         .char_indices()
         .find(|&(_, c)| c == '\n' || ends(c))
-        .map_or(text.len(), |(at, c)| end + at + c.len_utf8())
+        .map(|(at, c)| end + at + c.len_utf8())
+}
+
+/// `at`, moved back to a character boundary of `text` (its length when past the end).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The start of the first record of `records` between `from` and `until` that no earlier
+/// record, nor its subject, reaches past.
+fn sync_point(records: &[Record], from: usize, until: usize) -> Option<usize> {
+    let mut reach = 0;
+    for record in records {
+        let start = record.start();
+        if start > until {
+            return None;
+        }
+        if start >= from && start >= reach && start > 0 {
+            return Some(start);
+        }
+        reach = reach.max(record.end());
+        if let Record::Quantity(q) = record {
+            reach = reach.max(q.subject_end.unwrap_or(0));
+        }
+    }
+    None
+}
+
+/// Whether the records of `first` from `cut` up to `until` are those of `next` (which starts
+/// at `cut`) up to there, and there is at least one.
+fn agree(first: &[Record], next: &[Record], cut: usize, until: usize) -> bool {
+    let mut theirs = next.iter().filter(|r| r.start() + cut < until).map(|r| {
+        let mut r = r.clone();
+        records::offsets(&mut r, &mut |offset| *offset += cut);
+        r
+    });
+    let mut count = 0;
+    for record in first
+        .iter()
+        .filter(|r| r.start() >= cut && r.start() < until)
+    {
+        match theirs.next() {
+            Some(other) if other == *record => count += 1,
+            _ => return false,
+        }
+    }
+    theirs.next().is_none() && count > 0
 }
 
 fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
@@ -162,7 +285,8 @@ pub(crate) enum Stop {
     Interrupted,
 }
 
-/// The records of every text, in input order, on up to `threads` scoped threads.
+/// The records of every text, in input order, on up to `threads` scoped threads: stores of
+/// consecutive texts (one, or one per run of texts a worker took).
 ///
 /// Workers take small runs of texts from a shared counter, so a few long texts do not leave
 /// a core idle. The threads live only for this call: no pool survives it, and a forked
@@ -175,7 +299,7 @@ pub(crate) fn extract_many(
     texts: &[&str],
     threads: usize,
     interrupted: &dyn Fn() -> bool,
-) -> Result<Store, Stop> {
+) -> Result<Vec<Store>, Stop> {
     let total_bytes: usize = texts.iter().map(|t| t.len()).sum();
     let threads = threads
         .min(texts.len())
@@ -205,7 +329,7 @@ pub(crate) fn extract_many(
                 .map_err(failed_at(item))?;
         }
         store.shrink();
-        return Ok(store);
+        return Ok(vec![store]);
     }
     let run_length = texts.len().div_ceil(threads * 16).clamp(1, 64);
     let next = AtomicUsize::new(0);
@@ -263,10 +387,13 @@ pub(crate) fn extract_many(
         return Err(Stop::Interrupted);
     }
     runs.sort_unstable_by_key(|(first, _)| *first);
-    let mut out = Store::default();
-    for (_, run) in runs {
-        out.append(run?);
-    }
-    out.shrink();
-    Ok(out)
+    // Each run stays a part of its own: joining them would copy every row once more.
+    runs.into_iter()
+        .map(|(_, run)| {
+            run.map(|mut store| {
+                store.shrink();
+                store
+            })
+        })
+        .collect()
 }

@@ -113,6 +113,18 @@ impl Records {
         Ok(Records::whole(store))
     }
 
+    /// `Records[Quantity]` in annotations, as `list[Quantity]`.
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        item: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        cls.py()
+            .import("types")?
+            .getattr("GenericAlias")?
+            .call1((cls, item))
+    }
+
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, Arguments<'py>)> {
         Ok((slf.get_type(), (slf.get().to_list(slf.py())?,)))
     }

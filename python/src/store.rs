@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use xinzhi_extract::{
     Approx, CompactString, Date, Dimension, Number, Quantity, Record, Title, Trend,
@@ -385,22 +386,6 @@ impl Store {
         rows.map(move |row| self.record(row, base))
     }
 
-    /// Appends the documents of `other`, in order.
-    pub(crate) fn append(&mut self, other: Store) {
-        if self.tag.is_empty() && self.docs.is_empty() {
-            *self = other;
-            return;
-        }
-        for doc in 0..other.docs.len() {
-            self.begin_document();
-            self.docs.last_mut().expect("a document was begun").base = other.docs[doc].base;
-            let rows = other.docs[doc].rows.clone();
-            for row in rows {
-                self.push(other.record(row, 0));
-            }
-        }
-    }
-
     /// Frees what the store reserved beyond its rows.
     pub(crate) fn shrink(&mut self) {
         self.tag.shrink_to_fit();
@@ -416,27 +401,30 @@ impl Store {
     }
 }
 
-/// The records of a store, a bounded number at a time: what the table builders read, so
-/// that only one chunk of core records exists at once.
+/// The records of a sequence of stores (the parts of a batch), a bounded number at a time:
+/// what the table builders read, so that only one chunk of core records exists at once.
 pub(crate) struct Chunks<'a> {
-    store: &'a Store,
+    parts: &'a [Arc<Store>],
+    part: usize,
     doc: usize,
     row: usize,
+    /// The position of the current part's first document among all documents.
+    first_doc: usize,
     size: usize,
     started: bool,
 }
 
-impl Store {
-    /// Chunks of up to `size` records with the position of each one's document; at least one
-    /// chunk, empty for an empty store.
-    pub(crate) fn chunks(&self, size: usize) -> Chunks<'_> {
-        Chunks {
-            store: self,
-            doc: 0,
-            row: self.docs.first().map_or(0, |d| d.rows.start),
-            size: size.max(1),
-            started: false,
-        }
+/// Chunks of up to `size` records of `parts`, with the position of each one's document
+/// counted over all parts; at least one chunk, empty when there is no record.
+pub(crate) fn chunks(parts: &[Arc<Store>], size: usize) -> Chunks<'_> {
+    Chunks {
+        parts,
+        part: 0,
+        doc: 0,
+        row: 0,
+        first_doc: 0,
+        size: size.max(1),
+        started: false,
     }
 }
 
@@ -444,21 +432,25 @@ impl Iterator for Chunks<'_> {
     type Item = (Vec<Record>, Vec<usize>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let docs = &self.store.docs;
         let mut records = Vec::new();
         let mut positions = Vec::new();
-        while records.len() < self.size && self.doc < docs.len() {
-            let doc = &docs[self.doc];
-            if self.row >= doc.rows.end {
+        while records.len() < self.size && self.part < self.parts.len() {
+            let store = &self.parts[self.part];
+            let Some(doc) = store.docs.get(self.doc) else {
+                self.first_doc += store.docs.len();
+                self.part += 1;
+                self.doc = 0;
+                self.row = 0;
+                continue;
+            };
+            let row = self.row.max(doc.rows.start);
+            if row >= doc.rows.end {
                 self.doc += 1;
-                if let Some(next) = docs.get(self.doc) {
-                    self.row = next.rows.start;
-                }
                 continue;
             }
-            records.push(self.store.record(self.row, doc.base));
-            positions.push(self.doc);
-            self.row += 1;
+            records.push(store.record(row, doc.base));
+            positions.push(self.first_doc + self.doc);
+            self.row = row + 1;
         }
         if records.is_empty() && self.started {
             return None;

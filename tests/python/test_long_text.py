@@ -1,5 +1,7 @@
 """One long text: ``extract`` works through it in pieces (cut at line breaks, else sentence
-ends) so that Ctrl-C is seen, and gives exactly the records of the text taken whole."""
+ends, else at a record where the pieces on both sides agree) so that Ctrl-C is seen and the
+core's records of only one piece are held at a time, and gives exactly the records of the
+text taken whole (``Extractor._extract_whole``)."""
 
 from __future__ import annotations
 
@@ -20,12 +22,21 @@ def _lines_removed(text: str) -> str:
     return text.replace("\r", "").replace("\n", "")
 
 
+def _ends_removed(text: str, by: str) -> str:
+    for end in "\r\n。！？":
+        text = text.replace(end, by)
+    return text
+
+
 # (case, how a corpus text becomes a long one): lines kept (cut at line breaks), lines removed
-# (cut at sentence ends only), and copies that run into each other without a break.
+# (cut at sentence ends only), copies that run into each other without a break, and text with
+# neither line breaks nor sentence ends (cut at records where both sides agree).
 LONG_TEXTS = [
     ("lines", lambda text: _repeated(text, "\n")),
     ("sentences", lambda text: _repeated(_lines_removed(text), "")),
     ("joined", lambda text: _repeated(text.strip(), "")),
+    ("no ends, commas", lambda text: _repeated(_ends_removed(text, "，"), "，")),
+    ("no ends, spaces", lambda text: _repeated(_ends_removed(text, " "), " ")),
 ]
 # The methods that return one kind, and the kind.
 METHODS = {"quantities": "quantity", "dates": "date", "titles": "title", "numbers": "number"}
@@ -39,11 +50,12 @@ def test_a_long_text_in_pieces_gives_the_records_of_the_whole(
     long_text = make(text)  # type: ignore[operator]
     assert len(long_text.encode()) > 1 << 20
     extractor = xe.Extractor()
-    # extract_batch takes each text whole: the reference.
-    (whole,) = extractor.extract_batch([long_text], threads=1).to_list()
+    whole = extractor._extract_whole(long_text)
     pieced = extractor.extract(long_text)
     assert len(pieced) == len(whole) > 0
     assert [r.to_dict() for r in pieced] == [r.to_dict() for r in whole]
+    (batched,) = extractor.extract_batch([long_text], threads=1)
+    assert batched == whole
     for method, kind in METHODS.items():
         only = getattr(extractor, method)(long_text)
         assert [r.to_dict() for r in only] == [r.to_dict() for r in whole if r.kind == kind]
@@ -52,15 +64,33 @@ def test_a_long_text_in_pieces_gives_the_records_of_the_whole(
 @pytest.mark.parametrize(
     "text",
     [
-        "1 " * (700 << 10),  # no line break and no sentence end: taken whole
+        "1 " * (700 << 10),  # no line break and no sentence end: cut at records
         "增长5%\n" * (300 << 10),  # many short lines
         "。" * (1 << 20) + "77家",  # sentence ends only, then a record at the very end
+        "1" * (1 << 20) + " 2",  # one run of digits, too long to cut at a record
+        "新增企业77家，" * (100 << 10),  # quantities with subjects, no sentence end
+        "《甘肃省2025年工作要点》印发" * (40 << 10),  # titles with dates inside
+        "一 二 三 十 百 千 萬 5 800 萬 18 900 " * (30 << 10),  # spaced numerals
+        "x" * (100 << 10) + "1 " * (200 << 10) + "y" * (100 << 10),  # records in the middle
     ],
-    ids=["no-cut", "short-lines", "all-ends"],
+    ids=[
+        "no-cut",
+        "short-lines",
+        "all-ends",
+        "one-digit-run",
+        "subjects",
+        "titles",
+        "spaced",
+        "middle",
+    ],
 )
 def test_long_texts_without_a_usual_shape(text: str) -> None:
-    (whole,) = xe.Extractor().extract_batch([text], threads=1).to_list()
-    assert [r.to_dict() for r in xe.extract(text)] == [r.to_dict() for r in whole]
+    extractor = xe.Extractor()
+    whole = extractor._extract_whole(text)
+    assert [r.to_dict() for r in extractor.extract(text)] == [r.to_dict() for r in whole]
+    for method, kind in METHODS.items():
+        only = getattr(extractor, method)(text)
+        assert [r.to_dict() for r in only] == [r.to_dict() for r in whole if r.kind == kind]
 
 
 def test_ctrl_c_stops_one_long_extract_quickly() -> None:
