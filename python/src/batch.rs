@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use crate::columns::Ids;
 use crate::errors::{type_name, OptionError, XinzhiError};
-use crate::records::{from_python, to_python};
-use crate::sequence::Records;
+use crate::records::to_python;
+use crate::sequence::{push_objects, Records};
 use crate::store::Store;
 use crate::text::Place;
 use crate::{arrow, frame};
@@ -115,15 +115,12 @@ impl ExtractionBatch {
         for (i, records) in documents.try_iter()?.enumerate() {
             let records = records?;
             store.begin_document();
-            for record in records.try_iter()? {
-                let record = record?;
-                store.push(from_python(&record).ok_or_else(|| {
-                    PyTypeError::new_err(format!(
-                        "{place} must hold lists of records; item {i} holds {}",
-                        type_name(&record)
-                    ))
-                })?);
-            }
+            push_objects(&mut store, &records, &|_, record| {
+                format!(
+                    "{place} must hold lists of records; item {i} holds {}",
+                    type_name(record)
+                )
+            })?;
         }
         store.shrink();
         let ids = parse_ids(ids, store.docs().len(), "ExtractionBatch")?;

@@ -99,15 +99,12 @@ impl Records {
         let mut store = Store::default();
         store.begin_document();
         if let Some(records) = records {
-            for (i, record) in records.try_iter()?.enumerate() {
-                let record = record?;
-                store.push(from_python(&record).ok_or_else(|| {
-                    PyTypeError::new_err(format!(
-                        "Records() argument 'records' must hold records; item {i} is {}",
-                        type_name(&record)
-                    ))
-                })?);
-            }
+            push_objects(&mut store, records, &|i, record| {
+                format!(
+                    "Records() argument 'records' must hold records; item {i} is {}",
+                    type_name(record)
+                )
+            })?;
         }
         store.shrink();
         Ok(Records::whole(store))
@@ -277,6 +274,22 @@ impl Records {
         out.push(']');
         Ok(out)
     }
+}
+
+/// Adds the core record of every record object of `records` to the current document of
+/// `store`; anything else is a `TypeError` with the message `refuse` gives (from the item's
+/// position and the item).
+pub(crate) fn push_objects(
+    store: &mut Store,
+    records: &Bound<'_, PyAny>,
+    refuse: &dyn Fn(usize, &Bound<'_, PyAny>) -> String,
+) -> PyResult<()> {
+    for (i, record) in records.try_iter()?.enumerate() {
+        let record = record?;
+        let core = from_python(&record).ok_or_else(|| PyTypeError::new_err(refuse(i, &record)))?;
+        store.push(core);
+    }
+    Ok(())
 }
 
 /// Iterates over a `Records`, forwards or backwards, building each record as it goes.

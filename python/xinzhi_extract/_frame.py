@@ -485,11 +485,17 @@ def _through_arrow(pd: Any, batch: ExtractionBatch) -> Any:
         pa.bool_(): pd.BooleanDtype(),
     }
     table = pa.table(batch)
+    # Offsets that may be missing (a subject's) stay integers: Int64, not float64 (read from
+    # the Arrow column's buffers, not through a Python object per row).
+    offsets = {
+        field.name: pd.Int64Dtype().__from_arrow__(table.column(field.name))
+        for field in table.schema
+        if field.nullable and field.type == pa.int64()
+    }
     frame = table.to_pandas(types_mapper=nullable.get)
-    # Offsets that may be missing (a subject's) stay integers: Int64, not float64.
-    for field in table.schema:
-        if field.nullable and field.type == pa.int64():
-            frame[field.name] = pd.array(table.column(field.name).to_pylist(), dtype="Int64")
+    del table
+    for name, column in offsets.items():
+        frame[name] = column
     return frame
 
 
