@@ -94,6 +94,9 @@ static INDEX: LazyLock<WordIndex<&'static PeriodOfYear>> =
 
 /// [`period_of_year_at`] with the length of the word in characters. No word of the table
 /// begins another, so the longest word found is the only one.
+// Inlined where the dates scanner asks at every numeral: the two loads settle nearly every
+// call, and the search is a call of its own.
+#[inline]
 pub(crate) fn period_with_len_at(chars: &[char]) -> Option<(&'static PeriodOfYear, usize)> {
     let [first, second, ..] = chars else {
         return None;
@@ -101,6 +104,11 @@ pub(crate) fn period_with_len_at(chars: &[char]) -> Option<(&'static PeriodOfYea
     if !(INITIALS.contains(*first) && SECONDS.contains(*second)) {
         return None;
     }
+    indexed_period_at(chars)
+}
+
+#[inline(never)]
+fn indexed_period_at(chars: &[char]) -> Option<(&'static PeriodOfYear, usize)> {
     INDEX.longest_at(chars, 0)
 }
 

@@ -819,15 +819,23 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
         }
         '‰' => Some(found(end + 1, value, NumeralKind::PerMille, false)),
         // Digits may follow the magnitude one space on (`5万 6`, SPEC §5): the grammar's.
-        '万' | '萬' | '亿' | '億'
-            if end + 1 < limit
-                && !after.is_some_and(|c| {
+        '万' | '萬' | '亿' | '億' => {
+            // 万亿 (10^12) is one magnitude of money and output figures (`8.9万亿元`).
+            let compound = matches!(next, '万' | '萬') && matches!(after, Some('亿' | '億'));
+            let (exponent, len) = match (next, compound) {
+                (_, true) => (12, 2),
+                ('万' | '萬', false) => (4, 1),
+                _ => (8, 1),
+            };
+            let ends = end + len < limit
+                && !chars.get(end + len).is_some_and(|&c| {
                     may_continue_numeral(c) || grammar::NUMERAL_SPACES.contains(&c)
-                }) =>
-        {
-            let exponent = if matches!(next, '万' | '萬') { 4 } else { 8 };
+                });
+            if !ends {
+                return None;
+            }
             let value = value.checked_mul_pow10(exponent)?;
-            Some(found(end + 1, value, NumeralKind::Cardinal, true))
+            Some(found(end + len, value, NumeralKind::Cardinal, true))
         }
         _ => None,
     }
@@ -1069,6 +1077,23 @@ mod tests {
                         "{chars:?} at {start}..{end}"
                     );
                 }
+            }
+        }
+        for text in [
+            "8.9万亿元",
+            "12万亿",
+            "3.25萬億港元",
+            "1.5万亿亿",
+            "2万亿 3",
+            "7万亿2千",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            for end in 1..=chars.len() {
+                assert_eq!(
+                    match_numeral_within(&chars, 0, end),
+                    grammar_only(&chars, 0, end),
+                    "{text} up to {end}"
+                );
             }
         }
         let long: Vec<char> = "1234567890123456年".chars().collect();
