@@ -123,35 +123,41 @@ impl<'a> TextView<'a> {
         // second bracket.
         let mut annotation_ended_at = usize::MAX;
         let bytes = source.as_bytes();
-        let mut offset = 0;
-        while let Some(&lead) = bytes.get(offset) {
+        // The bytes not yet read: a slice, so that a Han character is matched and passed
+        // with no offset to check against the length.
+        let mut rest = bytes;
+        loop {
             // Most characters of the genre are Han, three bytes long: one table load folds
             // them and tells whether they are candidates, and a Han character is no bracket.
-            if let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(offset..offset + 3) {
-                // Sums rather than bit-ors, so that the compiler can bound `k` below the
-                // table's length and drop the checks on it.
-                let k = usize::from(lead - 0xE4) * 4096
-                    + usize::from(second & 0x3F) * 64
-                    + usize::from(third & 0x3F);
-                let code = HAN_VIEW_START + k as u32;
-                // Most Han characters are simplified already and no candidate: a bit of a
-                // table small enough to stay in the first-level cache says so, and only the
-                // others load their entry of the larger one.
-                let folded = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
-                    code
-                } else {
-                    let entry = HAN_VIEW[k];
-                    if entry & CANDIDATE_BIT != 0 {
-                        candidates.push(len as u32);
-                    }
-                    HAN_VIEW_START + u32::from(entry & !CANDIDATE_BIT)
-                };
-                view_chars[len] = char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER);
-                view_steps[len] = 3;
-                len += 1;
-                offset += 3;
-                continue;
-            }
+            let lead = match rest {
+                &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] => {
+                    // Sums rather than bit-ors, so that the compiler can bound `k` below the
+                    // table's length and drop the checks on it.
+                    let k = usize::from(lead - 0xE4) * 4096
+                        + usize::from(second & 0x3F) * 64
+                        + usize::from(third & 0x3F);
+                    // Most Han characters are simplified already and no candidate: a bit of a
+                    // table small enough to stay in the first-level cache says so, and only the
+                    // others load their entry of the larger one.
+                    let offset = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
+                        k as u32
+                    } else {
+                        let entry = HAN_VIEW[k];
+                        if entry & CANDIDATE_BIT != 0 {
+                            candidates.push(len as u32);
+                        }
+                        u32::from(entry & !CANDIDATE_BIT)
+                    };
+                    view_chars[len] = han_char(offset);
+                    view_steps[len] = 3;
+                    len += 1;
+                    rest = tail;
+                    continue;
+                }
+                &[lead, ..] => lead,
+                [] => break,
+            };
+            let offset = bytes.len() - rest.len();
             let (c, folded, width) = if lead < 0x80 {
                 // ASCII folds to itself.
                 let c = char::from(lead);
@@ -169,7 +175,7 @@ impl<'a> TextView<'a> {
                 && may_carry_annotation(view_chars[len - 1])
             {
                 if let Some(skipped) = annotation_len(&source[offset..]) {
-                    offset += skipped;
+                    rest = &bytes[offset + skipped..];
                     view_steps[len - 1] += skipped as u8;
                     annotation_ended_at = len;
                     continue;
@@ -184,7 +190,7 @@ impl<'a> TextView<'a> {
             view_chars[len] = folded;
             view_steps[len] = width as u8;
             len += 1;
-            offset += width;
+            rest = bytes.get(offset + width..).unwrap_or_default();
         }
         chars.truncate(len);
         steps.truncate(len);
@@ -481,6 +487,14 @@ const fn han_view_table() -> [u16; 0x6000] {
     table
 }
 
+/// The character [`HAN_VIEW_START`] + `offset`, for an offset of [`HAN_VIEW`] (below
+/// `0x6000`): the mask keeps it below the surrogates, so that the compiler can drop the
+/// check of the conversion.
+#[inline]
+fn han_char(offset: u32) -> char {
+    char::from_u32(HAN_VIEW_START + (offset & 0x7FFF)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
 #[inline]
 fn fold(c: char) -> char {
@@ -556,20 +570,31 @@ fn is_pinyin_letter(c: char) -> bool {
 /// Byte length of a pinyin annotation at the start of `s` (which starts with `(` or `（`).
 /// Looks at most a dozen characters ahead, so scanning stays linear.
 fn annotation_len(s: &str) -> Option<usize> {
-    let mut chars = s.char_indices();
-    let (_, open) = chars.next()?;
-    debug_assert!(matches!(open, '(' | '（'));
+    let bytes = s.as_bytes();
+    let mut i = if bytes.first() == Some(&b'(') {
+        1
+    } else {
+        '（'.len_utf8()
+    };
     let mut letters = 0;
     let mut tone_digit = false;
-    for (i, c) in chars {
+    while let Some(&b) = bytes.get(i) {
+        // Most annotations are Latin letters: read as bytes, not decoded.
+        let (c, width) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next()?;
+            (c, c.len_utf8())
+        };
         match c {
-            ')' | '）' if letters > 0 => return Some(i + c.len_utf8()),
+            ')' | '）' if letters > 0 => return Some(i + width),
             '1'..='5' if letters > 0 && !tone_digit => tone_digit = true,
             _ if is_pinyin_letter(c) && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
                 letters += 1;
             }
             _ => return None,
         }
+        i += width;
     }
     None
 }
