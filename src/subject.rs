@@ -319,21 +319,29 @@ fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>
         sentence[i].subject = found.own.or(carried);
         i += 1;
     }
-    // A subject carried over is the one written before: its text is made once.
-    let mut last: Option<(Span, CompactString, (usize, usize))> = None;
+    // A subject carried over is the one written before: its text is made once, kept by the
+    // first quantity that names it and copied from there.
+    let mut last: Option<(Span, usize, (usize, usize))> = None;
     for found in sentence.drain(..) {
-        let Record::Quantity(quantity) = &mut records[found.index] else {
-            continue;
-        };
         let Some(span) = found.subject else { continue };
-        if last.as_ref().is_none_or(|(s, _, _)| *s != span) {
-            let (start, end) = view.byte_span(span.0..span.1);
-            last = Some((span, subject_text(view, span, start, end), (start, end)));
+        if !matches!(records[found.index], Record::Quantity(_)) {
+            continue;
         }
-        if let Some((_, text, (start, end))) = &last {
-            quantity.subject = Some(text.clone());
-            quantity.subject_start = Some(*start);
-            quantity.subject_end = Some(*end);
+        let (text, (start, end)) = match last {
+            Some((s, first, bytes)) if s == span => match &records[first] {
+                Record::Quantity(q) => (q.subject.clone(), bytes),
+                _ => (None, bytes),
+            },
+            _ => {
+                let (start, end) = view.byte_span(span.0..span.1);
+                last = Some((span, found.index, (start, end)));
+                (Some(subject_text(view, span, start, end)), (start, end))
+            }
+        };
+        if let Record::Quantity(quantity) = &mut records[found.index] {
+            quantity.subject = text;
+            quantity.subject_start = Some(start);
+            quantity.subject_end = Some(end);
         }
     }
 }
@@ -342,7 +350,13 @@ fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>
 /// source itself where no annotation lies inside, else the cleaned characters.
 fn subject_text(view: &TextView<'_>, span: Span, start: usize, end: usize) -> CompactString {
     let written = &view.source()[start..end];
-    if written.chars().count() == span.1 - span.0 {
+    // Folding never widens a character, so a text as long as its folded characters has no
+    // annotation inside; only a longer one needs its characters counted.
+    let folded: usize = view.chars()[span.0..span.1]
+        .iter()
+        .map(|c| c.len_utf8())
+        .sum();
+    if written.len() == folded || written.chars().count() == span.1 - span.0 {
         CompactString::from(written)
     } else {
         CompactString::from(view.clean_text(span.0..span.1))

@@ -302,6 +302,9 @@ pub(crate) enum Before {
 /// What ends just before `chars[end]`: a measure verb first, else the longest linking word
 /// (unless a longer word protects its ending).
 pub(crate) fn before(chars: &[char], end: usize) -> Before {
+    if !char_before_in(chars, end, &LINK_FINALS) {
+        return Before::Nothing;
+    }
     let words = &*WORDS;
     let mut measure = false;
     let mut longest = None;
@@ -350,6 +353,45 @@ const fn initials(lists: &[&[&str]]) -> CharSet {
         l += 1;
     }
     set
+}
+
+/// The last characters of the words of `lists`.
+const fn finals(lists: &[&[&str]]) -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            set = set.with_final(lists[l][k]);
+            k += 1;
+        }
+        l += 1;
+    }
+    set
+}
+
+/// Characters that may end a linking word, a word that protects one, or a measure verb:
+/// before any other, nothing is looked up.
+static LINK_FINALS: CharSet = finals(&[LINKING_WORDS, TIME_WORDS, NOT_LINKING, MEASURE_VERBS]);
+
+/// Characters that may end a share ending.
+static SHARE_FINALS: CharSet = finals(&[SHARE_ENDINGS]);
+
+/// Characters that may start a comparison opener.
+static COMPARISON_INITIALS: CharSet = initials(&[COMPARISON_OPENERS]);
+
+/// Characters that may start a function word, verb of action or linking word.
+static FUNCTION_INITIALS: CharSet =
+    initials(&[FUNCTION_WORDS, ACTION_VERBS, LINKING_WORDS, TIME_WORDS]);
+
+/// Whether `chars[at]` is in `set`.
+fn char_in(chars: &[char], at: usize, set: &CharSet) -> bool {
+    chars.get(at).is_some_and(|&c| set.contains(c))
+}
+
+/// Whether the character before `chars[end]` is in `set`.
+fn char_before_in(chars: &[char], end: usize, set: &CharSet) -> bool {
+    end.checked_sub(1).is_some_and(|k| char_in(chars, k, set))
 }
 
 /// The first characters of the region names.
@@ -487,13 +529,15 @@ pub fn joining_at(chars: &[char], start: usize) -> Option<usize> {
 /// Whether a share ending (`比重`, `比例`, `占比`) ends just before `chars[end]`.
 #[must_use]
 pub fn share_ending_before(chars: &[char], end: usize) -> bool {
-    WORDS.before.longest(chars, end, tag::SHARE).is_some()
+    char_before_in(chars, end, &SHARE_FINALS)
+        && WORDS.before.longest(chars, end, tag::SHARE).is_some()
 }
 
 /// Whether a comparison opener starts at `chars[start]`.
 #[must_use]
 pub fn comparison_at(chars: &[char], start: usize) -> bool {
-    WORDS.at.longest(chars, start, tag::COMPARISON).is_some()
+    char_in(chars, start, &COMPARISON_INITIALS)
+        && WORDS.at.longest(chars, start, tag::COMPARISON).is_some()
 }
 
 /// Whether `chars` is one function word, verb of action or linking word, and nothing else:
@@ -502,7 +546,7 @@ pub fn comparison_at(chars: &[char], start: usize) -> bool {
 pub fn is_function_word(chars: &[char]) -> bool {
     let words = &*WORDS;
     // A span longer than every word of the three tables is none of them.
-    if chars.len() > words.longest_function {
+    if chars.len() > words.longest_function || !char_in(chars, 0, &FUNCTION_INITIALS) {
         return false;
     }
     let mut whole = false;
