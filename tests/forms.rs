@@ -20,6 +20,7 @@ use xinzhi_extract::Kind;
 
 /// The classes the extractor implements: every case must match.
 const ENFORCED: &[&str] = &[
+    "spaced",
     "roc_year",
     "locale",
     "markup",

@@ -255,11 +255,13 @@ fn assemble(
         draft.take_approx_before(chars, floor, approx_first, currency_start, &measure);
     // A magnitude and unit with no number, written as a label (`單位：千元`), names the unit
     // of figures elsewhere: it states no amount, never 1000 (SPEC §5).
-    let label = a.is_bare_magnitude()
-        && before_approx.is_none()
-        && draft.approx == Approx::Exact
-        && measure.dimension != Dimension::Count
-        && framed_as_label(chars, draft.start, end);
+    // So does one whose number a line break cut off (`投资5⏎万元以上`, from a wrapped PDF
+    // line): spaces are stepped over within a number, never a line break (SPEC §5).
+    let bare =
+        a.is_bare_magnitude() && before_approx.is_none() && measure.dimension != Dimension::Count;
+    let label = bare
+        && ((draft.approx == Approx::Exact && framed_as_label(chars, draft.start, end))
+            || after_cut_number(chars, draft.start));
     if label {
         (draft.value, draft.low, draft.high) = (None, None, None);
     } else if !shape_fits(a, &measure, before_approx) {
@@ -270,6 +272,17 @@ fn assemble(
     let listed_after = previous.filter(|p| p.dimension == measure.dimension);
     let trend = trend_of(chars, draft.start, floor, listed_after);
     Some(draft.finish(&measure, trend))
+}
+
+/// Whether `start` opens a line whose break cut a number: the line before ends with a digit.
+fn after_cut_number(chars: &[char], start: usize) -> bool {
+    let mut k = start;
+    let mut breaks = 0;
+    while k > 0 && matches!(chars[k - 1], '\n' | '\r') {
+        k -= 1;
+        breaks += 1;
+    }
+    breaks > 0 && k > 0 && digit_value(chars[k - 1]).is_some()
 }
 
 /// The approximation word before `start`, perhaps with one space between (`約 19.5億港元`, as

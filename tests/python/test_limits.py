@@ -112,3 +112,32 @@ def test_texts_of_4_gib_are_refused_with_a_typed_error() -> None:
     )
     assert result.stdout.strip() == "refused", result.stderr
     assert "panicked" not in result.stderr and result.stderr == ""
+
+
+SPACED_LINES = [
+    ("spaced digits", "1 "),
+    ("spaced groups and magnitudes", "12 345 6 萬 7 千 "),
+    ("long runs of spaces", "1          2 "),
+]
+
+
+@pytest.mark.parametrize(("name", "unit"), SPACED_LINES)
+def test_a_10_mb_line_of_spaces_and_digits_stays_linear(name: str, unit: str) -> None:
+    """Spaces are stepped over inside a number (SPEC §5); a 10 MB line of digits and spaces
+    takes about ten times as long as a 1 MB one, not a hundred. Timed as the best of three
+    interleaved runs each, so that a busy machine slows both sizes alike; a quadratic step
+    would be 100x."""
+    import time
+
+    small = unit * (1_000_000 // len(unit.encode()))
+    large = small * 10
+    best = {len(small): float("inf"), len(large): float("inf")}
+    found = {}
+    for _ in range(3):
+        for text in (small, large):
+            began = time.perf_counter()
+            found[len(text)] = len(xe.extract(text))
+            best[len(text)] = min(best[len(text)], time.perf_counter() - began)
+    assert found[len(large)] == 10 * found[len(small)], name
+    ratio = best[len(large)] / best[len(small)]
+    assert ratio < 30, f"{name}: 10x the text took {ratio:.1f}x the time"
