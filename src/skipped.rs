@@ -390,8 +390,8 @@ fn is_code(chars: &[char], start: usize, end: usize) -> bool {
     clock || (after == Some('号') && chars.get(end + 1) == Some(&'线'))
 }
 
-/// A Chinese list label: `一、` or `（一）` at the start of a line, `一是`, `二是`, `一要` after
-/// a line start or a punctuation mark, `其一`, `之二`.
+/// A Chinese list label: `一、` or `（一）` at the start of a line (`一、` after a sentence or a
+/// colon too), `一是`, `二是`, `一要` after a line start or a punctuation mark, `其一`, `之二`.
 fn is_chinese_label(chars: &[char], start: usize, end: usize) -> bool {
     if !chars[start..end]
         .iter()
@@ -405,7 +405,15 @@ fn is_chinese_label(chars: &[char], start: usize, end: usize) -> bool {
     let clause_start = line_start
         || before
             .is_some_and(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '，' | ',' | '（' | '('));
+    // After a sentence or a colon too (`如下：一、…。二、…`), where what follows is no other
+    // numeral (`。一、二、三产业` lists industries).
+    let sentence_start = line_start
+        || (before.is_some_and(|c| matches!(c, '。' | '；' | ';' | '：' | ':'))
+            && chars
+                .get(end + 1)
+                .is_some_and(|&c| digit_value(c).is_none()));
     (line_start && matches!(after, Some('、' | '．' | '.')))
+        || (sentence_start && after == Some('、'))
         // `一是…，二是…`; `一要…。二要…` ("first, we must …"), but not `三要素`.
         || (clause_start && after == Some('是'))
         || (clause_start && after == Some('要') && chars.get(end + 1) != Some(&'素'))
