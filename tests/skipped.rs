@@ -231,11 +231,16 @@ fn skipped_costs_no_more_than_extract() {
         200_000,
     );
     let extractor = Extractor::shared();
-    let extract = common::least_time(5, || extractor.extract(&text));
-    let skipped = common::least_time(5, || extractor.skipped(&text));
-    // The same pass serves both; the bound leaves room for a noisy shared machine.
-    assert!(
-        skipped <= extract.mul_f64(1.5) + Duration::from_millis(20),
-        "skipped took {skipped:?} against extract's {extract:?}"
-    );
+    // The same pass serves both; the bound leaves room for a noisy shared machine, and a
+    // comparison a burst of other work spoiled is taken again (three tries) before failing.
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let extract = common::least_time(5, || extractor.extract(&text));
+        let skipped = common::least_time(5, || extractor.skipped(&text));
+        if skipped <= extract.mul_f64(1.5) + Duration::from_millis(20) {
+            return;
+        }
+        tries.push((skipped, extract));
+    }
+    panic!("skipped against extract, three tries: {tries:?}");
 }
