@@ -517,47 +517,51 @@ fn step(
 ) -> Result<(usize, &'static str), StopReason> {
     let c = chars[pos];
     st.dangling_zero = false;
-    if let Some(d) = chinese_digit(c) {
-        // In running text a numeral opened in Arabic digits goes on in them (`1亿2千万`); a
-        // Chinese digit after its magnitude opens the next word (`5万亿两个台阶`), except a zero,
-        // which only ever joins what follows to the same number (`1千零20`).
-        if mode == Mode::Scan && st.arabic && st.last_magnitude.is_some() && d != 0 {
-            return Err(StopReason::Unexpected);
-        }
-        return chinese_digit_step(c, d, pos, st);
-    }
     if c.is_ascii_digit() {
         return arabic_step(chars, pos, limit, mode, st);
     }
-    if let Some(exp) = small_exponent(c) {
-        return small_magnitude_step(chars, c, exp, pos, mode, opening, st);
-    }
-    if let Some(tens) = tens_value(c) {
-        if st.pending.is_some() || st.run.is_some() || st.closed {
-            return Err(StopReason::Unexpected);
+    // One look-up in the table says what the character is.
+    match numeral_char(c).map(|row| (row.meaning, row.script)) {
+        Some((Meaning::Digit(d), script))
+            if !matches!(script, Script::Ascii | Script::FullWidth) =>
+        {
+            let d = u32::from(d);
+            // In running text a numeral opened in Arabic digits goes on in them (`1亿2千万`); a
+            // Chinese digit after its magnitude opens the next word (`5万亿两个台阶`), except a
+            // zero, which only ever joins what follows to the same number (`1千零20`).
+            if mode == Mode::Scan && st.arabic && st.last_magnitude.is_some() && d != 0 {
+                return Err(StopReason::Unexpected);
+            }
+            chinese_digit_step(c, d, pos, st)
         }
-        if st.last_small.is_some_and(|last| last <= 1) {
-            return Err(StopReason::Misordered);
+        Some((Meaning::Magnitude(exp), _)) if exp < 4 => {
+            small_magnitude_step(chars, c, u32::from(exp), pos, mode, opening, st)
         }
-        st.section = st
-            .section
-            .checked_add(Decimal::integer(i128::from(tens) * 10))
-            .ok_or(StopReason::Overflow)?;
-        st.section_used = true;
-        st.last_small = Some(1);
-        st.last_magnitude = Some(1);
-        st.zero_gap = false;
-        st.has_magnitude = true;
-        st.chinese = true;
-        return Ok((pos + 1, ""));
+        Some((Meaning::Tens(tens), _)) => {
+            if st.pending.is_some() || st.run.is_some() || st.closed {
+                return Err(StopReason::Unexpected);
+            }
+            if st.last_small.is_some_and(|last| last <= 1) {
+                return Err(StopReason::Misordered);
+            }
+            st.section = st
+                .section
+                .checked_add(Decimal::integer(i128::from(tens) * 10))
+                .ok_or(StopReason::Overflow)?;
+            st.section_used = true;
+            st.last_small = Some(1);
+            st.last_magnitude = Some(1);
+            st.zero_gap = false;
+            st.has_magnitude = true;
+            st.chinese = true;
+            Ok((pos + 1, ""))
+        }
+        Some((Meaning::Magnitude(exp), _)) => {
+            big_magnitude_step(chars, u32::from(exp), pos, mode, opening, st)
+        }
+        _ if c == '点' => point_step(chars, pos, limit, mode, st),
+        _ => Err(StopReason::Unexpected),
     }
-    if let Some(exp) = big_exponent(c) {
-        return big_magnitude_step(chars, exp, pos, mode, opening, st);
-    }
-    if c == '点' {
-        return point_step(chars, pos, limit, mode, st);
-    }
-    Err(StopReason::Unexpected)
 }
 
 fn arabic_step(
