@@ -137,6 +137,7 @@ impl Extractor {
         let py = text.py();
         let text = borrow_text(text, place)?;
         let mut store = Store::default();
+        store.reserve(1, text.len());
         let mut signal = None;
         let mut between = || {
             Python::attach(|py| match py.check_signals() {

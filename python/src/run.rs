@@ -77,9 +77,9 @@ pub(crate) fn extract_document(
             next_piece(extractor, wanted, rest, &mut ahead).map_err(Stop::Failed)?;
         let (piece, after) = rest.split_at(cut);
         to_code_points(piece, &mut records);
-        for mut record in records {
+        for record in &mut records {
             if base > 0 {
-                records::offsets(&mut record, &mut |offset| *offset += base);
+                records::offsets(record, &mut |offset| *offset += base);
             }
             store.push(record);
         }
@@ -107,7 +107,7 @@ pub(crate) fn extract_whole(
     let mut records = extract_bytes(extractor, wanted, text)?;
     to_code_points(text, &mut records);
     for record in records {
-        store.push(record);
+        store.push(&record);
     }
     Ok(())
 }
@@ -248,7 +248,8 @@ fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
 /// Rewrites every offset field of the records (byte offsets into `text`) as code-point
 /// offsets, in one pass over `text`.
 fn to_code_points(text: &str, records: &mut [Record]) {
-    let mut offsets: Vec<usize> = Vec::with_capacity(records.len() * 2);
+    // Two offsets a record, four for a quantity (its subject's).
+    let mut offsets: Vec<usize> = Vec::with_capacity(records.len() * 4);
     for record in records.iter_mut() {
         records::offsets(record, &mut |offset| offsets.push(*offset));
     }
@@ -321,6 +322,7 @@ pub(crate) fn extract_many(
             interrupted()
         };
         let mut store = Store::default();
+        store.reserve(texts.len(), total_bytes);
         for (item, text) in texts.iter().enumerate() {
             if between() {
                 return Err(Stop::Interrupted);
@@ -349,6 +351,8 @@ pub(crate) fn extract_many(
                         }
                         let last = (first + run_length).min(texts.len());
                         let mut run = Store::default();
+                        let bytes = texts[first..last].iter().map(|t| t.len()).sum();
+                        run.reserve(last - first, bytes);
                         let mut result = Ok(());
                         for (i, text) in texts[first..last].iter().enumerate() {
                             if stop() {

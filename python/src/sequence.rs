@@ -287,7 +287,7 @@ pub(crate) fn push_objects(
     for (i, record) in records.try_iter()?.enumerate() {
         let record = record?;
         let core = from_python(&record).ok_or_else(|| PyTypeError::new_err(refuse(i, &record)))?;
-        store.push(core);
+        store.push(&core);
     }
     Ok(())
 }

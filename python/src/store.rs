@@ -7,21 +7,21 @@
 //! (code points from the start of its document, which may be shifted by a base), where its
 //! text begins in the store's text arena (the text of row `i` ends where row `i + 1`'s
 //! begins), and one 64-bit slot: a number's value, else the position of the record's other
-//! fields in the side table of its kind. Strings other than the span (units, currencies,
-//! subjects, titles, document types, issuers) are interned once per store. A record that
-//! does not fit this shape (an offset of 2^32 or more, a year outside `i32`, more than 4 GiB
-//! of record text) is kept whole, in `whole`: nothing is ever lost or rounded.
+//! fields in the side table of its kind. Units, currencies and document types are interned
+//! once per store; subjects, titles and issuers are written one after the other in a second
+//! arena. A record that does not fit this shape (an offset of 2^32 or more, a year outside
+//! `i32`, more than 4 GiB of record text) is kept whole, in `whole`: nothing is ever lost or
+//! rounded.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
 use xinzhi_extract::{
     Approx, CompactString, Date, Dimension, Number, Quantity, Record, Title, Trend,
 };
-
-use crate::fields::Vocabulary;
 
 const QUANTITY: u8 = 0;
 const DATE: u8 = 1;
@@ -33,8 +33,22 @@ const KIND_BITS: u8 = 0b111;
 const ORDINAL: u8 = 0b1000;
 const APPROX_SHIFT: u8 = 4;
 
+// A vocabulary (`Dimension`, `Approx`, `Trend`) is stored as its discriminant, which is its
+// position in its `ALL` (both follow the order of declaration), and read back through `ALL`.
+
 /// "Missing" in a `u32` column.
 const NONE32: u32 = u32::MAX;
+
+/// A row but its tag: 20 bytes, aligned to 4 so that the tags beside it make 21.
+#[derive(Clone, Copy)]
+struct Row {
+    start: u32,
+    end: u32,
+    /// Where the text begins in `arena`; it ends where the next row's begins.
+    text_at: u32,
+    /// A number's value (its bits), else the position in the side table; low half first.
+    slot: [u32; 2],
+}
 
 /// A quantity's fields beyond its span.
 #[derive(Clone, Copy)]
@@ -47,7 +61,7 @@ struct QuantityRow {
     /// Interned strings, [`NONE32`] when missing.
     unit: u32,
     currency: u32,
-    subject: u32,
+    subject: Span,
     dimension: u8,
     approx: u8,
     /// `u8::MAX` when missing.
@@ -71,19 +85,63 @@ struct DateRow {
 /// A title's fields beyond its span.
 #[derive(Clone, Copy)]
 struct TitleRow {
-    title: u32,
+    title: Span,
     doc_type: u32,
-    issuer: u32,
+    issuer: Span,
     start_year: i32,
     end_year: i32,
     is_policy: bool,
 }
 
+/// A string of `Store::extras`: where it begins and its length in bytes; `at` is
+/// [`NONE32`] when the string is missing.
+#[derive(Clone, Copy)]
+struct Span {
+    at: u32,
+    len: u32,
+}
+
+/// A fast hash for the short strings of a store (units, currencies, subjects): a multiply
+/// and a rotation per eight bytes, as rustc's own tables use. Not resistant to chosen
+/// collisions, which cost only time here, and the strings are the extractor's.
+#[derive(Default, Clone, Copy)]
+struct ShortHash(u64);
+
+impl Hasher for ShortHash {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl ShortHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// Strings stored once each.
 #[derive(Default)]
 struct Strings {
+    /// The last static strings interned: (address, length) and id.
+    recent: [((usize, usize), u32); 8],
     list: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<ShortHash>>,
 }
 
 impl Strings {
@@ -99,6 +157,26 @@ impl Strings {
 
     fn intern_opt(&mut self, text: Option<&str>) -> u32 {
         text.map_or(NONE32, |t| self.intern(t))
+    }
+
+    /// [`Strings::intern_opt`] for a string that is most often one of the extractor's own
+    /// (`Cow::Borrowed`, from its unit and currency tables): those are recognised by their
+    /// address among the last few seen, without hashing.
+    fn intern_cow(&mut self, text: Option<&Cow<'static, str>>) -> u32 {
+        match text {
+            None => NONE32,
+            Some(Cow::Borrowed(text)) => {
+                let key = (text.as_ptr() as usize, text.len());
+                if let Some(&(_, id)) = self.recent.iter().find(|(k, _)| *k == key) {
+                    return id;
+                }
+                let id = self.intern(text);
+                self.recent.rotate_right(1);
+                self.recent[0] = (key, id);
+                id
+            }
+            Some(Cow::Owned(text)) => self.intern(text),
+        }
     }
 
     fn get(&self, id: u32) -> Option<&str> {
@@ -117,16 +195,16 @@ pub(crate) struct Doc {
 #[derive(Default)]
 pub(crate) struct Store {
     tag: Vec<u8>,
-    start: Vec<u32>,
-    end: Vec<u32>,
-    text_at: Vec<u32>,
-    slot: Vec<u64>,
+    rows: Vec<Row>,
     arena: String,
     quantities: Vec<QuantityRow>,
     dates: Vec<DateRow>,
     titles: Vec<TitleRow>,
     whole: Vec<Record>,
     strings: Strings,
+    /// Subjects, titles and issuers, one after the other: each is usually a string of its
+    /// own, not worth a look-up.
+    extras: String,
     docs: Vec<Doc>,
 }
 
@@ -172,6 +250,19 @@ fn offset_out(value: u32, base: usize) -> Option<usize> {
 }
 
 impl Store {
+    /// Room for `documents` more documents, and records and their text for about `bytes`
+    /// more bytes of text of the genre (a record every 100 bytes or so, reserved for one
+    /// every 64): a guess that saves the first doublings of every column, never a bound.
+    pub(crate) fn reserve(&mut self, documents: usize, bytes: usize) {
+        let rows = bytes / 64;
+        self.docs.reserve(documents);
+        self.tag.reserve(rows);
+        self.rows.reserve(rows);
+        self.arena.reserve(rows * 8);
+        self.quantities.reserve(rows / 2);
+        self.extras.reserve(rows * 4);
+    }
+
     /// Starts a new document; the rows pushed next belong to it.
     pub(crate) fn begin_document(&mut self) {
         let at = self.tag.len();
@@ -189,11 +280,11 @@ impl Store {
     }
 
     /// Adds a record, its offsets in code points from the start of the current document.
-    pub(crate) fn push(&mut self, record: Record) {
+    pub(crate) fn push(&mut self, record: &Record) {
         if self.docs.is_empty() {
             self.begin_document();
         }
-        let (start, end, text) = match &record {
+        let (start, end, text) = match record {
             Record::Quantity(r) => (r.start, r.end, &r.text),
             Record::Date(r) => (r.start, r.end, &r.text),
             Record::Title(r) => (r.start, r.end, &r.text),
@@ -206,7 +297,7 @@ impl Store {
         );
         let encoded = match fits {
             (Some(start), Some(end), Some(_)) => self
-                .encode(&record)
+                .encode(record)
                 .map(|(tag, slot)| (start, end, tag, slot)),
             _ => None,
         };
@@ -215,22 +306,42 @@ impl Store {
             self.arena.push_str(text);
             row
         } else {
-            self.whole.push(record);
+            self.whole.push(record.clone());
             (0, 0, WHOLE, (self.whole.len() - 1) as u64)
         };
-        self.text_at.push(text_at);
         self.tag.push(tag);
-        self.start.push(start);
-        self.end.push(end);
-        self.slot.push(slot);
+        self.rows.push(Row {
+            start,
+            end,
+            text_at,
+            slot: [slot as u32, (slot >> 32) as u32],
+        });
         self.close_document();
+    }
+
+    /// `text` added to `extras`; `None` when the arena would pass 4 GiB.
+    fn put(&mut self, text: Option<&str>) -> Option<Span> {
+        let Some(text) = text else {
+            return Some(Span { at: NONE32, len: 0 });
+        };
+        let at = u32::try_from(self.extras.len())
+            .ok()
+            .filter(|&at| at != NONE32)?;
+        let len = u32::try_from(text.len()).ok()?;
+        u32::try_from(self.extras.len() + text.len()).ok()?;
+        self.extras.push_str(text);
+        Some(Span { at, len })
+    }
+
+    fn extra(&self, span: Span) -> Option<&str> {
+        (span.at != NONE32).then(|| &self.extras[span.at as usize..(span.at + span.len) as usize])
     }
 
     /// The tag and slot of a record, or `None` when it must be kept whole.
     fn encode(&mut self, record: &Record) -> Option<(u8, u64)> {
         match record {
             Record::Number(n) => {
-                let approx = n.approx.position() as u8;
+                let approx = n.approx as u8;
                 let tag = NUMBER | if n.ordinal { ORDINAL } else { 0 } | (approx << APPROX_SHIFT);
                 Some((tag, n.value.to_bits()))
             }
@@ -242,12 +353,12 @@ impl Store {
                     high: opt_f64(q.high, 4, &mut present),
                     subject_start: offset_in(q.subject_start)?,
                     subject_end: offset_in(q.subject_end)?,
-                    unit: self.strings.intern_opt(q.unit.as_deref()),
-                    currency: self.strings.intern_opt(q.currency.as_deref()),
-                    subject: self.strings.intern_opt(q.subject.as_deref()),
-                    dimension: q.dimension.position() as u8,
-                    approx: q.approx.position() as u8,
-                    trend: q.trend.map_or(u8::MAX, |t| t.position() as u8),
+                    unit: self.strings.intern_cow(q.unit.as_ref()),
+                    currency: self.strings.intern_cow(q.currency.as_ref()),
+                    subject: self.put(q.subject.as_deref())?,
+                    dimension: q.dimension as u8,
+                    approx: q.approx as u8,
+                    trend: q.trend.map_or(u8::MAX, |t| t as u8),
                     present,
                 };
                 self.quantities.push(row);
@@ -267,9 +378,9 @@ impl Store {
             }
             Record::Title(t) => {
                 let row = TitleRow {
-                    title: self.strings.intern(&t.title),
+                    title: self.put(Some(&t.title))?,
                     doc_type: self.strings.intern_opt(t.doc_type.as_deref()),
-                    issuer: self.strings.intern_opt(t.issuer.as_deref()),
+                    issuer: self.put(t.issuer.as_deref())?,
                     start_year: year_in(t.start_year)?,
                     end_year: year_in(t.end_year)?,
                     is_policy: t.is_policy,
@@ -297,18 +408,24 @@ impl Store {
     }
 
     fn text(&self, row: usize) -> &str {
-        let at = self.text_at[row] as usize;
+        let at = self.rows[row].text_at as usize;
         let until = self
-            .text_at
+            .rows
             .get(row + 1)
-            .map_or(self.arena.len(), |&u| u as usize);
+            .map_or(self.arena.len(), |r| r.text_at as usize);
         &self.arena[at..until]
     }
 
     /// The record of row `row` of a document whose offsets are shifted by `base`.
     pub(crate) fn record(&self, row: usize, base: usize) -> Record {
         let tag = self.tag[row];
-        let slot = self.slot[row];
+        let Row {
+            start,
+            end,
+            slot: [low, high],
+            ..
+        } = self.rows[row];
+        let slot = u64::from(low) | (u64::from(high) << 32);
         if tag & KIND_BITS == WHOLE {
             let mut record = self.whole[slot as usize].clone();
             if base > 0 {
@@ -317,8 +434,8 @@ impl Store {
             return record;
         }
         let text = CompactString::from(self.text(row));
-        let start = self.start[row] as usize + base;
-        let end = self.end[row] as usize + base;
+        let start = start as usize + base;
+        let end = end as usize + base;
         let string = |id: u32| self.strings.get(id).map(|s| Cow::Owned(s.to_owned()));
         match tag & KIND_BITS {
             NUMBER => Record::Number(Number {
@@ -344,7 +461,7 @@ impl Store {
                     approx: Approx::ALL[usize::from(q.approx)],
                     currency: string(q.currency),
                     trend: Trend::ALL.get(usize::from(q.trend)).copied(),
-                    subject: self.strings.get(q.subject).map(CompactString::from),
+                    subject: self.extra(q.subject).map(CompactString::from),
                     subject_start: offset_out(q.subject_start, base),
                     subject_end: offset_out(q.subject_end, base),
                 })
@@ -369,9 +486,9 @@ impl Store {
                     text,
                     start,
                     end,
-                    title: self.strings.get(t.title).unwrap_or_default().to_owned(),
+                    title: self.extra(t.title).unwrap_or_default().to_owned(),
                     doc_type: self.strings.get(t.doc_type).map(str::to_owned),
-                    issuer: self.strings.get(t.issuer).map(str::to_owned),
+                    issuer: self.extra(t.issuer).map(str::to_owned),
                     start_year: year_out(t.start_year),
                     end_year: year_out(t.end_year),
                     is_policy: t.is_policy,
@@ -386,18 +503,26 @@ impl Store {
         rows.map(move |row| self.record(row, base))
     }
 
-    /// Frees what the store reserved beyond its rows.
+    /// Frees what the store reserved beyond its rows, where that is more than a quarter.
     pub(crate) fn shrink(&mut self) {
-        self.tag.shrink_to_fit();
-        self.start.shrink_to_fit();
-        self.end.shrink_to_fit();
-        self.text_at.shrink_to_fit();
-        self.slot.shrink_to_fit();
-        self.arena.shrink_to_fit();
-        self.quantities.shrink_to_fit();
-        self.dates.shrink_to_fit();
-        self.titles.shrink_to_fit();
-        self.docs.shrink_to_fit();
+        fn fit<T>(column: &mut Vec<T>) {
+            if column.capacity() - column.len() > column.len() / 4 + 64 {
+                column.shrink_to_fit();
+            }
+        }
+        fn fit_text(text: &mut String) {
+            if text.capacity() - text.len() > text.len() / 4 + 64 {
+                text.shrink_to_fit();
+            }
+        }
+        fit(&mut self.tag);
+        fit(&mut self.rows);
+        fit_text(&mut self.arena);
+        fit(&mut self.quantities);
+        fit(&mut self.dates);
+        fit(&mut self.titles);
+        fit_text(&mut self.extras);
+        fit(&mut self.docs);
     }
 }
 
