@@ -99,9 +99,21 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         // A sentence end between the last quantity and this one starts a new sentence.
         let floor = start.saturating_sub(MAX_SENTENCE_LOOKBACK);
         let from = searched_to.map_or(floor, |to| to.max(floor));
-        let sentence_end = (from..start)
-            .rev()
-            .find(|&i| words::is_sentence_end(chars[i]));
+        // One look back finds the last clause break, and, where that is no sentence end, the
+        // last sentence end before it (every sentence end is a clause break).
+        let searched = chars.get(from..start).unwrap_or_default();
+        let last_break = searched
+            .iter()
+            .rposition(|&c| words::is_clause_break(c))
+            .map(|k| from + k);
+        let sentence_end = match last_break {
+            Some(i) if words::is_sentence_end(chars[i]) => Some(i),
+            Some(i) => chars[from..i]
+                .iter()
+                .rposition(|&c| words::is_sentence_end(c))
+                .map(|k| from + k),
+            None => None,
+        };
         let same_sentence = searched_to.is_some_and(|to| to >= floor) && sentence_end.is_none();
         if !same_sentence {
             settle(view, records, &mut sentence);
@@ -128,6 +140,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
             clause_floor,
             next_start,
             hop,
+            last_break,
         );
         sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
@@ -138,7 +151,8 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
 
 /// The subject of the quantity at view positions `start..end` of `dimension`, from what lies
 /// between `floor` (the sentence start or the end of the record before) and `next` (the
-/// start of the record after).
+/// start of the record after); `last_break` is the last clause break before the quantity,
+/// where one lies after `floor`.
 fn find(
     chars: &[char],
     dimension: Dimension,
@@ -146,6 +160,7 @@ fn find(
     floor: usize,
     next: usize,
     hop: Option<(usize, usize)>,
+    last_break: Option<usize>,
 ) -> Found {
     let mut found = Found {
         index: 0,
@@ -167,7 +182,9 @@ fn find(
         }
     }
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-    let clause_start = clause_start(chars, clause_floor, start);
+    let clause_start = last_break
+        .filter(|&i| i >= clause_floor)
+        .map_or(clause_floor, |i| i + 1);
     let (mut span, mut respectively) = subject_before(chars, clause_start, start);
     if let Some((date_start, before)) = hop.filter(|_| span.0 >= span.1) {
         let floor = before.max(date_start.saturating_sub(MAX_CLAUSE_LOOKBACK));
