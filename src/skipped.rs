@@ -485,9 +485,10 @@ fn place_covering(chars: &[char], start: usize, end: usize) -> bool {
     }
     let longest = PLACES.longest().max(1);
     (earliest_reaching(pairs, chars, start, longest)..=start).any(|from| {
-        PLACES
-            .all_at(chars, from)
-            .any(|((), len)| from + len >= end && from + len > start)
+        PLACES.may_start_at(chars, from)
+            && PLACES
+                .all_at(chars, from)
+                .any(|((), len)| from + len >= end && from + len > start)
     })
 }
 

@@ -282,9 +282,10 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
     // `may_overlap` found a character in start..end, so start is a position of `chars`.
     let longest = PHRASES.longest().max(1);
     (earliest_reaching(&PHRASE_PAIRS, chars, start, longest)..end).any(|from| {
-        PHRASES
-            .all_at(chars, from)
-            .any(|(_, len)| (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii()))
+        PHRASES.may_start_at(chars, from)
+            && PHRASES.all_at(chars, from).any(|(_, len)| {
+                (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii())
+            })
     })
 }
 

@@ -234,6 +234,20 @@ impl<V: Copy> WordIndex<V> {
         self.longest
     }
 
+    /// Whether a word may start at `chars[start]`: `false` only where none does, which the
+    /// hashed first characters and first pairs tell without a look-up (nor a call, where the
+    /// caller tries many positions and most are no word's start).
+    #[inline]
+    pub(crate) fn may_start_at(&self, chars: &[char], start: usize) -> bool {
+        let Some(&first) = chars.get(start) else {
+            return false;
+        };
+        self.firsts.may_hold(u64::from(first))
+            && (chars.get(start + 1).is_some_and(|&second| {
+                second != ALONE && self.heads.may_hold(pair_key(first, second))
+            }) || self.heads.may_hold(pair_key(first, ALONE)))
+    }
+
     /// The longest word starting at `chars[start]`, with its length in characters.
     pub(crate) fn longest_at(&self, chars: &[char], start: usize) -> Option<(V, usize)> {
         self.all_at(chars, start).next()
@@ -316,5 +330,14 @@ mod tests {
         let chars: Vec<char> = "方米".chars().collect();
         assert_eq!(index.longest_ending_at(&chars, 2), Some((&"米", 1)));
         assert_eq!(index.all_at(&chars, 0).count(), 1);
+        // A position no word starts at is told so without a look-up; one a word may start at
+        // is never refused.
+        let chars: Vec<char> = "20平方公里的米方".chars().collect();
+        for start in 0..=chars.len() + 1 {
+            if index.all_at(&chars, start).next().is_some() {
+                assert!(index.may_start_at(&chars, start), "{start}");
+            }
+        }
+        assert!(!index.may_start_at(&chars, 0));
     }
 }
