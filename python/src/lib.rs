@@ -33,6 +33,12 @@ mod text;
 #[pymodule(gil_used = false)]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The sentence rules of the facts table, read by `_facts.py` from the core's own tables.
+    m.add(
+        "_SENTENCE_ENDS",
+        xinzhi_extract::lexicon::subjects::SENTENCE_ENDS,
+    )?;
+    m.add("_MAX_SENTENCE_CHARS", xinzhi_extract::MAX_SENTENCE_CHARS)?;
     errors::quiet_panics();
     errors::register(m)?;
     records::register(m)?;

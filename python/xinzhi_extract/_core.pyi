@@ -44,6 +44,10 @@ __all__ = [
 ]
 
 __version__: str
+#: The marks that end a sentence in the core's subject and facts rules.
+_SENTENCE_ENDS: str
+#: The most characters of a sentence the facts table reports on either side of a quantity.
+_MAX_SENTENCE_CHARS: int
 
 # --- exceptions -------------------------------------------------------------------------------
 

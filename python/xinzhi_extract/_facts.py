@@ -14,7 +14,7 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from xinzhi_extract._core import Extractor
+from xinzhi_extract._core import _MAX_SENTENCE_CHARS, _SENTENCE_ENDS, Extractor
 from xinzhi_extract._frame import extract_texts, import_pandas, labelled, read_texts, records_frame
 
 if TYPE_CHECKING:
@@ -45,11 +45,12 @@ FACT_COLUMNS = (
     "sentence_end",
 )
 
-#: Marks that end a sentence (the core's ``lexicon::subjects::SENTENCE_ENDS``).
-SENTENCE_ENDS = "。！？；!?;\n\r"
+#: Marks that end a sentence: the core's own table (``lexicon::subjects::SENTENCE_ENDS``).
+SENTENCE_ENDS = _SENTENCE_ENDS
 
-#: The most characters of a sentence reported on either side of its quantity.
-MAX_SENTENCE_CHARS = 300
+#: The most characters of a sentence reported on either side of its quantity (the core's
+#: ``MAX_SENTENCE_CHARS``).
+MAX_SENTENCE_CHARS = _MAX_SENTENCE_CHARS
 
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
