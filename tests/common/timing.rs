@@ -1,16 +1,32 @@
 //! The linear-time checks of the test suites, shared by the integration tests (through
 //! `tests/common`) and the library's unit tests (through a `#[path]` module).
 //!
-//! A check compares the cost of an input with that of an input ten times larger. Wall-clock
-//! time on a machine that runs other work (cargo's parallel test threads, other builds) is
-//! noisy, so the two sizes are run in turn, each cost is the least of several runs, and a
-//! comparison that fails is tried again from the start a few times before the check fails.
+//! A check compares the cost of an input with that of an input ten times larger. The cost is
+//! the CPU time of the running thread where the system tells it (Linux, macOS), so that other
+//! work on a loaded machine (cargo's parallel test threads, other builds) does not stretch a
+//! long run more than a short one; elsewhere it is wall-clock time. Either stays noisy, so the
+//! two sizes are run in turn, each cost is the least of several runs, and a comparison that
+//! fails is tried again from the start a few times before the check fails.
 //! The bound stays one that a quadratic cost breaks: ten times the input may cost at most
 //! [`RATIO_LIMIT`] times as much plus [`SLACK`], where quadratic work costs a hundred times.
 #![allow(dead_code)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+/// A clock reading: the running thread's CPU time where the system tells it.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn now() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// A clock reading: wall-clock time since the first reading.
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+fn now() -> Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
 
 /// Runs of each size in one comparison; the least time of each size is compared.
 const RUNS: usize = 3;
@@ -31,9 +47,9 @@ pub const SLACK: Duration = Duration::from_millis(20);
 pub fn least_time<T>(runs: usize, mut run: impl FnMut() -> T) -> Duration {
     (0..runs.max(1))
         .map(|_| {
-            let started = Instant::now();
+            let started = now();
             let result = black_box(run());
-            let elapsed = started.elapsed();
+            let elapsed = now().saturating_sub(started);
             drop(result);
             elapsed
         })
