@@ -15,6 +15,8 @@ from typing import (
 
 __all__ = [
     "SKIP_REASONS",
+    "_MAX_SENTENCE_CHARS",
+    "_SENTENCE_ENDS",
     "Date",
     "ExtractionBatch",
     "Extractor",
