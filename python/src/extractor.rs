@@ -11,9 +11,10 @@ use xinzhi_extract::{Kind, KindSet};
 use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
 use crate::errors::{guarded, type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
 use crate::run::{
-    default_threads, extract_document, extract_many, extract_whole, Failure, Stop, Wanted,
+    default_threads, extract_document, extract_many, extract_short, extract_whole, is_one_piece,
+    Failure, Stop, Wanted,
 };
-use crate::sequence::Records;
+use crate::sequence::{Records, FEW};
 use crate::store::Store;
 use crate::text::{borrow_text, Place};
 
@@ -136,6 +137,22 @@ impl Extractor {
     ) -> PyResult<Bound<'py, Records>> {
         let py = text.py();
         let text = borrow_text(text, place)?;
+        if is_one_piece(text) {
+            let records = py
+                .detach(|| extract_short(&self.inner, wanted, text))
+                .map_err(|failure| internal_error(&failure, place))?;
+            if records.len() <= FEW {
+                return Bound::new(py, Records::few(records));
+            }
+            let mut store = Store::default();
+            store.begin_document();
+            store.reserve_rows(records.len());
+            for record in &records {
+                store.push(record);
+            }
+            store.shrink();
+            return Bound::new(py, Records::whole(store));
+        }
         let mut store = Store::default();
         store.reserve(1, text.len());
         let mut signal = None;

@@ -77,6 +77,7 @@ pub(crate) fn extract_document(
             next_piece(extractor, wanted, rest, &mut ahead).map_err(Stop::Failed)?;
         let (piece, after) = rest.split_at(cut);
         to_code_points(piece, &mut records);
+        store.reserve_rows(records.len());
         for record in &mut records {
             if base > 0 {
                 records::offsets(record, &mut |offset| *offset += base);
@@ -104,12 +105,27 @@ pub(crate) fn extract_whole(
     store: &mut Store,
 ) -> Result<(), Failure> {
     store.begin_document();
-    let mut records = extract_bytes(extractor, wanted, text)?;
-    to_code_points(text, &mut records);
-    for record in records {
+    for record in extract_short(extractor, wanted, text)? {
         store.push(&record);
     }
     Ok(())
+}
+
+/// The records of `text` in one piece, offsets in code points: for a text that is one piece
+/// anyway ([`is_one_piece`]), and the reference of the tests.
+pub(crate) fn extract_short(
+    extractor: &Extractor,
+    wanted: Wanted,
+    text: &str,
+) -> Result<Vec<Record>, Failure> {
+    let mut records = extract_bytes(extractor, wanted, text)?;
+    to_code_points(text, &mut records);
+    Ok(records)
+}
+
+/// Whether [`extract_document`] takes `text` in one piece.
+pub(crate) fn is_one_piece(text: &str) -> bool {
+    text.len() <= 2 * PIECE_BYTES
 }
 
 /// How far past a cut the records of two pieces are compared, in bytes.

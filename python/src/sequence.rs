@@ -39,14 +39,26 @@ type Arguments<'py> = (Bound<'py, PyList>,);
 /// True
 #[pyclass(frozen, sequence, module = "xinzhi_extract", name = "Records")]
 pub struct Records {
-    store: Arc<Store>,
-    doc: usize,
+    backing: Backing,
 }
+
+/// Where the records are: rows of a store, or, for the few records of a short text, the core
+/// records themselves (cheaper to keep than a store is to build, and small however dense).
+enum Backing {
+    Rows(Arc<Store>, usize),
+    Few(Vec<Record>),
+}
+
+/// Up to this many records, a text's are kept as they are (some 200 bytes each, a few KB in
+/// all).
+pub(crate) const FEW: usize = 32;
 
 impl Records {
     /// Document `doc` of `store`.
     pub(crate) fn new(store: Arc<Store>, doc: usize) -> Self {
-        Records { store, doc }
+        Records {
+            backing: Backing::Rows(store, doc),
+        }
     }
 
     /// The records of one store of one document.
@@ -54,21 +66,29 @@ impl Records {
         Records::new(Arc::new(store), 0)
     }
 
-    fn rows(&self) -> std::ops::Range<usize> {
-        self.store
-            .docs()
-            .get(self.doc)
-            .map_or(0..0, |d| d.rows.clone())
+    /// A few records (offsets in code points), kept as they are.
+    pub(crate) fn few(records: Vec<Record>) -> Self {
+        Records {
+            backing: Backing::Few(records),
+        }
     }
 
     fn length(&self) -> usize {
-        self.rows().len()
+        match &self.backing {
+            Backing::Rows(store, doc) => store.docs().get(*doc).map_or(0, |d| d.rows.len()),
+            Backing::Few(records) => records.len(),
+        }
     }
 
     /// The core record at `position` (already checked).
     fn core(&self, position: usize) -> Record {
-        let doc = &self.store.docs()[self.doc];
-        self.store.record(doc.rows.start + position, doc.base)
+        match &self.backing {
+            Backing::Rows(store, doc) => {
+                let doc = &store.docs()[*doc];
+                store.record(doc.rows.start + position, doc.base)
+            }
+            Backing::Few(records) => records[position].clone(),
+        }
     }
 
     fn item<'py>(&self, py: Python<'py>, position: usize) -> PyResult<Bound<'py, PyAny>> {
@@ -76,10 +96,14 @@ impl Records {
     }
 
     fn cores(&self) -> impl DoubleEndedIterator<Item = Record> + '_ {
-        let has = self.doc < self.store.docs().len();
-        has.then(|| self.store.document(self.doc))
-            .into_iter()
-            .flatten()
+        let (rows, few) = match &self.backing {
+            Backing::Rows(store, doc) => {
+                let has = *doc < store.docs().len();
+                (has.then(|| store.document(*doc)), None)
+            }
+            Backing::Few(records) => (None, Some(records.iter().cloned())),
+        };
+        rows.into_iter().flatten().chain(few.into_iter().flatten())
     }
 
     /// A position from a Python index, `len` added to a negative one, clamped to `0..=len`.

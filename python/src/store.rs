@@ -135,10 +135,15 @@ impl ShortHash {
     }
 }
 
-/// Strings stored once each.
+/// Marks the id of one of the extractor's own strings (`Cow::Borrowed`), kept by reference.
+const STATIC: u32 = 1 << 31;
+
+/// Strings stored once each: the extractor's own (its unit and currency tables, `'static`)
+/// by reference, without a copy or a hash; others copied and looked up by hash.
 #[derive(Default)]
 struct Strings {
-    /// The last static strings interned: (address, length) and id.
+    statics: Vec<&'static str>,
+    /// The last static strings seen: (address, length) and id.
     recent: [((usize, usize), u32); 8],
     list: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32, BuildHasherDefault<ShortHash>>,
@@ -160,8 +165,8 @@ impl Strings {
     }
 
     /// [`Strings::intern_opt`] for a string that is most often one of the extractor's own
-    /// (`Cow::Borrowed`, from its unit and currency tables): those are recognised by their
-    /// address among the last few seen, without hashing.
+    /// (`Cow::Borrowed`): those are recognised by their address, among the last few seen,
+    /// then among all the static ones of the store.
     fn intern_cow(&mut self, text: Option<&Cow<'static, str>>) -> u32 {
         match text {
             None => NONE32,
@@ -170,7 +175,13 @@ impl Strings {
                 if let Some(&(_, id)) = self.recent.iter().find(|(k, _)| *k == key) {
                     return id;
                 }
-                let id = self.intern(text);
+                let same = |s: &&&str| (s.as_ptr() as usize, s.len()) == key;
+                let position = self.statics.iter().position(|s| same(&s));
+                let position = position.unwrap_or_else(|| {
+                    self.statics.push(text);
+                    self.statics.len() - 1
+                });
+                let id = position as u32 | STATIC;
                 self.recent.rotate_right(1);
                 self.recent[0] = (key, id);
                 id
@@ -180,7 +191,20 @@ impl Strings {
     }
 
     fn get(&self, id: u32) -> Option<&str> {
-        (id != NONE32).then(|| &*self.list[id as usize])
+        match id {
+            NONE32 => None,
+            id if id & STATIC != 0 => Some(self.statics[(id & !STATIC) as usize]),
+            id => Some(&*self.list[id as usize]),
+        }
+    }
+
+    /// The string as the core record holds it: borrowed when it is the extractor's own.
+    fn get_cow(&self, id: u32) -> Option<Cow<'static, str>> {
+        match id {
+            NONE32 => None,
+            id if id & STATIC != 0 => Some(Cow::Borrowed(self.statics[(id & !STATIC) as usize])),
+            id => Some(Cow::Owned(self.list[id as usize].to_string())),
+        }
     }
 }
 
@@ -254,13 +278,24 @@ impl Store {
     /// more bytes of text of the genre (a record every 100 bytes or so, reserved for one
     /// every 64): a guess that saves the first doublings of every column, never a bound.
     pub(crate) fn reserve(&mut self, documents: usize, bytes: usize) {
-        let rows = bytes / 64;
         self.docs.reserve(documents);
+        if bytes < 1 << 16 {
+            // A short text: the columns start small and grow as they fill.
+            return;
+        }
+        let rows = bytes / 64;
         self.tag.reserve(rows);
         self.rows.reserve(rows);
         self.arena.reserve(rows * 8);
         self.quantities.reserve(rows / 2);
         self.extras.reserve(rows * 4);
+    }
+
+    /// Room for `rows` more rows, about to be pushed.
+    pub(crate) fn reserve_rows(&mut self, rows: usize) {
+        self.tag.reserve(rows);
+        self.rows.reserve(rows);
+        self.arena.reserve(rows * 8);
     }
 
     /// Starts a new document; the rows pushed next belong to it.
@@ -436,7 +471,7 @@ impl Store {
         let text = CompactString::from(self.text(row));
         let start = start as usize + base;
         let end = end as usize + base;
-        let string = |id: u32| self.strings.get(id).map(|s| Cow::Owned(s.to_owned()));
+        let string = |id: u32| self.strings.get_cow(id);
         match tag & KIND_BITS {
             NUMBER => Record::Number(Number {
                 text,
@@ -503,7 +538,8 @@ impl Store {
         rows.map(move |row| self.record(row, base))
     }
 
-    /// Frees what the store reserved beyond its rows, where that is more than a quarter.
+    /// Frees what the store reserved beyond its rows, where that is more than a quarter (in a
+    /// store of some size: a small one is left as it is).
     pub(crate) fn shrink(&mut self) {
         fn fit<T>(column: &mut Vec<T>) {
             if column.capacity() - column.len() > column.len() / 4 + 64 {
@@ -514,6 +550,9 @@ impl Store {
             if text.capacity() - text.len() > text.len() / 4 + 64 {
                 text.shrink_to_fit();
             }
+        }
+        if self.rows.capacity() < 1 << 10 {
+            return;
         }
         fit(&mut self.tag);
         fit(&mut self.rows);

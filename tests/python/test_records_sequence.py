@@ -96,6 +96,8 @@ SOURCES: list[tuple[str, Callable[[], Any]]] = [
     ("iterating a batch", lambda: next(iter(xe.extract_batch([TEXT, OTHER])))),
     ("a shifted piece", lambda: xe.Extractor()._extract_pieces([TEXT], [7])[0]),
     ("built from records", lambda: xe.Records(xe.extract(TEXT).to_list())),
+    ("a short text with many records", lambda: xe.extract("新增企业77家，" * 40)),
+    ("a text in pieces", lambda: xe.extract("2023年新增企业77家。\n" * 2600)),
     ("empty", lambda: xe.extract("没有数字。")),
     ("empty text", lambda: xe.extract("")),
 ]
@@ -115,9 +117,11 @@ def test_every_source_gives_records_equal_to_its_list(case: str, make: Callable[
     assert pickle.loads(pickle.dumps(records)) == records
     assert records[:] == as_list
     assert list(reversed(records)) == as_list[::-1]
+    # Every record by position; the searches (linear, as a list's) on the first and last few.
     for i, record in enumerate(as_list):
         assert records[i] == record
         assert records[i - len(as_list)] == record
+    for i, record in [*enumerate(as_list)][:8] + [*enumerate(as_list)][-8:]:
         assert record in records
         assert records.index(record) == as_list.index(record)
         assert records.count(record) == as_list.count(record)
