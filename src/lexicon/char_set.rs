@@ -16,41 +16,8 @@ impl CharSet {
         bits: [0; BMP_WORDS],
     };
 
-    /// The set with the first character of `word` added (nothing for an empty word).
-    pub(crate) const fn with_initial(mut self, word: &str) -> CharSet {
-        let bytes = word.as_bytes();
-        if !bytes.is_empty() {
-            let (code, _) = decode_utf8(bytes, 0);
-            assert!(
-                code < 0x1_0000,
-                "the set holds the Basic Multilingual Plane only"
-            );
-            self.bits[code as usize / 64] |= 1 << (code % 64);
-        }
-        self
-    }
-
-    /// The set with the second character of `word` added (nothing for a word of one
-    /// character or none).
-    pub(crate) const fn with_second(mut self, word: &str) -> CharSet {
-        let bytes = word.as_bytes();
-        if !bytes.is_empty() {
-            let (_, first_len) = decode_utf8(bytes, 0);
-            if first_len < bytes.len() {
-                let (code, _) = decode_utf8(bytes, first_len);
-                assert!(
-                    code < 0x1_0000,
-                    "the set holds the Basic Multilingual Plane only"
-                );
-                self.bits[code as usize / 64] |= 1 << (code % 64);
-            }
-        }
-        self
-    }
-
-    /// The set with `c` added.
-    pub(crate) const fn with_char(mut self, c: char) -> CharSet {
-        let code = c as u32;
+    /// The set with the character of code point `code` added.
+    const fn with_code(mut self, code: u32) -> CharSet {
         assert!(
             code < 0x1_0000,
             "the set holds the Basic Multilingual Plane only"
@@ -59,22 +26,45 @@ impl CharSet {
         self
     }
 
-    /// The set with the last character of `word` added (nothing for an empty word).
-    pub(crate) const fn with_final(mut self, word: &str) -> CharSet {
+    /// The set with the first character of `word` added (nothing for an empty word).
+    pub(crate) const fn with_initial(self, word: &str) -> CharSet {
         let bytes = word.as_bytes();
-        if !bytes.is_empty() {
-            let mut start = bytes.len() - 1;
-            while start > 0 && bytes[start] & 0xC0 == 0x80 {
-                start -= 1;
-            }
-            let (code, _) = decode_utf8(bytes, start);
-            assert!(
-                code < 0x1_0000,
-                "the set holds the Basic Multilingual Plane only"
-            );
-            self.bits[code as usize / 64] |= 1 << (code % 64);
+        if bytes.is_empty() {
+            return self;
         }
-        self
+        self.with_code(decode_utf8(bytes, 0).0)
+    }
+
+    /// The set with the second character of `word` added (nothing for a word of one
+    /// character or none).
+    pub(crate) const fn with_second(self, word: &str) -> CharSet {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() {
+            return self;
+        }
+        let (_, first_len) = decode_utf8(bytes, 0);
+        if first_len == bytes.len() {
+            return self;
+        }
+        self.with_code(decode_utf8(bytes, first_len).0)
+    }
+
+    /// The set with `c` added.
+    pub(crate) const fn with_char(self, c: char) -> CharSet {
+        self.with_code(c as u32)
+    }
+
+    /// The set with the last character of `word` added (nothing for an empty word).
+    pub(crate) const fn with_final(self, word: &str) -> CharSet {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() {
+            return self;
+        }
+        let mut start = bytes.len() - 1;
+        while start > 0 && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        self.with_code(decode_utf8(bytes, start).0)
     }
 
     /// The characters of every string of `lists`, and those of `ranges` (inclusive).
