@@ -12,7 +12,7 @@ use xinzhi_extract::{check_records, Extractor, ExtractorBuilder, Kind, Record};
 
 pub mod timing;
 #[allow(unused_imports)]
-pub use timing::{assert_linear_time, least_time};
+pub use timing::{assert_in_some_attempt, assert_linear_time, least_time};
 
 /// Relative tolerance for values the tables write as decimal floats (`1/3`).
 const TOLERANCE: f64 = 1e-9;
