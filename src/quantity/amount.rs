@@ -8,7 +8,7 @@
 
 use crate::lexicon::approx::{HALF, VAGUE_NUMBER_WORDS};
 use crate::lexicon::english_magnitudes::english_magnitude;
-use crate::lexicon::marks::range_separator_len;
+use crate::lexicon::marks::{is_range_separator, range_separator_len};
 use crate::lexicon::ratio_words::{ratio_word_at, RatioWord};
 use crate::record::Approx;
 use crate::scan::numeral::{
@@ -176,32 +176,12 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
     let Some(&c) = chars.get(i) else {
         return Reading::Nothing;
     };
-    if is_lost_mark(c) {
-        return read_lost(chars, i);
-    }
-    if let Some((word, start, end)) = ratio_word_at(chars, i) {
-        return Reading::Amount(Amount {
-            shape: Shape::Word,
-            ratio_word: Some(word),
-            ..Amount::single(start, end, word.value, NumeralKind::Cardinal)
-        });
-    }
-    if let Some(amount) = read_vague_prefix(chars, i) {
-        return Reading::Amount(amount);
-    }
-    if c == HALF {
-        // 上半年 and 下半年 are halves of a year, dates rather than durations.
-        let half_of_year = i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后');
-        if half_of_year {
-            return Reading::Nothing;
+    // Ratio words, vague numbers and halves open with Chinese characters; most numbers of
+    // running text open with an Arabic digit, which none of them (nor a lost mark) is.
+    if !c.is_ascii_digit() {
+        if let Some(reading) = read_word_opened(chars, i, c) {
+            return reading;
         }
-        return Reading::Amount(Amount {
-            shape: Shape::Half,
-            ..Amount::single(i, i + 1, 0.5, NumeralKind::Cardinal)
-        });
-    }
-    if let Some(amount) = read_vague_pair(chars, i) {
-        return Reading::Amount(amount);
     }
     let Some(m) = numeral.get() else {
         return match read_bare_magnitude(chars, i) {
@@ -240,45 +220,92 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
         || (written.len() == 4
             && written.iter().all(char::is_ascii_digit)
             && (1000..=2999).contains(&m.integer.unwrap_or(0)));
-    if m.kind == NumeralKind::Cardinal {
+    // What may follow the numeral inside the number part is told by the character after it,
+    // before the costlier readings below are tried.
+    let next = chars.get(amount.end).copied();
+    let may_qualify =
+        matches!(next, Some('几' | '余' | '多' | '来')) || m.form == NumeralForm::Chinese;
+    if m.kind == NumeralKind::Cardinal && may_qualify {
         if let Some(mut vague) = read_vague_suffix(chars, &amount, m.form) {
             set_noun_flag(chars, &mut vague);
             return Reading::Amount(vague);
         }
     }
-    if let Some(range) = read_range(chars, &amount, m.has_magnitude) {
-        return Reading::Amount(with_english_magnitude(chars, range));
+    let may_range = next.is_some_and(|c| is_range_separator(c) || matches!(c, '(' | '（'));
+    if may_range {
+        if let Some(mut range) = read_range(chars, &amount, m.has_magnitude) {
+            add_english_magnitude(chars, &mut range);
+            return Reading::Amount(range);
+        }
     }
     set_noun_flag(chars, &mut amount);
-    Reading::Amount(with_english_magnitude(chars, amount))
+    add_english_magnitude(chars, &mut amount);
+    Reading::Amount(amount)
+}
+
+/// What a number opened by a word reads as: a lost number, a ratio word, a vague number or
+/// a half (`None` when the numeral engine is to read it).
+fn read_word_opened(chars: &[char], i: usize, c: char) -> Option<Reading> {
+    if is_lost_mark(c) {
+        return Some(read_lost(chars, i));
+    }
+    if let Some((word, start, end)) = ratio_word_at(chars, i) {
+        return Some(Reading::Amount(Amount {
+            shape: Shape::Word,
+            ratio_word: Some(word),
+            ..Amount::single(start, end, word.value, NumeralKind::Cardinal)
+        }));
+    }
+    if let Some(amount) = read_vague_prefix(chars, i) {
+        return Some(Reading::Amount(amount));
+    }
+    if c == HALF {
+        // 上半年 and 下半年 are halves of a year, dates rather than durations.
+        let half_of_year = i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后');
+        if half_of_year {
+            return Some(Reading::Nothing);
+        }
+        return Some(Reading::Amount(Amount {
+            shape: Shape::Half,
+            ..Amount::single(i, i + 1, 0.5, NumeralKind::Cardinal)
+        }));
+    }
+    read_vague_pair(chars, i).map(Reading::Amount)
 }
 
 /// The amount with the English magnitude written after it folded in (`US$5 million`,
 /// `3-5 billion`, `$20m`): a number in Arabic digits followed by one is worth that much, never
 /// the bare digits.
-fn with_english_magnitude(chars: &[char], amount: Amount) -> Amount {
+fn add_english_magnitude(chars: &[char], amount: &mut Amount) {
     if !amount.arabic || amount.kind != NumeralKind::Cardinal {
-        return amount;
+        return;
+    }
+    // Every English magnitude is letters, perhaps after one space.
+    if !chars
+        .get(amount.end)
+        .is_some_and(|&c| c == ' ' || c.is_ascii_alphabetic())
+    {
+        return;
     }
     let Some((magnitude, len)) = english_magnitude(chars, amount.start, amount.end) else {
-        return amount;
+        return;
     };
-    Amount {
+    *amount = Amount {
         end: amount.end + len,
         year_like: false,
         plain_integer: None,
         latin_magnitude: true,
         ..amount.scaled(magnitude.factor)
-    }
+    };
 }
 
 /// Sets [`Amount::counts_noun`], in place: an amount is copied at a cost.
 fn set_noun_flag(chars: &[char], amount: &mut Amount) {
-    let opens_with_digit = digit_value(chars[amount.start]).is_some();
-    amount.counts_noun = opens_with_digit
+    // The last character first: few numbers end with a big magnitude.
+    amount.counts_noun = is_big_magnitude(chars[amount.end - 1])
         && amount.shape != Shape::Lost
         && amount.kind == NumeralKind::Cardinal
-        && is_big_magnitude(chars[amount.end - 1]);
+        && digit_value(chars[amount.start]).is_some();
 }
 
 /// `?00`, `?亿`, a lone `亿`: the number was lost; only its unit is left.

@@ -204,13 +204,13 @@ fn assemble(
     options: &Options,
     previous: Option<&Listed>,
 ) -> Option<Found> {
-    if is_no_amount(chars, a) {
-        return None;
-    }
     let (mut measure, mut end, half_added) = unit_after_number(chars, a, options)?;
     // Most numerals of running text are inside words and have no unit: settle those before
     // the costlier checks below.
     if measure.is_none() && !a.counts_noun && !may_follow_currency(chars, a.start) {
+        return None;
+    }
+    if is_no_amount(chars, a) {
         return None;
     }
     // A ratio word is a word of its own, whatever phrase its numeral could also open.
@@ -387,14 +387,14 @@ fn currency_before_number(
     options: &Options,
     measure: &mut Option<Measure>,
 ) -> Option<usize> {
-    let currency_at = approx_first.map_or(a.start, |(_, len)| a.start - len);
-    let (currency, len, gap) = currency_prefix(chars, currency_at, floor)?;
     let compatible = measure
         .as_ref()
         .is_none_or(|m| m.dimension == Dimension::Money);
     if !compatible || a.shape == Shape::Lost {
         return None;
     }
+    let currency_at = approx_first.map_or(a.start, |(_, len)| a.start - len);
+    let (currency, len, gap) = currency_prefix(chars, currency_at, floor)?;
     if measure.as_ref().is_none_or(|m| m.unit == Some("元")) {
         *measure = Some(Measure::of(currency, options));
     }
@@ -645,27 +645,33 @@ fn means_electricity(chars: &[char], a: &Amount) -> bool {
 /// Checks that depend on the unit: dates are not durations, a month name is not a count of
 /// months, 级 after Chinese numerals is a rank.
 fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool {
+    // Every unit checked below is written with one character: compare that character, not
+    // the strings.
     let written = measure.form.or(measure.unit).unwrap_or("");
+    let mut written_chars = written.chars();
+    let (Some(written), None) = (written_chars.next(), written_chars.next()) else {
+        return true;
+    };
     let next = chars.get(end).copied();
     match written {
-        "年" => {
+        '年' => {
             !a.year_like
                 && !matches!(next, Some('代' | '度' | '级' | '初' | '底' | '末'))
                 && (!a.arabic || next.and_then(digit_value).is_none())
         }
-        "月" => a.shape != Shape::Range && a.value.is_some_and(|v| v > 12.0 && v.fract() == 0.0),
-        "日" => {
+        '月' => a.shape != Shape::Range && a.value.is_some_and(|v| v > 12.0 && v.fract() == 0.0),
+        '日' => {
             let after_month = a.start > 0 && chars[a.start - 1] == '月';
             let long = a.value.is_some_and(|v| v > 31.0);
             let within =
                 matches!(next, Some('内' | '来' | '后')) || chars[end..].starts_with(&['以', '内']);
             !after_month && a.shape != Shape::Range && (long || within || a.shape == Shape::Half)
         }
-        "级" => a.shape != Shape::Range && !a.is_bare_magnitude(),
+        '级' => a.shape != Shape::Range && !a.is_bare_magnitude(),
         // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`),
         // and a coded slogan abbreviates places (`“两区”建设`, `“三区一中心”`): neither
         // counts places.
-        "省" | "市" | "县" | "区" | "乡" | "镇" | "村" | "州" | "盟" | "旗" => {
+        '省' | '市' | '县' | '区' | '乡' | '镇' | '村' | '州' | '盟' | '旗' => {
             !a.is_bare_magnitude() && !exclude::in_slogan(chars, a.start)
         }
         _ => true,
