@@ -66,6 +66,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     }
     let chars = view.chars();
     let mut sentence: Vec<Found> = Vec::new();
+    let mut buffer = String::new();
     // The end (view position) of the last record that bounds a clause.
     let mut barrier_end = 0;
     // The last date that bounds a clause: its start, and the end of the barrier before it.
@@ -116,7 +117,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         };
         let same_sentence = searched_to.is_some_and(|to| to >= floor) && sentence_end.is_none();
         if !same_sentence {
-            settle(view, records, &mut sentence);
+            settle(view, records, &mut sentence, &mut buffer);
         }
         let sentence_start = sentence_end.map_or(from, |i| i + 1);
         // A counted noun runs up to the next quantity or date (`10个千亿级产业集群`).
@@ -146,7 +147,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         barrier_end = barrier_end.max(end);
         searched_to = Some(end);
     }
-    settle(view, records, &mut sentence);
+    settle(view, records, &mut sentence, &mut buffer);
 }
 
 /// The subject of the quantity at view positions `start..end` of `dimension`, from what lies
@@ -297,7 +298,14 @@ fn bounds_clause(record: &Record, chars: &[char], start: usize) -> bool {
 
 /// Writes the subjects of the quantities of one sentence: each its own, or the one before it
 /// in the sentence, or, in a list after `分别`, the one at the same place in the list before.
-fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>) {
+///
+/// `buffer` gathers the text of a subject with annotations inside.
+fn settle(
+    view: &TextView<'_>,
+    records: &mut [Record],
+    sentence: &mut Vec<Found>,
+    buffer: &mut String,
+) {
     let mut i = 0;
     while i < sentence.len() {
         let found = &sentence[i];
@@ -350,9 +358,9 @@ fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>
                 _ => (None, bytes),
             },
             _ => {
-                let (start, end) = view.byte_span(span.0..span.1);
-                last = Some((span, found.index, (start, end)));
-                (Some(subject_text(view, span, start, end)), (start, end))
+                let (text, bytes) = subject_text(view, span, buffer);
+                last = Some((span, found.index, bytes));
+                (Some(text), bytes)
             }
         };
         if let Record::Quantity(quantity) = &mut records[found.index] {
@@ -363,21 +371,49 @@ fn settle(view: &TextView<'_>, records: &mut [Record], sentence: &mut Vec<Found>
     }
 }
 
-/// The text of the subject at view positions `span`, bytes `start..end` of the source: the
-/// source itself where no annotation lies inside, else the cleaned characters.
-fn subject_text(view: &TextView<'_>, span: Span, start: usize, end: usize) -> CompactString {
-    let written = &view.source()[start..end];
-    // Folding never widens a character, so a text as long as its folded characters has no
-    // annotation inside; only a longer one needs its characters counted.
-    let folded: usize = view.chars()[span.0..span.1]
-        .iter()
-        .map(|c| c.len_utf8())
-        .sum();
-    if written.len() == folded || written.chars().count() == span.1 - span.0 {
-        CompactString::from(written)
-    } else {
-        CompactString::from(view.clean_text(span.0..span.1))
+/// The text of the subject at view positions `span` and the source bytes it covers: the
+/// source itself where no annotation lies inside, else the characters written with the
+/// annotations between them left out, gathered in `buffer`.
+fn subject_text(
+    view: &TextView<'_>,
+    (first, last): Span,
+    buffer: &mut String,
+) -> (CompactString, (usize, usize)) {
+    let source = view.source();
+    let start = view.byte_start(first);
+    // A text with no annotation anywhere maps each view character to the bytes of its step.
+    if !view.annotated() {
+        let end = start + (first..last).map(|i| view.step(i)).sum::<usize>();
+        return (CompactString::from(&source[start..end]), (start, end));
     }
+    // A step holds a character and the annotation after it: the character's own bytes are its
+    // lead and the continuation bytes after it. Runs of characters with nothing skipped
+    // between them are copied at once.
+    let bytes = source.as_bytes();
+    buffer.clear();
+    let mut run = start..start;
+    let mut byte = start;
+    for i in first..last {
+        let step = view.step(i);
+        let width = 1 + bytes[byte + 1..byte + step]
+            .iter()
+            .take_while(|&&b| b & 0xC0 == 0x80)
+            .count();
+        if byte != run.end {
+            buffer.push_str(&source[run]);
+            run = byte..byte;
+        }
+        run.end = byte + width;
+        byte += step;
+    }
+    let end = run.end;
+    let text = if buffer.is_empty() {
+        CompactString::from(&source[run])
+    } else {
+        buffer.push_str(&source[run]);
+        CompactString::from(buffer.as_str())
+    };
+    (text, (start, end))
 }
 
 /// The noun a count is followed by (`77家企业`), up to the next record at `limit`.
