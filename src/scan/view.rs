@@ -102,96 +102,24 @@ impl<'a> TextView<'a> {
         // in place and cut to the view's length at the end, so the loop never grows a vector.
         let count = source.chars().count();
         let ViewTables {
-            mut chars,
-            mut steps,
+            chars,
+            steps,
             mut marks,
             mut candidates,
             mut markup_openers,
         } = tables;
-        chars.clear();
-        steps.clear();
         marks.clear();
         candidates.clear();
         markup_openers.clear();
-        chars.resize(count, '\0');
-        steps.resize(count, 0);
-        // Both tables as slices of one length, so that one bounds check serves both.
-        let (view_chars, view_steps) = (&mut chars[..count], &mut steps[..count]);
-        let mut len = 0;
-        // The view's length when an annotation was last skipped: one annotation per character,
-        // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
-        // second bracket.
-        let mut annotation_ended_at = usize::MAX;
-        let bytes = source.as_bytes();
-        // The bytes not yet read: a slice, so that a Han character is matched and passed
-        // with no offset to check against the length.
-        let mut rest = bytes;
-        loop {
-            // Most characters of the genre are Han, three bytes long: one table load folds
-            // them and tells whether they are candidates, and a Han character is no bracket.
-            let lead = match rest {
-                &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] => {
-                    // Sums rather than bit-ors, so that the compiler can bound `k` below the
-                    // table's length and drop the checks on it.
-                    let k = usize::from(lead - 0xE4) * 4096
-                        + usize::from(second & 0x3F) * 64
-                        + usize::from(third & 0x3F);
-                    // Most Han characters are simplified already and no candidate: a bit of a
-                    // table small enough to stay in the first-level cache says so, and only the
-                    // others load their entry of the larger one.
-                    let offset = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
-                        k as u32
-                    } else {
-                        let entry = HAN_VIEW[k];
-                        if entry & CANDIDATE_BIT != 0 {
-                            candidates.push(len as u32);
-                        }
-                        u32::from(entry & !CANDIDATE_BIT)
-                    };
-                    view_chars[len] = han_char(offset);
-                    view_steps[len] = 3;
-                    len += 1;
-                    rest = tail;
-                    continue;
-                }
-                &[lead, ..] => lead,
-                [] => break,
-            };
-            let offset = bytes.len() - rest.len();
-            let (c, folded, width) = if lead < 0x80 {
-                // ASCII folds to itself.
-                let c = char::from(lead);
-                (c, c, 1)
-            } else {
-                let (code, width) = decode_multibyte(bytes, offset, lead);
-                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, fold(c), width)
-            };
-            // Folding keeps Han characters Han and lost marks lost, so the folded character
-            // before tells whether the original one may carry an annotation.
-            if matches!(c, '(' | '（')
-                && len != annotation_ended_at
-                && len > 0
-                && may_carry_annotation(view_chars[len - 1])
-            {
-                if let Some(skipped) = annotation_len(&source[offset..]) {
-                    rest = &bytes[offset + skipped..];
-                    view_steps[len - 1] += skipped as u8;
-                    annotation_ended_at = len;
-                    continue;
-                }
-            }
-            if is_candidate(folded) {
-                candidates.push(len as u32);
-            }
-            if may_open_markup(folded) {
-                markup_openers.push(len as u32);
-            }
-            view_chars[len] = folded;
-            view_steps[len] = width as u8;
-            len += 1;
-            rest = bytes.get(offset + width..).unwrap_or_default();
-        }
+        let mut chars = at_least(chars, count, '\0');
+        let mut steps = at_least(steps, count, 0);
+        let len = fold_into(
+            source,
+            &mut chars[..count],
+            &mut steps[..count],
+            &mut candidates,
+            &mut markup_openers,
+        );
         chars.truncate(len);
         steps.truncate(len);
         // The first character starts at byte 0, every other where the one before it steps to.
@@ -202,7 +130,7 @@ impl<'a> TextView<'a> {
             mark += block.iter().map(|&step| u32::from(step)).sum::<u32>();
         }
         // A last, partial block needs only its mark.
-        if len % OFFSET_STRIDE != 0 {
+        if !len.is_multiple_of(OFFSET_STRIDE) {
             marks.push(mark);
         }
         TextView {
@@ -410,6 +338,109 @@ pub fn clean(text: &str) -> String {
     view.clean_text(0..view.len())
 }
 
+/// `table` with room for `len` entries at least, holding whatever it held: every entry the
+/// view keeps is written before it is read, so only entries past the ones a view wrote before
+/// are set. A table too small is allocated anew, zeroed, which the allocator does without
+/// writing for a large one.
+fn at_least<T: Copy>(mut table: Vec<T>, len: usize, zero: T) -> Vec<T> {
+    if table.capacity() < len {
+        return vec![zero; len];
+    }
+    if table.len() < len {
+        table.resize(len, zero);
+    }
+    table
+}
+
+/// Folds `source` into `view_chars` and `view_steps` (of one length: the source's characters)
+/// and notes the candidates and markup openers; returns the view's length. A function of its
+/// own so that the loop keeps its state in registers.
+#[inline(never)]
+fn fold_into(
+    source: &str,
+    view_chars: &mut [char],
+    view_steps: &mut [u8],
+    candidates: &mut Vec<u32>,
+    markup_openers: &mut Vec<u32>,
+) -> usize {
+    // Both tables as slices of one length, so that one bounds check serves both.
+    let count = view_chars.len();
+    let view_steps = &mut view_steps[..count];
+    let mut len = 0;
+    // The view's length when an annotation was last skipped: one annotation per character,
+    // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
+    // second bracket.
+    let mut annotation_ended_at = usize::MAX;
+    let bytes = source.as_bytes();
+    // The bytes not yet read: a slice, so that a Han character is matched and passed
+    // with no offset to check against the length.
+    let mut rest = bytes;
+    loop {
+        // Most characters of the genre are Han, three bytes long, in runs: a loop of their
+        // own keeps its few variables in registers. One table load folds them and tells
+        // whether they are candidates, and a Han character is no bracket.
+        while let &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] = rest {
+            // Sums rather than bit-ors, so that the compiler can bound `k` below the table's
+            // length and drop the checks on it.
+            let k = usize::from(lead - 0xE4) * 4096
+                + usize::from(second & 0x3F) * 64
+                + usize::from(third & 0x3F);
+            // Most Han characters are simplified already and no candidate: a bit of a table
+            // small enough to stay in the first-level cache says so, and only the others load
+            // their entry of the larger one.
+            let offset = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
+                k as u32
+            } else {
+                let entry = HAN_VIEW[k];
+                if entry & CANDIDATE_BIT != 0 {
+                    candidates.push(len as u32);
+                }
+                u32::from(entry & !CANDIDATE_BIT)
+            };
+            view_chars[len] = han_char(offset);
+            view_steps[len] = 3;
+            len += 1;
+            rest = tail;
+        }
+        let &[lead, ..] = rest else { break };
+        let offset = bytes.len() - rest.len();
+        let (c, folded, width) = if lead < 0x80 {
+            // ASCII folds to itself.
+            let c = char::from(lead);
+            (c, c, 1)
+        } else {
+            let (code, width) = decode_multibyte(bytes, offset, lead);
+            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, fold(c), width)
+        };
+        // Folding keeps Han characters Han and lost marks lost, so the folded character
+        // before tells whether the original one may carry an annotation.
+        if matches!(c, '(' | '（')
+            && len != annotation_ended_at
+            && len > 0
+            && may_carry_annotation(view_chars[len - 1])
+        {
+            if let Some(skipped) = annotation_len(&source[offset..]) {
+                rest = &bytes[offset + skipped..];
+                view_steps[len - 1] += skipped as u8;
+                annotation_ended_at = len;
+                continue;
+            }
+        }
+        if is_candidate(folded) {
+            candidates.push(len as u32);
+        }
+        if may_open_markup(folded) {
+            markup_openers.push(len as u32);
+        }
+        view_chars[len] = folded;
+        view_steps[len] = width as u8;
+        len += 1;
+        rest = bytes.get(offset + width..).unwrap_or_default();
+    }
+    len
+}
+
 /// The length in bytes of the character a string's byte `lead` starts.
 fn utf8_width(lead: u8) -> usize {
     match lead {
@@ -580,15 +611,22 @@ fn annotation_len(s: &str) -> Option<usize> {
     let mut tone_digit = false;
     while let Some(&b) = bytes.get(i) {
         // Most annotations are Latin letters: read as bytes, not decoded.
-        let (c, width) = if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = s[i..].chars().next()?;
-            (c, c.len_utf8())
-        };
+        if b < 0x80 {
+            match b {
+                b')' if letters > 0 => return Some(i + 1),
+                b'1'..=b'5' if letters > 0 && !tone_digit => tone_digit = true,
+                _ if b.is_ascii_alphabetic() && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
+                    letters += 1;
+                }
+                _ => return None,
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        let width = c.len_utf8();
         match c {
-            ')' | '）' if letters > 0 => return Some(i + width),
-            '1'..='5' if letters > 0 && !tone_digit => tone_digit = true,
+            '）' if letters > 0 => return Some(i + width),
             _ if is_pinyin_letter(c) && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
                 letters += 1;
             }
