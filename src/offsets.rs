@@ -2,7 +2,8 @@
 //!
 //! Records carry byte offsets (`&text[start..end]`). Python, JavaScript and most data tools
 //! index strings by code point instead; [`to_char_offsets`] converts a whole set of offsets in
-//! a single pass over the text, however many records there are.
+//! a single pass over the text, however many records there are, and [`CharCounter`] converts
+//! the offsets of records one at a time, as they are read in order.
 
 /// Rewrites byte offsets into `text` as code-point offsets, in one pass over `text`.
 ///
@@ -57,15 +58,77 @@ impl CharCursor {
     }
 }
 
+/// Byte offsets into one text to code-point offsets, one at a time, each counted from the
+/// one before, forward or back: for offsets that come nearly in order, as those of records do
+/// (in order of their starts, each end and subject a short way off), it needs neither a list
+/// of the offsets nor a sort. Its cost is the distance between consecutive offsets.
+///
+/// ```
+/// use xinzhi_extract::offsets::CharCounter;
+///
+/// let text = "新增企业77家，投资4.2億元";
+/// let mut counter = CharCounter::new(text);
+/// assert_eq!(counter.char_offset(text.find("77").unwrap()), 4);
+/// assert_eq!(counter.char_offset(text.find("4.2").unwrap()), 10);
+/// assert_eq!(counter.char_offset(text.find("新增").unwrap()), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharCounter<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    /// A counter at the start of `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        CharCounter {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte`, as [`to_char_offsets`] gives it (inside a
+    /// character: the characters that start before it; past the end: every character).
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if byte >= self.byte {
+            self.chars += count_char_starts(&self.bytes[self.byte..byte]);
+        } else {
+            self.chars -= count_char_starts(&self.bytes[byte..self.byte]);
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// Number of characters that start in `bytes`: every byte except UTF-8 continuation bytes
-/// (`0b10xx_xxxx`). A plain loop over bytes, which the compiler vectorises.
+/// (`0b10xx_xxxx`). Eight bytes at a time in one word, each byte's flag added into its own
+/// lane, the lanes summed every 255 words before they can overflow: about one instruction a
+/// byte, where a loop over bytes takes five.
 fn count_char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const EVEN: u64 = 0x00FF_00FF_00FF_00FF;
+    let (words, tail) = bytes.as_chunks::<8>();
+    let mut starts = 0;
+    for group in words.chunks(255) {
+        let mut lanes = 0;
+        for word in group {
+            let word = u64::from_le_bytes(*word);
+            // A byte starts a character when its top bit is clear or the next one set.
+            lanes += ((!word >> 7) | (word >> 6)) & LOW;
+        }
+        let pairs = (lanes & EVEN) + ((lanes >> 8) & EVEN);
+        starts += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+    }
+    starts + tail.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::to_char_offsets;
+    use super::{to_char_offsets, CharCounter};
 
     /// The code-point offset of every char boundary, computed the slow, obvious way.
     fn expected(text: &str, byte: usize) -> usize {
@@ -106,6 +169,19 @@ mod tests {
         let mut offsets = [title_start, title_end, date_start, date_end];
         to_char_offsets(text, &mut offsets);
         assert_eq!(offsets, [2, 21, 9, 19]);
+    }
+
+    #[test]
+    fn a_counter_moving_both_ways_agrees_with_the_one_pass() {
+        let text = "約5萬(wàn)個(gè)，𠀋𠀋投资8990萬元。🚀🇨🇳 增长16%《规划》".repeat(3);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // Forward, back and forward again, inside characters and past the end.
+        offsets.extend((0..=text.len()).rev().step_by(7));
+        offsets.extend((0..=text.len()).step_by(5));
+        let mut counter = CharCounter::new(&text);
+        let one_by_one: Vec<usize> = offsets.iter().map(|&b| counter.char_offset(b)).collect();
+        to_char_offsets(&text, &mut offsets);
+        assert_eq!(one_by_one, offsets);
     }
 
     #[test]
