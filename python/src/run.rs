@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use xinzhi_extract::offsets::to_char_offsets;
+use xinzhi_extract::offsets::CharCounter;
 use xinzhi_extract::{Extractor, Kind, Record};
 
 use crate::records;
@@ -76,12 +76,9 @@ pub(crate) fn extract_document(
         let (cut, mut records) =
             next_piece(extractor, wanted, rest, &mut ahead).map_err(Stop::Failed)?;
         let (piece, after) = rest.split_at(cut);
-        to_code_points(piece, &mut records);
+        to_code_points(piece, base, &mut records);
         store.reserve_rows(records.len());
-        for record in &mut records {
-            if base > 0 {
-                records::offsets(record, &mut |offset| *offset += base);
-            }
+        for record in &records {
             store.push(record);
         }
         rest = after;
@@ -119,7 +116,7 @@ pub(crate) fn extract_short(
     text: &str,
 ) -> Result<Vec<Record>, Failure> {
     let mut records = extract_bytes(extractor, wanted, text)?;
-    to_code_points(text, &mut records);
+    to_code_points(text, 0, &mut records);
     Ok(records)
 }
 
@@ -262,20 +259,14 @@ fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
 }
 
 /// Rewrites every offset field of the records (byte offsets into `text`) as code-point
-/// offsets, in one pass over `text`.
-fn to_code_points(text: &str, records: &mut [Record]) {
-    // Two offsets a record, four for a quantity (its subject's).
-    let mut offsets: Vec<usize> = Vec::with_capacity(records.len() * 4);
-    for record in records.iter_mut() {
-        records::offsets(record, &mut |offset| offsets.push(*offset));
-    }
-    to_char_offsets(text, &mut offsets);
-    let mut converted = offsets.into_iter();
-    for record in records.iter_mut() {
+/// offsets plus `base`. The records come in order of their starts, each end and subject a
+/// short way from its start, so counting from one offset to the next passes over the text
+/// about once.
+fn to_code_points(text: &str, base: usize, records: &mut [Record]) {
+    let mut counter = CharCounter::new(text);
+    for record in records {
         records::offsets(record, &mut |offset| {
-            if let Some(value) = converted.next() {
-                *offset = value;
-            }
+            *offset = base + counter.char_offset(*offset);
         });
     }
 }
@@ -293,6 +284,10 @@ pub(crate) fn default_threads() -> usize {
 /// notices.
 const CHECK_EVERY: Duration = Duration::from_millis(50);
 
+/// Texts (or pieces of one) between two readings of the clock: reading it costs about as
+/// much as a line of text takes, and this many short texts take well under [`CHECK_EVERY`].
+const CLOCK_EVERY: u32 = 32;
+
 /// Why a batch ended early.
 #[derive(Debug)]
 pub(crate) enum Stop {
@@ -302,14 +297,91 @@ pub(crate) enum Stop {
     Interrupted,
 }
 
-/// The records of every text, in input order, on up to `threads` scoped threads: stores of
-/// consecutive texts (one, or one per run of texts a worker took).
+/// `interrupted`, asked at most every [`CHECK_EVERY`]: the test between the texts (and the
+/// pieces of a long one) of the thread that may ask it.
+fn every_so_often(interrupted: impl Fn() -> bool) -> impl FnMut() -> bool {
+    let mut checked = Instant::now();
+    let mut calls = 0u32;
+    move || {
+        calls += 1;
+        if calls < CLOCK_EVERY {
+            return false;
+        }
+        calls = 0;
+        if checked.elapsed() < CHECK_EVERY {
+            return false;
+        }
+        checked = Instant::now();
+        interrupted()
+    }
+}
+
+/// The runs of texts one thread takes from `next` until none is left or `stop` says so.
 ///
-/// Workers take small runs of texts from a shared counter, so a few long texts do not leave
-/// a core idle. The threads live only for this call: no pool survives it, and a forked
-/// process (Dask, Spark, multiprocessing) inherits nothing. The calling thread asks
-/// `interrupted` every [`CHECK_EVERY`] while the workers run; when it says yes, the workers
-/// stop after the text each is on.
+/// A run is shorter near the end of the batch, so that the threads finish together: a
+/// quarter of a thread's share of what is left, at most [`RUN_TEXTS`].
+fn take_runs(
+    extractor: &Extractor,
+    wanted: Wanted,
+    texts: &[&str],
+    threads: usize,
+    next: &AtomicUsize,
+    stop: &mut dyn FnMut() -> bool,
+) -> Vec<Run> {
+    let failed_at = |item: usize| {
+        move |stop: Stop| match stop {
+            Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
+            Stop::Interrupted => Stop::Interrupted,
+        }
+    };
+    let mut done = Vec::new();
+    let mut first = next.load(Ordering::Relaxed);
+    loop {
+        let left = texts.len().saturating_sub(first);
+        if left == 0 || stop() {
+            break;
+        }
+        let length = (left / (threads * 4)).clamp(1, RUN_TEXTS);
+        if let Err(now) =
+            next.compare_exchange_weak(first, first + length, Ordering::Relaxed, Ordering::Relaxed)
+        {
+            first = now;
+            continue;
+        }
+        let last = first + length;
+        let mut run = Store::default();
+        let bytes = texts[first..last].iter().map(|t| t.len()).sum();
+        run.reserve(length, bytes);
+        let mut result = Ok(());
+        for (i, text) in texts[first..last].iter().enumerate() {
+            if stop() {
+                break;
+            }
+            result = extract_document(extractor, wanted, text, &mut run, stop)
+                .map_err(failed_at(first + i));
+            if result.is_err() {
+                break;
+            }
+        }
+        done.push((first, result.map(|()| run)));
+        first = next.load(Ordering::Relaxed);
+    }
+    done
+}
+
+/// The most texts a thread takes at a time: few enough that a run of long texts does not
+/// leave a core idle at the end, enough that the stores of a large batch stay few.
+const RUN_TEXTS: usize = 64;
+
+/// The records of every text, in input order, on up to `threads` threads: stores of
+/// consecutive texts (one, or one per run of texts a thread took).
+///
+/// The calling thread and `threads - 1` scoped threads take runs of texts from a shared
+/// counter, so a few long texts do not leave a core idle. The threads live only for this
+/// call: no pool survives it, and a forked process (Dask, Spark, multiprocessing) inherits
+/// nothing. The calling thread asks `interrupted` about every [`CHECK_EVERY`], between its
+/// texts and, once it has none left, while it waits; when it says yes, every thread stops
+/// after the text it is on.
 pub(crate) fn extract_many(
     extractor: &Extractor,
     wanted: Wanted,
@@ -322,86 +394,60 @@ pub(crate) fn extract_many(
         .min(texts.len())
         .min(1 + total_bytes / BYTES_PER_WORKER)
         .max(1);
-    let failed_at = |item: usize| {
-        move |stop: Stop| match stop {
-            Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
-            Stop::Interrupted => Stop::Interrupted,
-        }
-    };
     if threads == 1 {
-        let mut checked = Instant::now();
-        let mut between = || {
-            if checked.elapsed() < CHECK_EVERY {
-                return false;
-            }
-            checked = Instant::now();
-            interrupted()
-        };
+        let mut between = every_so_often(interrupted);
         let mut store = Store::default();
         store.reserve(texts.len(), total_bytes);
         for (item, text) in texts.iter().enumerate() {
             if between() {
                 return Err(Stop::Interrupted);
             }
-            extract_document(extractor, wanted, text, &mut store, &mut between)
-                .map_err(failed_at(item))?;
+            extract_document(extractor, wanted, text, &mut store, &mut between).map_err(
+                |stop| match stop {
+                    Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
+                    Stop::Interrupted => Stop::Interrupted,
+                },
+            )?;
         }
         store.shrink();
         return Ok(vec![store]);
     }
-    let run_length = texts.len().div_ceil(threads * 16).clamp(1, 64);
     let next = AtomicUsize::new(0);
-    let running = AtomicUsize::new(threads);
+    let helpers = AtomicUsize::new(threads - 1);
     let cancelled = AtomicBool::new(false);
     let caller = std::thread::current();
     let mut runs: Vec<Run> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
+        let workers: Vec<_> = (1..threads)
             .map(|_| {
                 scope.spawn(|| {
-                    let mut done = Vec::new();
                     let mut stop = || cancelled.load(Ordering::Relaxed);
-                    loop {
-                        let first = next.fetch_add(run_length, Ordering::Relaxed);
-                        if first >= texts.len() || stop() {
-                            break;
-                        }
-                        let last = (first + run_length).min(texts.len());
-                        let mut run = Store::default();
-                        let bytes = texts[first..last].iter().map(|t| t.len()).sum();
-                        run.reserve(last - first, bytes);
-                        let mut result = Ok(());
-                        for (i, text) in texts[first..last].iter().enumerate() {
-                            if stop() {
-                                break;
-                            }
-                            result = extract_document(extractor, wanted, text, &mut run, &mut stop)
-                                .map_err(failed_at(first + i));
-                            if result.is_err() {
-                                break;
-                            }
-                        }
-                        done.push((first, result.map(|()| run)));
-                    }
-                    running.fetch_sub(1, Ordering::Release);
+                    let done = take_runs(extractor, wanted, texts, threads, &next, &mut stop);
+                    helpers.fetch_sub(1, Ordering::Release);
                     caller.unpark();
                     done
                 })
             })
             .collect();
-        while running.load(Ordering::Acquire) > 0 {
+        let mut asked = every_so_often(interrupted);
+        let mut stop = || {
+            if !cancelled.load(Ordering::Relaxed) && asked() {
+                cancelled.store(true, Ordering::Relaxed);
+            }
+            cancelled.load(Ordering::Relaxed)
+        };
+        let mut runs = take_runs(extractor, wanted, texts, threads, &next, &mut stop);
+        while helpers.load(Ordering::Acquire) > 0 {
             std::thread::park_timeout(CHECK_EVERY);
             if !cancelled.load(Ordering::Relaxed) && interrupted() {
                 cancelled.store(true, Ordering::Relaxed);
             }
         }
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
-            })
-            .collect()
+        runs.extend(workers.into_iter().flat_map(|worker| {
+            worker
+                .join()
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
+        }));
+        runs
     });
     if cancelled.load(Ordering::Relaxed) {
         return Err(Stop::Interrupted);
