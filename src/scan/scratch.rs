@@ -37,8 +37,15 @@ pub(crate) struct Scratch {
 /// Scratch space kept between the calls of one extractor and its clones.
 #[derive(Debug, Default)]
 pub(crate) struct Pool {
-    slots: [Mutex<Option<Scratch>>; SLOTS],
+    slots: [Slot; SLOTS],
 }
+
+/// One slot, on cache lines of its own: threads take and give back their scratch once per
+/// text, and a slot that shared a line with its neighbour (the next thread's) would send
+/// that line from core to core on every text of both.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Slot(Mutex<Option<Scratch>>);
 
 /// Hands each thread a slot number, in the order threads first ask.
 static NEXT_SLOT: AtomicUsize = AtomicUsize::new(0);
@@ -51,7 +58,7 @@ thread_local! {
 impl Pool {
     fn slot(&self) -> &Mutex<Option<Scratch>> {
         let k = THREAD_SLOT.try_with(|&k| k).unwrap_or(0);
-        &self.slots[k]
+        &self.slots[k].0
     }
 
     /// The scratch this thread's slot holds, or a new one when it is empty or in use.
