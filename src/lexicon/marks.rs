@@ -39,13 +39,14 @@ pub fn range_separator_len(chars: &[char], i: usize) -> usize {
 }
 
 /// The (folded) characters where markup may open: `http://`, `https://` and `www.` in either
-/// case, `<` of a tag, `]` of a Markdown link target, `@` of an e-mail address.
-const MARKUP_OPENERS: u128 = {
+/// case, `<` of a tag, `]` of a Markdown link target, `@` of an e-mail address. One bit per
+/// ASCII character, in two words: a test shifts one word, not a 128-bit integer.
+const MARKUP_OPENERS: [u64; 2] = {
     let openers = *b"hHwW<]@";
-    let mut mask = 0_u128;
+    let mut mask = [0_u64; 2];
     let mut k = 0;
     while k < openers.len() {
-        mask |= 1 << openers[k];
+        mask[(openers[k] / 64) as usize] |= 1 << (openers[k] % 64);
         k += 1;
     }
     mask
@@ -55,7 +56,8 @@ const MARKUP_OPENERS: u128 = {
 #[must_use]
 #[inline]
 pub(crate) const fn may_open_markup(c: char) -> bool {
-    (c as u32) < 128 && MARKUP_OPENERS & (1 << (c as u32)) != 0
+    let k = c as u32;
+    k < 128 && MARKUP_OPENERS[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
 /// Opening and closing quotation marks, in pairs.

@@ -599,7 +599,9 @@ fn is_pinyin_letter(c: char) -> bool {
 }
 
 /// Byte length of a pinyin annotation at the start of `s` (which starts with `(` or `（`).
-/// Looks at most a dozen characters ahead, so scanning stays linear.
+/// Looks at most a dozen characters ahead, so scanning stays linear. Not inlined: the folding
+/// loop keeps its registers for the characters around.
+#[inline(never)]
 fn annotation_len(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut i = if bytes.first() == Some(&b'(') {
@@ -610,14 +612,20 @@ fn annotation_len(s: &str) -> Option<usize> {
     let mut letters = 0;
     let mut tone_digit = false;
     while let Some(&b) = bytes.get(i) {
-        // Most annotations are Latin letters: read as bytes, not decoded.
+        // Most annotations are Latin letters: read as bytes, not decoded, letters first.
+        if b.is_ascii_alphabetic() {
+            // A letter after the tone digit, or one letter too many, ends no annotation.
+            if tone_digit || letters == MAX_ANNOTATION_LETTERS {
+                return None;
+            }
+            letters += 1;
+            i += 1;
+            continue;
+        }
         if b < 0x80 {
             match b {
                 b')' if letters > 0 => return Some(i + 1),
                 b'1'..=b'5' if letters > 0 && !tone_digit => tone_digit = true,
-                _ if b.is_ascii_alphabetic() && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
-                    letters += 1;
-                }
                 _ => return None,
             }
             i += 1;
