@@ -347,7 +347,7 @@ fn settle(
     // A subject carried over is the one written before: its text is made once, kept by the
     // first quantity that names it and copied from there.
     let mut last: Option<(Span, usize, (usize, usize))> = None;
-    for found in sentence.drain(..) {
+    for found in sentence.iter() {
         let Some(span) = found.subject else { continue };
         if !matches!(records[found.index], Record::Quantity(_)) {
             continue;
@@ -369,6 +369,7 @@ fn settle(
             quantity.subject_end = Some(end);
         }
     }
+    sentence.clear();
 }
 
 /// The text of the subject at view positions `span` and the source bytes it covers: the
@@ -395,10 +396,16 @@ fn subject_text(
     let mut byte = start;
     for i in first..last {
         let step = view.step(i);
-        let width = 1 + bytes[byte + 1..byte + step]
-            .iter()
-            .take_while(|&&b| b & 0xC0 == 0x80)
-            .count();
+        // An annotation takes three bytes at least, so a step of three or fewer is the
+        // character alone.
+        let width = if step <= 3 {
+            step
+        } else {
+            1 + bytes[byte + 1..byte + step]
+                .iter()
+                .take_while(|&&b| b & 0xC0 == 0x80)
+                .count()
+        };
         if byte != run.end {
             buffer.push_str(&source[run]);
             run = byte..byte;
