@@ -38,63 +38,82 @@ impl WordTrie {
         words: impl IntoIterator<Item = (&'static str, u32)>,
         backward: bool,
     ) -> Self {
-        // Edges as (parent, character) -> (child, tags), built in a plain list first.
-        let mut edges: Vec<(u64, u32, u32)> = Vec::new();
-        let mut texts: Vec<&'static str> = vec![""];
-        let mut lookup = std::collections::HashMap::new();
+        let words: Vec<(&'static str, u32)> = words.into_iter().collect();
+        // A word adds at most one edge per character: a table for that many at most half full
+        // takes every edge as it comes, looked up and added in the table it is built in.
+        let most = words.iter().map(|(word, _)| word.chars().count()).sum();
+        let mut trie = WordTrie::with_room(most, backward);
+        let mut edges = 0;
         for (word, tags) in words {
             debug_assert!(
                 tags & Self::GOES_ON == 0,
                 "the top tag bit is the trie's own"
             );
-            let chars: Vec<char> = if backward {
-                word.chars().rev().collect()
-            } else {
-                word.chars().collect()
-            };
+            let mut rest = word.chars();
             let mut node = 0_u32;
-            for (k, &c) in chars.iter().enumerate() {
+            while let Some(c) = if backward {
+                rest.next_back()
+            } else {
+                rest.next()
+            } {
                 let key = edge_key(node, c);
-                let edge = *lookup.entry(key).or_insert_with(|| {
-                    edges.push((key, texts.len() as u32, 0));
-                    texts.push("");
-                    edges.len() - 1
-                });
-                if k + 1 < chars.len() {
-                    edges[edge].2 |= Self::GOES_ON;
-                } else {
-                    edges[edge].2 |= tags;
-                    if texts[edges[edge].1 as usize].is_empty() {
-                        texts[edges[edge].1 as usize] = word;
-                    }
+                let at = trie.slot_of(key);
+                let slot = &mut trie.slots[at];
+                if slot.key == Self::EMPTY {
+                    *slot = Slot {
+                        key,
+                        child: trie.words.len() as u32,
+                        tags: 0,
+                    };
+                    trie.words.push("");
+                    edges += 1;
                 }
-                node = edges[edge].1;
+                if rest.as_str().is_empty() {
+                    slot.tags |= tags;
+                    let text = &mut trie.words[slot.child as usize];
+                    if text.is_empty() {
+                        *text = word;
+                    }
+                } else {
+                    slot.tags |= Self::GOES_ON;
+                }
+                node = slot.child;
             }
         }
-        let bits = (edges.len() * 2)
-            .next_power_of_two()
-            .max(2)
-            .trailing_zeros();
+        // Walks probe less in a table no larger than the edges need.
+        let mut packed = WordTrie::with_room(edges, backward);
+        for slot in trie.slots.into_iter().filter(|s| s.key != Self::EMPTY) {
+            let at = packed.slot_of(slot.key);
+            packed.slots[at] = slot;
+        }
+        packed.words = trie.words;
+        packed
+    }
+
+    /// An empty trie with room for `edges` edges, its table at most half full.
+    fn with_room(edges: usize, backward: bool) -> Self {
+        let bits = (edges * 2).next_power_of_two().max(2).trailing_zeros();
         let empty = Slot {
             key: Self::EMPTY,
             child: 0,
             tags: 0,
         };
-        let mut slots = vec![empty; 1 << bits];
-        let mask = slots.len() - 1;
-        for (key, child, tags) in edges {
-            let mut slot = spread(key, bits);
-            while slots[slot].key != Self::EMPTY {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = Slot { key, child, tags };
-        }
         WordTrie {
-            slots,
+            slots: vec![empty; 1 << bits],
             bits,
             backward,
-            words: texts,
+            words: vec![""],
         }
+    }
+
+    /// The slot that holds the edge `key`, or the empty one where it would go.
+    fn slot_of(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = spread(key, self.bits);
+        while self.slots[slot].key != key && self.slots[slot].key != Self::EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        slot
     }
 
     /// The edge from `node` by `c`.
