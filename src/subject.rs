@@ -8,6 +8,8 @@
 //!   adverbs next to the quantity are passed over (`地区生产总值同比增长6.1%`), the subject
 //!   starts after the last verb of action (`新增城镇就业6.2万人` → 城镇就业), and scope, time
 //!   and joining words that open it are left out (`全省规模以上工业增加值`);
+//! - of a path of budget lines in corner brackets (`「…」項下「古蹟修復計畫」編列…`), the last
+//!   line is the subject;
 //! - a quantity whose clause names nothing takes the subject of the quantity before it in the
 //!   same sentence, and a list after `分别` takes the subjects of the list before it, in order.
 //!
@@ -472,6 +474,7 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     }
     // The subject starts after the last verb of action that has words after it.
     let mut start = clause_start;
+    let mut verb_start = None;
     let mut i = clause_start;
     while i < end {
         if !words::may_start_action(chars[i]) {
@@ -482,17 +485,66 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
             // An indicator name holds a verb that starts nothing.
             Some((n, true)) => i += n,
             Some((n, false)) if i + n < end && !words::is_noun_suffix(chars[i + n]) => {
+                verb_start = Some(i);
                 start = i + n;
                 i += n;
             }
             _ => i += 1,
         }
     }
+    let line = quoted_line(chars, start, end).or_else(|| {
+        // `…「教育訓練費」編列預算`: the verb's object is only a placeholder for the line
+        // named before the verb.
+        let verb_start = verb_start?;
+        (strip_placeholders(chars, start, end) == start)
+            .then(|| {
+                quoted_line(
+                    chars,
+                    clause_start,
+                    strip_links(chars, clause_start, verb_start).0,
+                )
+            })
+            .flatten()
+    });
+    if let Some((start, end)) = line {
+        return (trim(chars, start, end).unwrap_or((end, end)), respectively);
+    }
     match trim(chars, start, end) {
         // Too long to be a subject: the span is reported, the caller drops it.
         Some(span) => (span, respectively),
         None => ((end, end), respectively),
     }
+}
+
+/// The last name in corner brackets of `chars[start..end]`, brackets included, when nothing
+/// but [`LINE_PLACEHOLDERS`] follows it: of a path of budget lines and headings
+/// (`第6目「榮民醫療照護」項下「高齡醫學發展與照護」預算`) the last, most specific one is what
+/// the amount funds; the agency and headings before it only place it. Only corner brackets,
+/// the marks that such paths are written with: a name in `“”` is usually qualified by the
+/// words before it (`专精特新“小巨人”`).
+///
+/// [`LINE_PLACEHOLDERS`]: crate::lexicon::subjects::LINE_PLACEHOLDERS
+fn quoted_line(chars: &[char], start: usize, end: usize) -> Option<Span> {
+    let end = strip_placeholders(chars, start, end);
+    let close = *chars.get(start..end)?.last()?;
+    let open = (start..end - 1).rev().find(|&i| is_quote(chars[i]))?;
+    let named = chars[open + 1..end - 1]
+        .iter()
+        .filter(|&&c| is_han(c))
+        .count();
+    (matches!((chars[open], close), ('「', '」') | ('『', '』')) && named >= 2)
+        .then_some((open, end))
+}
+
+/// Where `chars[start..end]` ends once the [`LINE_PLACEHOLDERS`] at its end are passed back
+/// over (`「業務費」預算` → `「業務費」`).
+///
+/// [`LINE_PLACEHOLDERS`]: crate::lexicon::subjects::LINE_PLACEHOLDERS
+fn strip_placeholders(chars: &[char], start: usize, mut end: usize) -> usize {
+    while let Some(n) = words::line_placeholder_before(chars, end).filter(|&n| end - n >= start) {
+        end -= n;
+    }
+    end
 }
 
 /// Passes back over the linking verbs, adverbs and time words before a quantity; returns

@@ -137,6 +137,15 @@ pub static DURATION_NOUNS: &[&str] = &[
     "年资", "工龄", "天数", "时效", "岁数", "年纪", "退休年龄", "壽命",
 ];
 
+/// Words that, after a name in quotation marks, add nothing to it: a budget line
+/// (`「業務費」預算`, `「水電費」預算數`) or a heading (`第1目「一般行政」項下`) is named by
+/// the quoted words alone, and a clause that names only one of them after a verb of action
+/// (`…「教育訓練費」編列預算`) measures the line named before the verb.
+#[rustfmt::skip]
+pub static LINE_PLACEHOLDERS: &[&str] = &[
+    "预算", "预算数", "预算案", "预算额", "经费", "项下", "科目", "款项",
+];
+
 /// Characters that, right after a verb of action, make it part of a noun: `发行额`,
 /// `增加值`, `建成区`, `投资额`, `开工率`.
 pub static NOUN_SUFFIXES: &str = "额量率值数费点区者金款速";
@@ -219,6 +228,7 @@ mod tag {
     pub const COMPARISON: u32 = 1 << 12;
     pub const SHARE: u32 = 1 << 13;
     pub const STOP: u32 = 1 << 14;
+    pub const PLACEHOLDER: u32 = 1 << 15;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -265,7 +275,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(MEASURE_VERBS, tag::MEASURE))
             .chain(tagged(SHARE_ENDINGS, tag::SHARE))
             .chain(tagged(DURATION_NOUNS, tag::DURATION))
-            .chain(tagged(ACTION_VERBS, tag::ACTION)),
+            .chain(tagged(ACTION_VERBS, tag::ACTION))
+            .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER)),
         true,
     );
     let longest_function = [
@@ -463,6 +474,12 @@ pub(crate) fn action_or_name_at(chars: &[char], start: usize) -> Option<(usize, 
 #[must_use]
 pub fn action_before(chars: &[char], end: usize) -> Option<usize> {
     WORDS.before.longest(chars, end, tag::ACTION)
+}
+
+/// The length of the longest [`LINE_PLACEHOLDERS`] word ending just before `chars[end]`.
+#[must_use]
+pub fn line_placeholder_before(chars: &[char], end: usize) -> Option<usize> {
+    WORDS.before.longest(chars, end, tag::PLACEHOLDER)
 }
 
 /// Whether a measure verb ends just before `chars[end]`.
