@@ -251,6 +251,10 @@ impl<'a> TextView<'a> {
     /// width as written: what a title or issuer reports.
     #[must_use]
     pub fn clean_text(&self, range: Range<usize>) -> String {
+        // With no annotation skipped, the view's characters are the source's between the ends.
+        if !self.annotated {
+            return self.source_text(range).to_owned();
+        }
         let mut out = String::with_capacity((range.end.saturating_sub(range.start)) * 3);
         let positions = range.start..range.end.min(self.len());
         let mut start = self.byte_start(positions.start);
@@ -420,7 +424,7 @@ fn fold_into(
             && len > 0
             && may_carry_annotation(view_chars[len - 1])
         {
-            if let Some(skipped) = annotation_len(&source[offset..]) {
+            if let Some(skipped) = annotation_len(&bytes[offset..]) {
                 rest = &bytes[offset + skipped..];
                 view_steps[len - 1] += skipped as u8;
                 annotation_ended_at = len;
@@ -598,12 +602,11 @@ fn is_pinyin_letter(c: char) -> bool {
         )
 }
 
-/// Byte length of a pinyin annotation at the start of `s` (which starts with `(` or `（`).
-/// Looks at most a dozen characters ahead, so scanning stays linear. Not inlined: the folding
-/// loop keeps its registers for the characters around.
+/// Byte length of a pinyin annotation at the start of `bytes` (a string's, from its `(` or
+/// `（` on). Looks at most a dozen characters ahead, so scanning stays linear. Not inlined: the
+/// folding loop keeps its registers for the characters around.
 #[inline(never)]
-fn annotation_len(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
+fn annotation_len(bytes: &[u8]) -> Option<usize> {
     let mut i = if bytes.first() == Some(&b'(') {
         1
     } else {
@@ -613,16 +616,9 @@ fn annotation_len(s: &str) -> Option<usize> {
     let mut tone_digit = false;
     while let Some(&b) = bytes.get(i) {
         // Most annotations are Latin letters: read as bytes, not decoded, letters first.
-        if b.is_ascii_alphabetic() {
-            // A letter after the tone digit, or one letter too many, ends no annotation.
-            if tone_digit || letters == MAX_ANNOTATION_LETTERS {
-                return None;
-            }
-            letters += 1;
-            i += 1;
-            continue;
-        }
-        if b < 0x80 {
+        let width = if b.is_ascii_alphabetic() {
+            1
+        } else if b < 0x80 {
             match b {
                 b')' if letters > 0 => return Some(i + 1),
                 b'1'..=b'5' if letters > 0 && !tone_digit => tone_digit = true,
@@ -630,16 +626,26 @@ fn annotation_len(s: &str) -> Option<usize> {
             }
             i += 1;
             continue;
-        }
-        let c = s[i..].chars().next()?;
-        let width = c.len_utf8();
-        match c {
-            '）' if letters > 0 => return Some(i + width),
-            _ if is_pinyin_letter(c) && !tone_digit && letters < MAX_ANNOTATION_LETTERS => {
-                letters += 1;
+        } else {
+            // Every other letter of pinyin (`à`, `ǚ`, `Ü`) takes two bytes, and of the
+            // characters of three bytes only the full-width bracket closes an annotation.
+            match bytes[i..] {
+                [lead @ 0xC2..=0xDF, next, ..] => {
+                    let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+                    if !char::from_u32(code).is_some_and(is_pinyin_letter) {
+                        return None;
+                    }
+                    2
+                }
+                [0xEF, 0xBC, 0x89, ..] if letters > 0 => return Some(i + '）'.len_utf8()),
+                _ => return None,
             }
-            _ => return None,
+        };
+        // A letter after the tone digit, or one letter too many, ends no annotation.
+        if tone_digit || letters == MAX_ANNOTATION_LETTERS {
+            return None;
         }
+        letters += 1;
         i += width;
     }
     None
