@@ -87,25 +87,91 @@ impl Extractor {
     pub fn facts_of(&self, doc: usize, text: &str, out: &mut Vec<Fact>) {
         let kinds = KindSet::NONE.with(Kind::Quantity).with(Kind::Date);
         let records = self.extract_kinds(text, kinds);
-        // The start and year of the last date met.
-        let mut last_date: Option<(usize, Option<i32>)> = None;
+        let mut contexts = FactContexts::new(text);
         for record in records {
-            match record {
-                Record::Date(date) => last_date = Some((date.start, date.year)),
-                Record::Quantity(quantity) => {
-                    let sentence = Sentence::of(text, &quantity);
-                    let year = last_date
-                        .filter(|&(start, _)| start >= sentence.start)
-                        .and_then(|(_, year)| year);
-                    out.push(fact(doc, text, quantity, year, &sentence));
-                }
-                _ => {}
+            if let (Some(context), Record::Quantity(quantity)) = (contexts.read(&record), record) {
+                out.push(fact(doc, text, quantity, &context));
             }
         }
     }
 }
 
-fn fact(doc: usize, text: &str, q: Quantity, year: Option<i32>, sentence: &Sentence) -> Fact {
+/// What a fact adds to its quantity: the year it is about and the sentence it stands in
+/// ([`Fact::year`], [`Fact::sentence_start`], [`Fact::sentence_end`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactContext {
+    /// The year of the date nearest before the quantity in its sentence, if that date states
+    /// one.
+    pub year: Option<i32>,
+    /// Byte offset of the sentence in its text.
+    pub sentence_start: usize,
+    /// Byte offset one past the sentence.
+    pub sentence_end: usize,
+}
+
+/// The [`FactContext`] of each quantity of one text, for callers that hold the text's records
+/// in another form than [`Fact`] (columns, pieces of a long text): the records are read in
+/// order, the dates among them remembered for the quantities after them.
+///
+/// ```
+/// use xinzhi_extract::{FactContexts, Extractor, Record};
+///
+/// let text = "2025年，地区生产总值增长5.5%。新增企业77家。";
+/// let mut contexts = FactContexts::new(text);
+/// let found: Vec<_> = Extractor::shared()
+///     .extract(text)
+///     .iter()
+///     .filter_map(|record| contexts.read(record))
+///     .map(|c| (c.year, &text[c.sentence_start..c.sentence_end]))
+///     .collect();
+/// assert_eq!(
+///     found,
+///     [(Some(2025), "2025年，地区生产总值增长5.5%"), (None, "新增企业77家")]
+/// );
+/// ```
+#[derive(Debug, Clone)]
+pub struct FactContexts<'t> {
+    text: &'t str,
+    /// The start and year of the last date read.
+    last_date: Option<(usize, Option<i32>)>,
+}
+
+impl<'t> FactContexts<'t> {
+    /// FactContexts in `text`, before any record is read.
+    #[must_use]
+    pub fn new(text: &'t str) -> Self {
+        FactContexts {
+            text,
+            last_date: None,
+        }
+    }
+
+    /// Reads the next record of the text (its offsets in bytes of the whole text): the
+    /// context of a quantity, `None` for any other record.
+    pub fn read(&mut self, record: &Record) -> Option<FactContext> {
+        match record {
+            Record::Date(date) => {
+                self.last_date = Some((date.start, date.year));
+                None
+            }
+            Record::Quantity(quantity) => {
+                let sentence = Sentence::of(self.text, quantity);
+                let year = self
+                    .last_date
+                    .filter(|&(start, _)| start >= sentence.start)
+                    .and_then(|(_, year)| year);
+                Some(FactContext {
+                    year,
+                    sentence_start: sentence.start,
+                    sentence_end: sentence.end,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn fact(doc: usize, text: &str, q: Quantity, context: &FactContext) -> Fact {
     Fact {
         doc,
         subject: q.subject,
@@ -120,10 +186,10 @@ fn fact(doc: usize, text: &str, q: Quantity, year: Option<i32>, sentence: &Sente
         approx: q.approx,
         trend: q.trend,
         currency: q.currency,
-        year,
-        sentence: text[sentence.start..sentence.end].to_owned(),
-        sentence_start: sentence.start,
-        sentence_end: sentence.end,
+        year: context.year,
+        sentence: text[context.sentence_start..context.sentence_end].to_owned(),
+        sentence_start: context.sentence_start,
+        sentence_end: context.sentence_end,
     }
 }
 

@@ -110,7 +110,7 @@ pub use compact_str::CompactString;
 pub use error::{Error, Result};
 pub use extract::skipped;
 pub use extract::{Extractor, ExtractorBuilder};
-pub use facts::{facts, Fact, MAX_SENTENCE_CHARS};
+pub use facts::{facts, Fact, FactContext, FactContexts, MAX_SENTENCE_CHARS};
 pub use invariants::check_records;
 pub use normalize::{clean, TextView};
 pub use numeral::{
