@@ -9,10 +9,11 @@ use pyo3::IntoPyObjectExt;
 use xinzhi_extract::{Kind, KindSet};
 
 use crate::batch::{collect_texts, parse_ids, ExtractionBatch};
+use crate::columns::Ids;
 use crate::errors::{guarded, type_name, wrong_type, IntoPyResult, OptionError, XinzhiError};
 use crate::run::{
     default_threads, extract_document, extract_many, extract_short, extract_whole, is_one_piece,
-    Failure, Stop, Wanted,
+    Asked, Failure, Part, Stop, Wanted,
 };
 use crate::sequence::{Records, FEW};
 use crate::store::Store;
@@ -188,17 +189,32 @@ impl Extractor {
         cancel: Option<&Bound<'_, PyAny>>,
         function: &'static str,
     ) -> PyResult<ExtractionBatch> {
-        let cancel = cancel.map(|c| c.clone().unbind());
-        let py = texts.py();
-        let threads = parse_threads(threads, function)?;
         let place = Place::argument(function, "texts");
         let objects = collect_texts(texts, place)?;
-        let strings = objects
-            .iter()
-            .enumerate()
-            .map(|(i, object)| borrow_text(object, place.item(i)))
-            .collect::<PyResult<Vec<&str>>>()?;
+        let strings = borrow_texts(&objects, place)?;
         let ids = parse_ids(ids, strings.len(), function)?;
+        let asked = Asked {
+            wanted: Wanted::Configured,
+            facts: false,
+        };
+        let parts = self.run_batch(texts.py(), &strings, asked, threads, cancel, place)?;
+        let stores = parts.into_iter().map(|(store, _)| store).collect();
+        Ok(ExtractionBatch::new(stores, ids))
+    }
+
+    /// The parts of a batch of `strings` on `threads` cores, the GIL released meanwhile;
+    /// Ctrl-C (or `cancel`, a `threading.Event`) stops it.
+    fn run_batch(
+        &self,
+        py: Python<'_>,
+        strings: &[&str],
+        asked: Asked,
+        threads: Option<&Bound<'_, PyAny>>,
+        cancel: Option<&Bound<'_, PyAny>>,
+        place: Place,
+    ) -> PyResult<Vec<Part>> {
+        let threads = parse_threads(threads, place.function)?;
+        let cancel = cancel.map(|c| c.clone().unbind());
         // A signal (Ctrl-C) seen while the batch runs, kept to be raised once it has stopped.
         let signal: Mutex<Option<PyErr>> = Mutex::new(None);
         let interrupted = || {
@@ -219,16 +235,7 @@ impl Extractor {
                 }
             })
         };
-        let records = py
-            .detach(|| {
-                extract_many(
-                    &self.inner,
-                    Wanted::Configured,
-                    &strings,
-                    threads,
-                    &interrupted,
-                )
-            })
+        py.detach(|| extract_many(&self.inner, asked, strings, threads, &interrupted))
             .map_err(|stop| match stop {
                 Stop::Failed(failure) => internal_error(&failure, place.item(failure.item)),
                 Stop::Interrupted => signal
@@ -236,9 +243,17 @@ impl Extractor {
                     .unwrap_or_else(PoisonError::into_inner)
                     .take()
                     .unwrap_or_else(|| PyKeyboardInterrupt::new_err("interrupted")),
-            })?;
-        Ok(ExtractionBatch::new(records, ids))
+            })
     }
+}
+
+/// The UTF-8 of each of `objects`, which must be `str` (errors name the item).
+fn borrow_texts<'a>(objects: &'a [Bound<'_, PyAny>], place: Place) -> PyResult<Vec<&'a str>> {
+    objects
+        .iter()
+        .enumerate()
+        .map(|(i, object)| borrow_text(object, place.item(i)))
+        .collect()
 }
 
 #[pymethods]
@@ -368,6 +383,29 @@ impl Extractor {
         let bases: Vec<usize> = bases.extract()?;
         let batch = self.extract_batch_of(texts, threads, ids, cancel, "_extract_pieces")?;
         batch.shifted(&bases)
+    }
+
+    /// The quantities of `texts` and the columns the facts table adds to them (see
+    /// `facts::columns`): what `xinzhi_extract.facts` is made of. The extractor must find
+    /// dates, whose years the quantities after them take.
+    #[pyo3(signature = (texts, threads=None))]
+    fn _facts_batch<'py>(
+        &self,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(ExtractionBatch, Bound<'py, PyList>)> {
+        let py = texts.py();
+        let place = Place::argument("facts", "texts");
+        let objects = collect_texts(texts, place)?;
+        let strings = borrow_texts(&objects, place)?;
+        let asked = Asked {
+            wanted: Wanted::Configured,
+            facts: true,
+        };
+        let parts = self.run_batch(py, &strings, asked, threads, None, place)?;
+        let columns = crate::facts::columns(py, &strings, &parts)?;
+        let stores = parts.into_iter().map(|(store, _)| store).collect();
+        Ok((ExtractionBatch::new(stores, Ids::Positions), columns))
     }
 
     /// A pandas DataFrame with one row per record, as `xinzhi_extract.to_frame` makes with

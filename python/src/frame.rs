@@ -91,12 +91,15 @@ struct Built<'py> {
     categories: Vec<&'static str>,
 }
 
-fn bytearray<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
+pub(crate) fn bytearray<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
     // A bytearray, not bytes: numpy arrays over it are writable, so the frame is too.
     PyByteArray::new(py, bytes).into_any()
 }
 
 /// The values' bytes in native order, as numpy's `frombuffer` reads them.
-fn native_bytes<T: Copy, const N: usize>(values: &[T], to_bytes: fn(T) -> [u8; N]) -> Vec<u8> {
+pub(crate) fn native_bytes<T: Copy, const N: usize>(
+    values: &[T],
+    to_bytes: fn(T) -> [u8; N],
+) -> Vec<u8> {
     values.iter().flat_map(|&v| to_bytes(v)).collect()
 }

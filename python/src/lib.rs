@@ -18,6 +18,7 @@ mod batch;
 mod columns;
 mod errors;
 mod extractor;
+mod facts;
 mod fields;
 mod frame;
 mod numerals;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use xinzhi_extract::offsets::CharCounter;
-use xinzhi_extract::{Extractor, Kind, Record};
+use xinzhi_extract::{Extractor, FactContext, FactContexts, Kind, Record};
 
 use crate::records;
 use crate::store::Store;
@@ -68,24 +68,87 @@ pub(crate) fn extract_document(
     store: &mut Store,
     between: &mut dyn FnMut() -> bool,
 ) -> Result<(), Stop> {
+    extract_pieces(extractor, wanted, text, store, None, between)
+}
+
+/// The year and sentence of each quantity of a store that holds quantities only: what the
+/// facts table adds to them, as the core works it out ([`FactContexts`]). Row `i` is the
+/// store's row `i`.
+#[derive(Default)]
+pub(crate) struct FactRows {
+    /// The sentence's span in code points of its text.
+    pub sentence_start: Vec<i64>,
+    pub sentence_end: Vec<i64>,
+    /// The sentence's span in bytes of its text, to slice its UTF-8.
+    pub sentence_bytes: Vec<(usize, usize)>,
+    /// The year (0 where `has_year` is false).
+    pub year: Vec<i32>,
+    pub has_year: Vec<bool>,
+}
+
+impl FactRows {
+    fn push(&mut self, context: &FactContext, counter: &mut CharCounter<'_>) {
+        let (start, end) = (context.sentence_start, context.sentence_end);
+        self.sentence_start.push(counter.char_offset(start) as i64);
+        self.sentence_end.push(counter.char_offset(end) as i64);
+        self.sentence_bytes.push((start, end));
+        self.year.push(context.year.unwrap_or(0));
+        self.has_year.push(context.year.is_some());
+    }
+
+    fn shrink(&mut self) {
+        self.sentence_start.shrink_to_fit();
+        self.sentence_end.shrink_to_fit();
+        self.sentence_bytes.shrink_to_fit();
+        self.year.shrink_to_fit();
+        self.has_year.shrink_to_fit();
+    }
+}
+
+/// [`extract_document`]; with `facts`, only the quantities are stored, each with its context
+/// in `facts` (the records asked for must include the dates, whose years the quantities
+/// after them take).
+fn extract_pieces(
+    extractor: &Extractor,
+    wanted: Wanted,
+    text: &str,
+    store: &mut Store,
+    mut facts: Option<&mut FactRows>,
+    between: &mut dyn FnMut() -> bool,
+) -> Result<(), Stop> {
     store.begin_document();
+    // One count over the whole text: a sentence may reach past the piece of its quantity.
+    let mut counter = CharCounter::new(text);
+    let mut contexts = FactContexts::new(text);
     let mut rest = text;
     let mut base = 0;
     let mut ahead = None;
     while !rest.is_empty() {
         let (cut, mut records) =
             next_piece(extractor, wanted, rest, &mut ahead).map_err(Stop::Failed)?;
-        let (piece, after) = rest.split_at(cut);
-        to_code_points(piece, base, &mut records);
         store.reserve_rows(records.len());
-        for record in &records {
+        for record in &mut records {
+            if let Some(facts) = facts.as_deref_mut() {
+                records::offsets(record, &mut |offset| *offset += base);
+                let Some(context) = contexts.read(record) else {
+                    continue;
+                };
+                facts.push(&context, &mut counter);
+                records::offsets(record, &mut |offset| {
+                    *offset = counter.char_offset(*offset);
+                });
+            } else {
+                records::offsets(record, &mut |offset| {
+                    *offset = counter.char_offset(base + *offset);
+                });
+            }
             store.push(record);
         }
-        rest = after;
+        rest = &rest[cut..];
+        base += cut;
         if rest.is_empty() {
             break;
         }
-        base += piece.chars().count();
         if between() {
             return Err(Stop::Interrupted);
         }
@@ -116,7 +179,7 @@ pub(crate) fn extract_short(
     text: &str,
 ) -> Result<Vec<Record>, Failure> {
     let mut records = extract_bytes(extractor, wanted, text)?;
-    to_code_points(text, 0, &mut records);
+    to_code_points(text, &mut records);
     Ok(records)
 }
 
@@ -259,21 +322,24 @@ fn wrap<T>(records: Vec<T>, variant: fn(T) -> Record) -> Vec<Record> {
 }
 
 /// Rewrites every offset field of the records (byte offsets into `text`) as code-point
-/// offsets plus `base`. The records come in order of their starts, each end and subject a
-/// short way from its start, so counting from one offset to the next passes over the text
-/// about once.
-fn to_code_points(text: &str, base: usize, records: &mut [Record]) {
+/// offsets. The records come in order of their starts, each end and subject a short way from
+/// its start, so counting from one offset to the next passes over the text about once.
+fn to_code_points(text: &str, records: &mut [Record]) {
     let mut counter = CharCounter::new(text);
     for record in records {
         records::offsets(record, &mut |offset| {
-            *offset = base + counter.char_offset(*offset);
+            *offset = counter.char_offset(*offset);
         });
     }
 }
 
+/// The records of a run of consecutive texts, and their facts' contexts when asked for
+/// (else empty).
+pub(crate) type Part = (Store, FactRows);
+
 /// A run of consecutive texts done by one worker: the first one's position and their records,
 /// or the failure that stopped it.
-type Run = (usize, Result<Store, Stop>);
+type Run = (usize, Result<Part, Stop>);
 
 /// The number of threads `None` stands for: every core the process may use.
 pub(crate) fn default_threads() -> usize {
@@ -322,7 +388,7 @@ fn every_so_often(interrupted: impl Fn() -> bool) -> impl FnMut() -> bool {
 /// quarter of a thread's share of what is left, at most [`RUN_TEXTS`].
 fn take_runs(
     extractor: &Extractor,
-    wanted: Wanted,
+    asked: Asked,
     texts: &[&str],
     threads: usize,
     next: &AtomicUsize,
@@ -349,7 +415,7 @@ fn take_runs(
             continue;
         }
         let last = first + length;
-        let mut run = Store::default();
+        let (mut run, mut facts) = Part::default();
         let bytes = texts[first..last].iter().map(|t| t.len()).sum();
         run.reserve(length, bytes);
         let mut result = Ok(());
@@ -357,16 +423,25 @@ fn take_runs(
             if stop() {
                 break;
             }
-            result = extract_document(extractor, wanted, text, &mut run, stop)
+            let facts = asked.facts.then_some(&mut facts);
+            result = extract_pieces(extractor, asked.wanted, text, &mut run, facts, stop)
                 .map_err(failed_at(first + i));
             if result.is_err() {
                 break;
             }
         }
-        done.push((first, result.map(|()| run)));
+        done.push((first, result.map(|()| (run, facts))));
         first = next.load(Ordering::Relaxed);
     }
     done
+}
+
+/// What a batch asks for: the records `wanted`, or with `facts` the quantities among them
+/// with their facts' contexts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Asked {
+    pub wanted: Wanted,
+    pub facts: bool,
 }
 
 /// The most texts a thread takes at a time: few enough that a run of long texts does not
@@ -384,11 +459,11 @@ const RUN_TEXTS: usize = 64;
 /// after the text it is on.
 pub(crate) fn extract_many(
     extractor: &Extractor,
-    wanted: Wanted,
+    asked: Asked,
     texts: &[&str],
     threads: usize,
     interrupted: &dyn Fn() -> bool,
-) -> Result<Vec<Store>, Stop> {
+) -> Result<Vec<Part>, Stop> {
     let total_bytes: usize = texts.iter().map(|t| t.len()).sum();
     let threads = threads
         .min(texts.len())
@@ -396,21 +471,29 @@ pub(crate) fn extract_many(
         .max(1);
     if threads == 1 {
         let mut between = every_so_often(interrupted);
-        let mut store = Store::default();
+        let (mut store, mut facts) = Part::default();
         store.reserve(texts.len(), total_bytes);
         for (item, text) in texts.iter().enumerate() {
             if between() {
                 return Err(Stop::Interrupted);
             }
-            extract_document(extractor, wanted, text, &mut store, &mut between).map_err(
-                |stop| match stop {
-                    Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
-                    Stop::Interrupted => Stop::Interrupted,
-                },
-            )?;
+            let facts = asked.facts.then_some(&mut facts);
+            extract_pieces(
+                extractor,
+                asked.wanted,
+                text,
+                &mut store,
+                facts,
+                &mut between,
+            )
+            .map_err(|stop| match stop {
+                Stop::Failed(f) => Stop::Failed(Failure { item, ..f }),
+                Stop::Interrupted => Stop::Interrupted,
+            })?;
         }
         store.shrink();
-        return Ok(vec![store]);
+        facts.shrink();
+        return Ok(vec![(store, facts)]);
     }
     let next = AtomicUsize::new(0);
     let helpers = AtomicUsize::new(threads - 1);
@@ -421,21 +504,21 @@ pub(crate) fn extract_many(
             .map(|_| {
                 scope.spawn(|| {
                     let mut stop = || cancelled.load(Ordering::Relaxed);
-                    let done = take_runs(extractor, wanted, texts, threads, &next, &mut stop);
+                    let done = take_runs(extractor, asked, texts, threads, &next, &mut stop);
                     helpers.fetch_sub(1, Ordering::Release);
                     caller.unpark();
                     done
                 })
             })
             .collect();
-        let mut asked = every_so_often(interrupted);
+        let mut signalled = every_so_often(interrupted);
         let mut stop = || {
-            if !cancelled.load(Ordering::Relaxed) && asked() {
+            if !cancelled.load(Ordering::Relaxed) && signalled() {
                 cancelled.store(true, Ordering::Relaxed);
             }
             cancelled.load(Ordering::Relaxed)
         };
-        let mut runs = take_runs(extractor, wanted, texts, threads, &next, &mut stop);
+        let mut runs = take_runs(extractor, asked, texts, threads, &next, &mut stop);
         while helpers.load(Ordering::Acquire) > 0 {
             std::thread::park_timeout(CHECK_EVERY);
             if !cancelled.load(Ordering::Relaxed) && interrupted() {
@@ -456,9 +539,10 @@ pub(crate) fn extract_many(
     // Each run stays a part of its own: joining them would copy every row once more.
     runs.into_iter()
         .map(|(_, run)| {
-            run.map(|mut store| {
+            run.map(|(mut store, mut facts)| {
                 store.shrink();
-                store
+                facts.shrink();
+                (store, facts)
             })
         })
         .collect()

@@ -490,6 +490,9 @@ class Extractor:
         threads: int | None = None,
         cancel: Any = None,
     ) -> ExtractionBatch: ...
+    def _facts_batch(
+        self, texts: Iterable[str], threads: int | None = None
+    ) -> tuple[ExtractionBatch, list[tuple[str, str, Any, Any]]]: ...
     def to_frame(
         self,
         texts: Iterable[str],

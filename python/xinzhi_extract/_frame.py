@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import operator
 import sys
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeAlias, TypeVar
 
 from xinzhi_extract._core import (
     Date,
@@ -325,6 +325,20 @@ def extract_texts(
     extractor: Extractor, source: Texts, threads: object, function: str
 ) -> ExtractionBatch:
     """The records of ``source.strings``; errors name the caller and the text's label."""
+    return run_texts(extractor.extract_batch, source, threads, function)
+
+
+_Result = TypeVar("_Result")
+
+
+def run_texts(
+    run: Callable[[list[str], int | None], _Result],
+    source: Texts,
+    threads: object,
+    function: str,
+) -> _Result:
+    """``run(source.strings, threads)``, an extraction of the texts; errors name the caller
+    and the text's label."""
     if isinstance(threads, SupportsIndex) and not isinstance(threads, bool):
         threads = operator.index(threads)  # numpy integers too, as the extension takes them
     elif threads is not None:
@@ -332,7 +346,7 @@ def extract_texts(
             f"{function}() argument 'threads' must be int or None, not {type(threads).__name__}"
         )
     try:
-        return extractor.extract_batch(source.strings, threads)
+        return run(source.strings, threads)
     except InvalidTextError:
         for item, string in enumerate(source.strings):
             try:
@@ -500,10 +514,16 @@ def _through_arrow(pd: Any, batch: ExtractionBatch) -> Any:
 
 
 def _through_buffers(pd: Any, batch: ExtractionBatch) -> Any:
+    return pd.DataFrame(from_buffers(pd, batch._columns()), copy=False)
+
+
+def from_buffers(pd: Any, built: list[tuple[str, str, Any, Any]]) -> dict[str, Any]:
+    """pandas arrays of the columns the extension builds: ``(name, layout, data, extra)``
+    each, as ``ExtractionBatch._columns`` gives them."""
     import numpy as np
 
     columns: dict[str, Any] = {}
-    for name, layout, data, extra in batch._columns():
+    for name, layout, data, extra in built:
         if layout == "int64":
             columns[name] = np.frombuffer(data, dtype=np.int64)
         elif layout == "Int64":
@@ -530,4 +550,4 @@ def _through_buffers(pd: Any, batch: ExtractionBatch) -> Any:
             )
         else:  # pragma: no cover - the extension and this module are built together
             raise AssertionError(f"unknown column layout {layout!r}")
-    return pd.DataFrame(columns, copy=False)
+    return columns
