@@ -476,8 +476,76 @@ pub fn temperature_scale_before(chars: &[char], end: usize) -> Option<(&'static 
         .map(|(&(_, unit), len)| (unit, len))
 }
 
-static AFTER_INDEX: LazyLock<WordIndex<&'static Unit>> =
-    LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == Before { "" } else { u.form }));
+static AFTER_FORMS: LazyLock<AfterForms> = LazyLock::new(AfterForms::new);
+
+/// The forms that may follow a number, grouped by first character: the characters after the
+/// first, longest form first (the table's order among forms of one length), so that one
+/// hashed probe finds every form a character opens. Units are looked for after every number,
+/// and most forms are one or two characters long.
+struct AfterForms {
+    forms: Vec<(Box<[char]>, &'static Unit)>,
+    /// Open addressing from a first character to its group, `(first, from, to)`; a slot whose
+    /// first character is [`AfterForms::EMPTY`] is free.
+    slots: Vec<(char, u32, u32)>,
+}
+
+impl AfterForms {
+    /// No form opens with the null character.
+    const EMPTY: char = '\0';
+
+    fn new() -> AfterForms {
+        let mut rows: Vec<(Vec<char>, &'static Unit)> = UNITS
+            .iter()
+            .filter(|u| u.placement != Before && !u.form.is_empty())
+            .map(|u| (u.form.chars().collect(), u))
+            .collect();
+        // Stable: forms of one first character and length keep the table's order.
+        rows.sort_by(|(a, _), (b, _)| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())));
+        let mut groups: Vec<(char, u32, u32)> = Vec::new();
+        for (k, (form, _)) in rows.iter().enumerate() {
+            let k = u32::try_from(k).expect("the unit table is small");
+            match groups.last_mut() {
+                Some((first, _, to)) if *first == form[0] => *to = k + 1,
+                _ => groups.push((form[0], k, k + 1)),
+            }
+        }
+        // At most half full, so that a probe ends after a slot or two.
+        let mut slots = vec![(Self::EMPTY, 0, 0); (groups.len() * 2).next_power_of_two()];
+        let mask = slots.len() - 1;
+        for group in groups {
+            let mut slot = Self::slot_of(group.0, mask);
+            while slots[slot].0 != Self::EMPTY {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = group;
+        }
+        let forms = rows
+            .into_iter()
+            .map(|(form, unit)| (form[1..].into(), unit))
+            .collect();
+        AfterForms { forms, slots }
+    }
+
+    fn slot_of(first: char, mask: usize) -> usize {
+        (u32::from(first).wrapping_mul(0x9E37_79B1) >> 16) as usize & mask
+    }
+
+    /// The forms that open with `first`, longest first, as their characters after `first`.
+    fn opened_by(&self, first: char) -> &[(Box<[char]>, &'static Unit)] {
+        let mask = self.slots.len() - 1;
+        let mut slot = Self::slot_of(first, mask);
+        loop {
+            let (held, from, to) = self.slots[slot];
+            if held == first {
+                return &self.forms[from as usize..to as usize];
+            }
+            if held == Self::EMPTY {
+                return &[];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
 
 static BEFORE_INDEX: LazyLock<WordIndex<&'static Unit>> =
     LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == After { "" } else { u.form }));
@@ -494,12 +562,22 @@ fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
 /// with its length in characters.
 #[must_use]
 pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)> {
-    if !AFTER_INITIALS.contains(*chars.get(start)?) {
+    let &first = chars.get(start)?;
+    if !AFTER_INITIALS.contains(first) {
         return None;
     }
-    let (unit, len) = AFTER_INDEX
-        .all_at(chars, start)
-        .find(|(unit, len)| ends_word(chars, unit.form, start + len))?;
+    let text = &chars[start + 1..];
+    let (unit, len) = AFTER_FORMS
+        .opened_by(first)
+        .iter()
+        .find(|(rest, unit)| {
+            // Compared in place: the forms are a character or two past the first, too short
+            // for the call a slice comparison makes.
+            rest.len() <= text.len()
+                && rest.iter().zip(text).all(|(a, b)| a == b)
+                && ends_word(chars, unit.form, start + 1 + rest.len())
+        })
+        .map(|(rest, unit)| (*unit, 1 + rest.len()))?;
     // A word that begins with the unit's characters is a word, not the unit (SPEC §5):
     // `10万家庭` counts 家庭, `5万亿台阶` is no count of machines.
     let may_be_word = NOT_UNIT_INITIALS.contains(chars[start])
@@ -721,6 +799,11 @@ mod tests {
             assert!(AFTER_INITIALS.contains(first), "{}", row.form);
             let chars: Vec<char> = row.form.chars().collect();
             assert!(unit_after(&chars, 0).is_some(), "{}", row.form);
+            // Followed by a word of its own, each form is found as itself, whatever shorter
+            // or longer forms open with the same character.
+            let chars: Vec<char> = format!("{}了", row.form).chars().collect();
+            let found = unit_after(&chars, 0).map(|(unit, len)| (unit.form, len));
+            assert_eq!(found, Some((row.form, chars.len() - 1)), "{}", row.form);
         }
         for c in ['万', '亿', '，', '的', '增'] {
             assert!(!AFTER_INITIALS.contains(c), "{c}");

@@ -822,20 +822,30 @@ fn trend_of(
         .filter(|p| matches!(chars.get(p.end), Some('、' | '和' | '及')))
         .and_then(|p| Some((p.end + 1, p.trend?)));
     let joined_to = |k: usize| joined.filter(|&(at, _)| at == k).map(|(_, trend)| trend);
+    let joined_within = |low: usize, high: usize| {
+        joined
+            .filter(|&(at, _)| (low..=high).contains(&at))
+            .map(|(_, trend)| trend)
+    };
     let mut k = start;
     if let Some(len) = filler_before(chars, k) {
         k = k.saturating_sub(len).max(limit);
     }
     while k > limit {
-        let c = chars[k - 1];
-        if !TREND_STOPS.contains(c) {
-            // No clause break, no verb of change and no word of arrival ends here.
-            if joined_to(k).is_some() {
-                return joined_to(k);
-            }
-            k -= 1;
-            continue;
+        // No clause break, no verb of change and no word of arrival ends before the
+        // positions passed over, one load each, down to the nearest character that may stop
+        // the walk; only the mark that joins a listed quantity ends it there.
+        let stop = chars[limit..k]
+            .iter()
+            .rposition(|&c| TREND_STOPS.contains(c));
+        let Some(p) = stop.map(|p| limit + p) else {
+            return joined_within(limit + 1, k);
+        };
+        if let Some(trend) = joined_within(p + 2, k) {
+            return Some(trend);
         }
+        k = p + 1;
+        let c = chars[p];
         if is_clause_break(c) {
             return joined_to(k);
         }

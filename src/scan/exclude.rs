@@ -74,6 +74,12 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
     if latin_unit {
         return false;
     }
+    // With no letter or digit on either side the token is the numeral itself, which holds
+    // no letter: most numerals of running text stand between Chinese characters.
+    let alphanumeric_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_alphanumeric);
+    if (start == 0 || !alphanumeric_at(start - 1)) && !alphanumeric_at(end) {
+        return is_name_with_digits_in(&chars[start..end]);
+    }
     // A product name of digits and letters with punctuation inside (`PM2.5`, `5G-A`).
     let token_start = (start.saturating_sub(4)..start)
         .rev()
