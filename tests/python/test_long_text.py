@@ -9,6 +9,7 @@ import pytest
 import xinzhi_extract as xe
 from genre import corpus_texts
 from interrupting import seconds_to_interrupt
+from xinzhi_extract._facts import SENTENCE_ENDS
 
 # Longer than the length past which a text is extracted in pieces (1 MiB of UTF-8).
 LONG = 3 << 20
@@ -99,3 +100,29 @@ def test_ctrl_c_stops_one_long_extract_quickly() -> None:
     latency = seconds_to_interrupt(lambda: xe.extract(text))
     # A piece of 256 KiB between checks; slack for a loaded machine.
     assert latency < 0.5, f"{latency:.3f} s from Ctrl-C to KeyboardInterrupt"
+
+
+@pytest.mark.parametrize(("case", "make"), LONG_TEXTS, ids=[c for c, _ in LONG_TEXTS])
+def test_the_facts_of_a_long_text_are_those_of_the_whole(case: str, make: object) -> None:
+    # A sentence may reach past the piece its quantity is read in (text with no sentence
+    # end is cut at records): it is still looked for in the whole text.
+    pd = pytest.importorskip("pandas")
+    _, sample = corpus_texts()[0]
+    long_text = make(sample)  # type: ignore[operator]
+    whole = xe.Extractor(("quantity", "date"))._extract_whole(long_text)
+    facts = xe.facts([long_text], threads=1)
+    quantities = [r for r in whole if r.kind == "quantity"]
+    assert len(facts) == len(quantities) > 0
+    dates = [r for r in whole if r.kind == "date"]
+    latest = -1  # the last date before the quantity, as an index of dates
+    for row, quantity in zip(facts.itertuples(index=False), quantities, strict=True):
+        assert (row.text, row.start, row.end) == (quantity.text, quantity.start, quantity.end)
+        assert row.sentence == long_text[row.sentence_start : row.sentence_end]
+        assert row.sentence_start <= row.start and row.end <= row.sentence_end
+        inside = long_text[row.sentence_start : row.start] + long_text[row.end : row.sentence_end]
+        assert not any(mark in inside for mark in SENTENCE_ENDS)
+        while latest + 1 < len(dates) and dates[latest + 1].start < quantity.start:
+            latest += 1
+        date = dates[latest] if latest >= 0 else None
+        year = date.year if date is not None and date.start >= row.sentence_start else None
+        assert (None if row.year is pd.NA else row.year) == year
