@@ -73,7 +73,11 @@ use Approx::{About, AtLeast, AtMost, Nearly, Over, Under};
 ///
 /// `余` and `多` inside a number (`200余项`, `十多亿`) and the vague numbers (`数百`, `上百`,
 /// `十几`) are read with the number, not from this table.
-pub static APPROX_WORDS: &[ApproxWord] = &[
+pub static APPROX_WORDS: &[ApproxWord] = APPROX_LIST;
+
+/// [`APPROX_WORDS`], as a constant the compiler can read into [`APPROX_BEFORE_FINALS`] and
+/// [`APPROX_AFTER_INITIALS`].
+const APPROX_LIST: &[ApproxWord] = &[
     before("约", About),
     before("大约", About),
     before("约为", About),
@@ -255,6 +259,27 @@ pub static CHANGE_NOUN_ENDINGS: &[char] = &[
 /// level is the change after all: `下降幅度高达93%`, `增幅为3%`.
 pub static CHANGE_SIZE_WORDS: &[&str] = &["幅度", "幅"];
 
+/// The last characters of the words before a number and the first of those after a
+/// quantity: most numbers have neither next to them, which one load tells before the index
+/// is searched.
+static APPROX_BEFORE_FINALS: CharSet = approx_word_ends(Side::Before);
+static APPROX_AFTER_INITIALS: CharSet = approx_word_ends(Side::After);
+
+const fn approx_word_ends(side: Side) -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < APPROX_LIST.len() {
+        let word = &APPROX_LIST[k];
+        match (side, word.side) {
+            (Side::Before, Side::Before) => set = set.with_final(word.form),
+            (Side::After, Side::After) => set = set.with_initial(word.form),
+            _ => {}
+        }
+        k += 1;
+    }
+    set
+}
+
 static APPROX_BEFORE: LazyLock<WordIndex<&'static ApproxWord>> = LazyLock::new(|| {
     WordIndex::new(APPROX_WORDS, |w| match w.side {
         Side::Before => w.form,
@@ -281,12 +306,19 @@ static FILLERS: LazyLock<WordIndex<&'static &'static str>> =
 /// The longest approximation word that may precede a number, ending just before `chars[end]`.
 #[must_use]
 pub fn approx_before(chars: &[char], end: usize) -> Option<(&'static ApproxWord, usize)> {
+    let last = *chars.get(end.checked_sub(1)?)?;
+    if !APPROX_BEFORE_FINALS.contains(last) {
+        return None;
+    }
     APPROX_BEFORE.longest_ending_at(chars, end)
 }
 
 /// The longest approximation word that may follow a quantity, starting at `chars[start]`.
 #[must_use]
 pub fn approx_after(chars: &[char], start: usize) -> Option<(&'static ApproxWord, usize)> {
+    if !APPROX_AFTER_INITIALS.contains(*chars.get(start)?) {
+        return None;
+    }
     APPROX_AFTER.longest_at(chars, start)
 }
 

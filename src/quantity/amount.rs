@@ -207,19 +207,14 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
         }
     }
     amount.arabic = c.is_ascii_digit();
-    if m.end - m.start == 1 && m.integer == Some(1) && !amount.arabic {
+    if !amount.arabic && m.end - m.start == 1 && m.integer == Some(1) {
         amount.shape = Shape::LoneOne;
     }
     let written = &chars[m.start..m.end];
-    amount.plain_integer = if written.len() <= 4 && written.iter().all(char::is_ascii_digit) {
-        m.integer
-    } else {
-        None
-    };
+    let short_digits = written.len() <= 4 && written.iter().all(char::is_ascii_digit);
+    amount.plain_integer = if short_digits { m.integer } else { None };
     amount.year_like = m.form == NumeralForm::DigitByDigit
-        || (written.len() == 4
-            && written.iter().all(char::is_ascii_digit)
-            && (1000..=2999).contains(&m.integer.unwrap_or(0)));
+        || (short_digits && written.len() == 4 && (1000..=2999).contains(&m.integer.unwrap_or(0)));
     // What may follow the numeral inside the number part is told by the character after it,
     // before the costlier readings below are tried.
     let next = chars.get(amount.end).copied();
@@ -300,6 +295,7 @@ fn add_english_magnitude(chars: &[char], amount: &mut Amount) {
 }
 
 /// Sets [`Amount::counts_noun`], in place: an amount is copied at a cost.
+#[inline]
 fn set_noun_flag(chars: &[char], amount: &mut Amount) {
     // The last character first: few numbers end with a big magnitude.
     amount.counts_noun = is_big_magnitude(chars[amount.end - 1])

@@ -73,12 +73,14 @@ impl<'v, 't> Scan<'v, 't> {
         if i < self.next || !may_open_amount(chars[i]) {
             return None;
         }
-        match amount::read(chars, numeral) {
+        // Matched by reference: the amount is read where `read` left it, not copied out.
+        let reading = amount::read(chars, numeral);
+        match &reading {
             Reading::Nothing => self.next = past_digit_run(chars, i),
-            Reading::Skip(end) => self.next = end,
+            &Reading::Skip(end) => self.next = end,
             Reading::Amount(a) => {
                 let previous = self.previous.as_ref();
-                match assemble(chars, &a, self.floor, self.options, previous) {
+                match assemble(chars, a, self.floor, self.options, previous) {
                     Some(found) => {
                         self.floor = found.end;
                         self.next = found.end;

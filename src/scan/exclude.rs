@@ -118,10 +118,11 @@ pub(crate) fn is_list_label(chars: &[char], start: usize, end: usize) -> bool {
     if bracketed {
         return true;
     }
-    let arabic_integer = chars[start..end].iter().all(char::is_ascii_digit);
+    // The mark after the number first: most numbers have none, and then their digits need no
+    // look.
     let label_mark =
         matches!(next, Some('.' | '、')) && !chars.get(end + 1).is_some_and(char::is_ascii_digit);
-    if !arabic_integer || !label_mark {
+    if !label_mark || !chars[start..end].iter().all(char::is_ascii_digit) {
         return false;
     }
     let mut k = start;
