@@ -191,11 +191,14 @@ fn find(
     let (mut span, mut respectively) = subject_before(chars, clause_start, start);
     if let Some((date_start, before)) = hop.filter(|_| span.0 >= span.1) {
         let floor = before.max(date_start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-        let (earlier, also) = subject_before(
-            chars,
-            clause_start_of_item(chars, floor, date_start),
-            date_start,
-        );
+        // `人均地区生产总值比2020年翻一番`: the date is the base of a comparison, and the word
+        // that opens the comparison is no part of the subject.
+        // A linking word longer than it (`同比`) is passed over whole by the search itself.
+        let opener = words::comparison_before(chars, date_start).filter(|&n| {
+            words::linking_before(chars, date_start).is_none_or(|(_, link)| link <= n)
+        });
+        let end = date_start - opener.unwrap_or(0);
+        let (earlier, also) = subject_before(chars, clause_start_of_item(chars, floor, end), end);
         if earlier.0 < earlier.1 {
             (span, respectively) = (earlier, respectively || also);
         }

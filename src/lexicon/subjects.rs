@@ -557,6 +557,21 @@ pub fn comparison_at(chars: &[char], start: usize) -> bool {
         && WORDS.at.longest(chars, start, tag::COMPARISON).is_some()
 }
 
+/// The length of the longest of the [`COMPARISON_OPENERS`] ending just before `chars[end]`.
+#[must_use]
+pub fn comparison_before(chars: &[char], end: usize) -> Option<usize> {
+    // Read only where a date follows a subject, which is rare: a scan of the short table
+    // costs less than a trie kept for it.
+    COMPARISON_OPENERS
+        .iter()
+        .filter_map(|word| {
+            let n = word.chars().count();
+            let written = chars.get(end.checked_sub(n)?..end)?;
+            word.chars().eq(written.iter().copied()).then_some(n)
+        })
+        .max()
+}
+
 /// Whether `chars` is one function word, verb of action or linking word, and nothing else:
 /// it names no thing.
 #[must_use]
