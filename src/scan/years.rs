@@ -70,16 +70,24 @@ pub(crate) fn read_ascii(chars: &[char], i: usize) -> Option<Numeral> {
 
 /// The numeral at `i`: ASCII digits, Chinese digits read one by one, or a Chinese numeral up
 /// to 三十九 with tens.
+#[inline]
 pub(crate) fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
     let &first = chars.get(i)?;
     if first.is_ascii_digit() {
         return read_ascii(chars, i);
     }
-    // Most characters asked about (every one of a title, for its period) open no numeral.
+    // Most characters asked about (every one of a title, for its period) open no numeral:
+    // the test is made where it is asked, and only a numeral calls the reader.
     if first == 'O' || !continues_chinese_numeral(first) {
         return None;
     }
-    let tail = &chars[i..];
+    read_chinese(chars, i)
+}
+
+/// [`read_numeral`] at `i`, where a Chinese numeral may open.
+#[inline(never)]
+fn read_chinese(chars: &[char], i: usize) -> Option<Numeral> {
+    let tail = chars.get(i..)?;
     let run = tail
         .iter()
         .enumerate()
@@ -124,6 +132,7 @@ pub(crate) fn chinese_digit(c: char) -> Option<u32> {
 
 /// A character of a Chinese date numeral after its first: a digit, a tens, or the letter O
 /// written for 〇 (`二OO八`).
+#[inline]
 pub(crate) fn continues_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || is_chinese_tens(c) || c == 'O'
 }
