@@ -102,21 +102,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         // A sentence end between the last quantity and this one starts a new sentence.
         let floor = start.saturating_sub(MAX_SENTENCE_LOOKBACK);
         let from = searched_to.map_or(floor, |to| to.max(floor));
-        // One look back finds the last clause break, and, where that is no sentence end, the
-        // last sentence end before it (every sentence end is a clause break).
-        let searched = chars.get(from..start).unwrap_or_default();
-        let last_break = searched
-            .iter()
-            .rposition(|&c| words::is_clause_break(c))
-            .map(|k| from + k);
-        let sentence_end = match last_break {
-            Some(i) if words::is_sentence_end(chars[i]) => Some(i),
-            Some(i) => chars[from..i]
-                .iter()
-                .rposition(|&c| words::is_sentence_end(c))
-                .map(|k| from + k),
-            None => None,
-        };
+        let (last_break, sentence_end) = last_breaks(chars, from, start);
         let same_sentence = searched_to.is_some_and(|to| to >= floor) && sentence_end.is_none();
         if !same_sentence {
             settle(view, records, &mut sentence, &mut buffer);
@@ -150,6 +136,27 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
         searched_to = Some(end);
     }
     settle(view, records, &mut sentence, &mut buffer);
+}
+
+/// The last clause break in `chars[from..to]`, and the last sentence end there: one look
+/// back finds the break, and, where that is no sentence end, the sentence end before it
+/// (every sentence end is a clause break).
+// Apart from the search around it, the two scans keep their registers: they pass every
+// character between two quantities.
+#[inline(never)]
+fn last_breaks(chars: &[char], from: usize, to: usize) -> (Option<usize>, Option<usize>) {
+    let searched = chars.get(from..to).unwrap_or_default();
+    let Some(last) = searched.iter().rposition(|&c| words::is_clause_break(c)) else {
+        return (None, None);
+    };
+    let end = if words::is_sentence_end(searched[last]) {
+        Some(last)
+    } else {
+        searched[..last]
+            .iter()
+            .rposition(|&c| words::is_sentence_end(c))
+    };
+    (Some(from + last), end.map(|k| from + k))
 }
 
 /// The subject of the quantity at view positions `start..end` of `dimension`, from what lies
