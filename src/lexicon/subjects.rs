@@ -66,6 +66,9 @@ pub static ACTION_VERBS: &[&str] = &[
     "建立", "组建", "开通", "新开通", "开行", "新开", "入选", "释放", "推出", "培养", "承办", "编列", "新建成", "建成投产", "新投产",
     "落户", "引入", "集聚", "聚集", "培树", "评选", "命名", "入驻", "签约入驻", "提请审议", "审议", "审议通过", "推动", "带来",
     "累计建成", "累计新增", "优化重组", "重组", "新改建", "改扩建",
+    // Acts on a budget line, and measure verbs too: `減列該項預算1500萬元` → 該項預算, where
+    // `是項預算凍結500萬元` keeps the verb.
+    "冻结", "减列", "删减", "核减", "删除", "增列", "追加", "动支",
 ];
 
 /// Verbs that are themselves the measure: with no noun after them they stay in the subject,
