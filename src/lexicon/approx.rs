@@ -246,7 +246,21 @@ pub(crate) static TREND_STOPS: CharSet =
 
 /// Words that may stand between a verb of change and its number without breaking the link:
 /// `增长了16%`, `同比增长16%`.
-pub static CHANGE_FILLERS: &[&str] = &["了", "了约"];
+pub static CHANGE_FILLERS: &[&str] = FILLER_LIST;
+
+/// [`CHANGE_FILLERS`], as a constant the compiler can read into [`FILLER_FINALS`].
+const FILLER_LIST: &[&str] = &["了", "了约"];
+
+/// The last characters of the fillers: most quantities have none just before them.
+static FILLER_FINALS: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < FILLER_LIST.len() {
+        set = set.with_final(FILLER_LIST[k]);
+        k += 1;
+    }
+    set
+};
 
 /// Characters that, right after a verb of change, make it part of a noun or a policy name
 /// rather than a change of the number: `增加值` (value added), `增长率`, `增速`, `减税降费`,
@@ -337,6 +351,9 @@ pub fn arrival_before(chars: &[char], end: usize) -> Option<usize> {
 /// The length of a filler (`了`) ending just before `chars[end]`.
 #[must_use]
 pub fn filler_before(chars: &[char], end: usize) -> Option<usize> {
+    if !FILLER_FINALS.contains(*chars.get(end.checked_sub(1)?)?) {
+        return None;
+    }
     FILLERS.longest_ending_at(chars, end).map(|(_, len)| len)
 }
 

@@ -683,6 +683,10 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
 /// `一年半`, `三斤半`, `七成半` (a unit counted in tenths takes a half too); `5元3角`, `123元1角1分`, `十块三毛`, `七毛八`; `一块二`, `三米九`.
 fn fraction_after_unit(chars: &[char], end: usize, measure: &Measure) -> Option<(f64, usize)> {
     let next = *chars.get(end)?;
+    // A half, or the digits of cents or tenths, perhaps after 零: most units have none after.
+    if next != '半' && next != '零' && digit_value(next).is_none() {
+        return None;
+    }
     let measured = !matches!(
         measure.dimension,
         Dimension::Count

@@ -98,8 +98,12 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
 #[must_use]
 pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool {
     let next = chars.get(end).copied();
-    let after_next = chars.get(end + 1).copied();
     let before = start.checked_sub(1).map(|k| chars[k]);
+    // Each case has a colon or a dot next to the numeral; most numerals have neither.
+    if !matches!(next, Some(':' | '.')) && !matches!(before, Some(':' | '.')) {
+        return false;
+    }
+    let after_next = chars.get(end + 1).copied();
     let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
     let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
