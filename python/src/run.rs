@@ -444,9 +444,10 @@ pub(crate) struct Asked {
     pub facts: bool,
 }
 
-/// The most texts a thread takes at a time: few enough that a run of long texts does not
-/// leave a core idle at the end, enough that the stores of a large batch stay few.
-const RUN_TEXTS: usize = 64;
+/// The most texts a thread takes at a time. Each run is a store of its own whose columns
+/// grow from empty, so runs are long; they shorten near the end of a batch (see
+/// [`take_runs`]), so that long texts do not leave a core idle there.
+const RUN_TEXTS: usize = 256;
 
 /// The records of every text, in input order, on up to `threads` threads: stores of
 /// consecutive texts (one, or one per run of texts a thread took).
