@@ -252,15 +252,7 @@ pub static CHANGE_FILLERS: &[&str] = FILLER_LIST;
 const FILLER_LIST: &[&str] = &["了", "了约"];
 
 /// The last characters of the fillers: most quantities have none just before them.
-static FILLER_FINALS: CharSet = {
-    let mut set = CharSet::EMPTY;
-    let mut k = 0;
-    while k < FILLER_LIST.len() {
-        set = set.with_final(FILLER_LIST[k]);
-        k += 1;
-    }
-    set
-};
+static FILLER_FINALS: CharSet = CharSet::finals_of(&[FILLER_LIST]);
 
 /// Characters that, right after a verb of change, make it part of a noun or a policy name
 /// rather than a change of the number: `增加值` (value added), `增长率`, `增速`, `减税降费`,

@@ -67,6 +67,36 @@ impl CharSet {
         self.with_code(decode_utf8(bytes, start).0)
     }
 
+    /// The first characters of the words of `lists`.
+    pub(crate) const fn initials_of(lists: &[&[&str]]) -> CharSet {
+        let mut set = CharSet::EMPTY;
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                set = set.with_initial(lists[l][k]);
+                k += 1;
+            }
+            l += 1;
+        }
+        set
+    }
+
+    /// The last characters of the words of `lists`.
+    pub(crate) const fn finals_of(lists: &[&[&str]]) -> CharSet {
+        let mut set = CharSet::EMPTY;
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                set = set.with_final(lists[l][k]);
+                k += 1;
+            }
+            l += 1;
+        }
+        set
+    }
+
     /// The characters of every string of `lists`, and those of `ranges` (inclusive).
     // Only ever evaluated by the compiler, into a static: the array is never on a stack.
     #[allow(clippy::large_stack_arrays)]

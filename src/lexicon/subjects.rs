@@ -354,49 +354,20 @@ pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize
         .map(|(n, _, node)| (words.before.word(node), n))
 }
 
-/// The first characters of the words of `lists`.
-const fn initials(lists: &[&[&str]]) -> CharSet {
-    let mut set = CharSet::EMPTY;
-    let mut l = 0;
-    while l < lists.len() {
-        let mut k = 0;
-        while k < lists[l].len() {
-            set = set.with_initial(lists[l][k]);
-            k += 1;
-        }
-        l += 1;
-    }
-    set
-}
-
-/// The last characters of the words of `lists`.
-const fn finals(lists: &[&[&str]]) -> CharSet {
-    let mut set = CharSet::EMPTY;
-    let mut l = 0;
-    while l < lists.len() {
-        let mut k = 0;
-        while k < lists[l].len() {
-            set = set.with_final(lists[l][k]);
-            k += 1;
-        }
-        l += 1;
-    }
-    set
-}
-
 /// Characters that may end a linking word, a word that protects one, or a measure verb:
 /// before any other, nothing is looked up.
-static LINK_FINALS: CharSet = finals(&[LINKING_WORDS, TIME_WORDS, NOT_LINKING, MEASURE_VERBS]);
+static LINK_FINALS: CharSet =
+    CharSet::finals_of(&[LINKING_WORDS, TIME_WORDS, NOT_LINKING, MEASURE_VERBS]);
 
 /// Characters that may end a share ending.
-static SHARE_FINALS: CharSet = finals(&[SHARE_ENDINGS]);
+static SHARE_FINALS: CharSet = CharSet::finals_of(&[SHARE_ENDINGS]);
 
 /// Characters that may start a comparison opener.
-static COMPARISON_INITIALS: CharSet = initials(&[COMPARISON_OPENERS]);
+static COMPARISON_INITIALS: CharSet = CharSet::initials_of(&[COMPARISON_OPENERS]);
 
 /// Characters that may start a function word, verb of action or linking word.
 static FUNCTION_INITIALS: CharSet =
-    initials(&[FUNCTION_WORDS, ACTION_VERBS, LINKING_WORDS, TIME_WORDS]);
+    CharSet::initials_of(&[FUNCTION_WORDS, ACTION_VERBS, LINKING_WORDS, TIME_WORDS]);
 
 /// Whether `chars[at]` is in `set`.
 fn char_in(chars: &[char], at: usize, set: &CharSet) -> bool {
@@ -425,14 +396,17 @@ const fn region_initials(mut set: CharSet) -> CharSet {
 
 /// Characters that may start a verb of action or an indicator name: any other is passed
 /// over with one load.
-static ACTION_INITIALS: CharSet = initials(&[ACTION_VERBS, INDICATOR_NAMES]);
+static ACTION_INITIALS: CharSet = CharSet::initials_of(&[ACTION_VERBS, INDICATOR_NAMES]);
 
 /// Characters that may start a word left out at the opening of a subject.
-static OPENER_INITIALS: CharSet =
-    region_initials(initials(&[SCOPE_WORDS, TIME_WORDS, JOINING_WORDS]));
+static OPENER_INITIALS: CharSet = region_initials(CharSet::initials_of(&[
+    SCOPE_WORDS,
+    TIME_WORDS,
+    JOINING_WORDS,
+]));
 
 /// Characters that may start a word that ends a counted noun.
-static NOUN_STOP_INITIALS: CharSet = initials(&[NOUN_STOPS, ACTION_VERBS]);
+static NOUN_STOP_INITIALS: CharSet = CharSet::initials_of(&[NOUN_STOPS, ACTION_VERBS]);
 
 /// Whether a word that ends a counted noun (a stop or a verb of action) may start with `c`.
 #[must_use]
