@@ -205,7 +205,7 @@ fn find(
             words::linking_before(chars, date_start).is_none_or(|(_, link)| link <= n)
         });
         let end = date_start - opener.unwrap_or(0);
-        let (earlier, also) = subject_before(chars, clause_start_of_item(chars, floor, end), end);
+        let (earlier, also) = subject_before(chars, clause_start_before(chars, floor, end), end);
         if earlier.0 < earlier.1 {
             (span, respectively) = (earlier, respectively || also);
         }
@@ -238,7 +238,7 @@ fn measures_time(dimension: Dimension) -> bool {
 }
 
 /// Where the clause that ends at `end` starts: after the last clause break from `floor` on.
-fn clause_start(chars: &[char], floor: usize, end: usize) -> usize {
+fn clause_start_before(chars: &[char], floor: usize, end: usize) -> usize {
     (floor..end)
         .rev()
         .find(|&i| words::is_clause_break(chars[i]))
@@ -252,7 +252,7 @@ fn listed_before(chars: &[char], mut clause_start: usize, floor: usize, own: Spa
     let floor = floor.max(clause_start.saturating_sub(2 * MAX_CLAUSE_LOOKBACK));
     while clause_start > floor && chars[clause_start - 1] == '、' {
         let item_end = clause_start - 1;
-        clause_start = clause_start_of_item(chars, floor, item_end);
+        clause_start = clause_start_before(chars, floor, item_end);
         match subject_before(chars, clause_start, item_end) {
             (item, false) if item.0 < item.1 && item.1 - item.0 <= MAX_SUBJECT_CHARS => {
                 listed.push(item);
@@ -288,10 +288,6 @@ fn joined(chars: &[char], (start, end): Span) -> Vec<Span> {
         return Vec::new();
     }
     parts
-}
-
-fn clause_start_of_item(chars: &[char], floor: usize, end: usize) -> usize {
-    clause_start(chars, floor, end)
 }
 
 /// Whether a record that starts at view position `start` ends the clause a subject may come
@@ -505,16 +501,12 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     let line = quoted_line(chars, start, end).or_else(|| {
         // `…「教育訓練費」編列預算`: the verb's object is only a placeholder for the line
         // named before the verb.
-        let verb_start = verb_start?;
-        (strip_placeholders(chars, start, end) == start)
-            .then(|| {
-                quoted_line(
-                    chars,
-                    clause_start,
-                    strip_links(chars, clause_start, verb_start).0,
-                )
-            })
-            .flatten()
+        let verb_start = verb_start.filter(|_| strip_placeholders(chars, start, end) == start)?;
+        quoted_line(
+            chars,
+            clause_start,
+            strip_links(chars, clause_start, verb_start).0,
+        )
     });
     if let Some((start, end)) = line {
         return (trim(chars, start, end).unwrap_or((end, end)), respectively);

@@ -69,27 +69,28 @@ impl CharSet {
 
     /// The first characters of the words of `lists`.
     pub(crate) const fn initials_of(lists: &[&[&str]]) -> CharSet {
-        let mut set = CharSet::EMPTY;
-        let mut l = 0;
-        while l < lists.len() {
-            let mut k = 0;
-            while k < lists[l].len() {
-                set = set.with_initial(lists[l][k]);
-                k += 1;
-            }
-            l += 1;
-        }
-        set
+        CharSet::ends_of(lists, false)
     }
 
     /// The last characters of the words of `lists`.
     pub(crate) const fn finals_of(lists: &[&[&str]]) -> CharSet {
+        CharSet::ends_of(lists, true)
+    }
+
+    /// The first (or, with `last`, the last) characters of the words of `lists`. A flag, not a
+    /// function to call: a const fn cannot call one it is given.
+    const fn ends_of(lists: &[&[&str]], last: bool) -> CharSet {
         let mut set = CharSet::EMPTY;
         let mut l = 0;
         while l < lists.len() {
             let mut k = 0;
             while k < lists[l].len() {
-                set = set.with_final(lists[l][k]);
+                let word = lists[l][k];
+                set = if last {
+                    set.with_final(word)
+                } else {
+                    set.with_initial(word)
+                };
                 k += 1;
             }
             l += 1;

@@ -279,7 +279,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(SHARE_ENDINGS, tag::SHARE))
             .chain(tagged(DURATION_NOUNS, tag::DURATION))
             .chain(tagged(ACTION_VERBS, tag::ACTION))
-            .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER)),
+            .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER))
+            .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON)),
         true,
     );
     let longest_function = [
@@ -537,16 +538,7 @@ pub fn comparison_at(chars: &[char], start: usize) -> bool {
 /// The length of the longest of the [`COMPARISON_OPENERS`] ending just before `chars[end]`.
 #[must_use]
 pub fn comparison_before(chars: &[char], end: usize) -> Option<usize> {
-    // Read only where a date follows a subject, which is rare: a scan of the short table
-    // costs less than a trie kept for it.
-    COMPARISON_OPENERS
-        .iter()
-        .filter_map(|word| {
-            let n = word.chars().count();
-            let written = chars.get(end.checked_sub(n)?..end)?;
-            word.chars().eq(written.iter().copied()).then_some(n)
-        })
-        .max()
+    WORDS.before.longest(chars, end, tag::COMPARISON)
 }
 
 /// Whether `chars` is one function word, verb of action or linking word, and nothing else:
