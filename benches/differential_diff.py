@@ -4,7 +4,8 @@ usage: python3 benches/differential_diff.py BEFORE.jsonl AFTER.jsonl [--show N]
 
 Both dumps must come from the same inputs (the same files and the same number of random
 strings). Fields a record of AFTER has and the one of BEFORE lacks (a field added since) are
-left out of the comparison. Prints the count of inputs, records and differing inputs per
+left out of the comparison. Skipped spans are compared like records where both dumps have
+them. Prints the count of inputs, records (skipped spans included) and differing inputs per
 source (corpus, fixture table, wild, conformance, random), then up to N differing inputs
 (default 40) with the records only one side has.
 """
@@ -56,7 +57,7 @@ def main() -> int:
         show = int(args[k + 1])
         del args[k : k + 2]
     before_path, after_path = args
-    empty: Row = {"default": [], "year2025": []}
+    empty: Row = {"default": [], "year2025": [], "skipped": []}
     before = rows(before_path)
     after = rows(after_path)
     b = next(before, None)
@@ -78,7 +79,10 @@ def main() -> int:
         source = source_of(row["input"])
         inputs[source] += 1
         changed = False
-        for option in ("default", "year2025"):
+        for option in ("default", "year2025", "skipped"):
+            # Dumps made before skipped spans were written have none to compare.
+            if option not in old or option not in new:
+                continue
             old_records = old[option]
             new_records = comparable(new[option], old_records)
             records[source] += len(old_records)

@@ -16,11 +16,12 @@
 //!   strings.
 //!
 //! Each input is extracted twice, with the default options and with a reference year of 2025
-//! (which brings in 今年, 去年 and the like). Each output line is
-//! `{"n": index, "input": label, "text": …, "default": [records], "year2025": [records]}`,
-//! where `index` counts every input from 0 in the order above; only inputs
-//! with a record under either option are written, with their text, and the count of every
-//! input goes to standard error.
+//! (which brings in 今年, 去年 and the like), and its skipped numerals (SPEC §5) are listed
+//! with the default options. Each output line is
+//! `{"n": index, "input": label, "text": …, "default": [records], "year2025": [records],
+//! "skipped": [spans]}`, where `index` counts every input from 0 in the order above; only
+//! inputs with a record or a skipped span are written, with their text, and the count of
+//! every input goes to standard error.
 
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -338,12 +339,16 @@ fn main() -> ExitCode {
         n += 1;
         let a = default.extract(text);
         let b = with_year.extract(text);
+        let skipped = default.skipped(text);
         records += a.len() + b.len();
-        if a.is_empty() && b.is_empty() {
+        if a.is_empty() && b.is_empty() && skipped.is_empty() {
             return;
         }
         written += 1;
-        let line = serde_json::json!({"n": n - 1, "input": label, "text": text, "default": a, "year2025": b});
+        let line = serde_json::json!({
+            "n": n - 1, "input": label, "text": text,
+            "default": a, "year2025": b, "skipped": skipped,
+        });
         let _ = writeln!(out, "{line}");
     };
     for (label, text) in &inputs {
@@ -355,7 +360,7 @@ fn main() -> ExitCode {
     }
     let _ = out.flush();
     eprintln!(
-        "{fixed} fixed inputs, {random} random; {written} with records; {records} records in all"
+        "{fixed} fixed inputs, {random} random; {written} with records or skipped spans; {records} records in all"
     );
     ExitCode::SUCCESS
 }
