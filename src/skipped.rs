@@ -148,11 +148,7 @@ fn account(
     mut decide: impl FnMut(Range<usize>, Verdict),
 ) {
     let source = view.source();
-    let mut covering = records
-        .iter()
-        .filter(|r| !matches!(r, Record::Title(_)))
-        .map(|r| r.start()..r.end())
-        .peekable();
+    let mut covering = Covering { records, next: 0 };
     let mut markup = markup.iter().peekable();
     // `first` is the view position of the run's first character when positions and
     // characters correspond one to one, so that a part's positions are counted, not looked up.
@@ -160,10 +156,7 @@ fn account(
         // The parts of start..end outside every record.
         let mut at = start;
         while at < end {
-            while covering.peek().is_some_and(|r| r.end <= at) {
-                covering.next();
-            }
-            match covering.peek() {
+            match covering.ending_after(at) {
                 Some(r) if r.start <= at => at = r.end,
                 next => {
                     let part_end = next.map_or(end, |r| r.start.min(end));
@@ -215,7 +208,7 @@ fn account(
     let chars = view.chars();
     let mut settle_positions = |r: Range<usize>| {
         if reasons || r.len() > 1 || chars[r.start].is_ascii_digit() {
-            let (start, end) = view.byte_span(r.clone());
+            let (start, end) = run_bytes(view, r.clone());
             settle_run(start, end, Some(r.start));
         }
     };
@@ -240,6 +233,46 @@ fn account(
     if let Some(r) = run {
         settle_positions(r);
     }
+}
+
+/// The records that may cover a numeral, walked once in step with the runs, which come in
+/// reading order; titles are passed over, since the records inside a title are listed on
+/// their own.
+struct Covering<'r> {
+    records: &'r [Record],
+    /// The first record not yet passed over.
+    next: usize,
+}
+
+impl Covering<'_> {
+    /// The byte span of the first record that ends after byte `at`, passing over those before;
+    /// `at` never decreases from one call to the next.
+    fn ending_after(&mut self, at: usize) -> Option<Range<usize>> {
+        while let Some(record) = self.records.get(self.next) {
+            if !matches!(record, Record::Title(_)) && record.end() > at {
+                return Some(record.start()..record.end());
+            }
+            self.next += 1;
+        }
+        None
+    }
+}
+
+/// The source bytes of the view positions `run`, a run of neighbouring characters with no
+/// annotation between them: from the first one's start, past each one's step but the last's,
+/// to the end of the last one. The same span as [`TextView::byte_span`], with one look-up
+/// of a start rather than two.
+fn run_bytes(view: &TextView<'_>, run: Range<usize>) -> (usize, usize) {
+    let start = view.byte_start(run.start);
+    let last = start
+        + (run.start..run.end - 1)
+            .map(|p| view.step(p))
+            .sum::<usize>();
+    let width = view.source()[last..]
+        .chars()
+        .next()
+        .map_or(0, char::len_utf8);
+    (start, last + width)
 }
 
 /// Whether the character at view position `p` is in the alphabet: the view's character
@@ -283,7 +316,8 @@ fn classify(
     if let Some(reason) = reason(chars, start, end, markup) {
         return Verdict::Skip(reason);
     }
-    let written: String = chars[start..end].iter().collect();
+    // Inline for any part short enough to be one number: no allocation.
+    let written: CompactString = chars[start..end].iter().collect();
     match parse_numeral(&written) {
         Ok(numeral) => Verdict::Number(numeral.as_f64()),
         // Digits too long to be one number are an identifier; a run of Chinese numeral

@@ -19,7 +19,7 @@
 //! every character is looked at once, whatever the input.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::sync::LazyLock;
 
 use crate::lexicon::marks::{is_line_break, is_range_separator};
@@ -142,15 +142,19 @@ struct Words<V> {
 impl<V: Copy> Words<V> {
     /// Indexes `entries`; of two entries for the same word, the later one wins.
     fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>) -> Self {
-        let mut unique: HashMap<Vec<char>, V> = HashMap::new();
-        for (word, value) in entries {
-            let word: Vec<char> = word.as_ref().chars().collect();
-            if !word.is_empty() {
-                unique.insert(word, value);
-            }
-        }
+        let mut words: Vec<(Vec<char>, V)> = entries
+            .into_iter()
+            .map(|(word, value)| (word.as_ref().chars().collect(), value))
+            .filter(|(word, _): &(Vec<char>, V)| !word.is_empty())
+            .collect();
+        // A stable sort puts the entries for one word side by side in table order; reversed,
+        // the later comes first and is the one kept. No hashing: the tables are built once,
+        // but on every start of a short-lived process.
+        words.sort_by(|(a, _), (b, _)| a.cmp(b));
+        words.reverse();
+        words.dedup_by(|(later, _), (kept, _)| later == kept);
         Words {
-            index: WordIndex::from_words(unique),
+            index: WordIndex::from_words(words),
         }
     }
 
@@ -597,8 +601,12 @@ fn county_end(
         if tables.boundaries.longest_at(title, at + stem - 1).is_some() {
             return None;
         }
+        // Most stems are followed by no suffix: its first character tells before a comparison.
+        let Some(&next) = title.get(stem_end) else {
+            continue;
+        };
         for suffix in &tables.county_suffixes {
-            if !title[stem_end..].starts_with(suffix) {
+            if suffix.first() != Some(&next) || !title[stem_end..].starts_with(suffix) {
                 continue;
             }
             let autonomous = suffix.contains(&'治');

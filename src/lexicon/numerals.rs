@@ -167,6 +167,22 @@ pub(crate) static DIGITS: CharSet = {
     set
 };
 
+/// Every digit and magnitude of [`NUMERAL_CHARS`] but the read-out forms: the characters that
+/// have a digit value or a magnitude value, which make a short quotation a coded slogan
+/// (`“十四五”`, `“两新”`). One bit-table load tells them from the characters around.
+pub(crate) static DIGITS_AND_MAGNITUDES: CharSet = {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < NUMERAL_CHARS.len() {
+        let row = &NUMERAL_CHARS[k];
+        if matches!(row.meaning, Digit(_) | Magnitude(_)) && !matches!(row.script, ReadOut) {
+            set = set.with_char(row.c);
+        }
+        k += 1;
+    }
+    set
+};
+
 const fn char_set(with_read_out: bool) -> CharSet {
     let mut set = CharSet::EMPTY;
     let mut k = 0;

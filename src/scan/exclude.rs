@@ -5,9 +5,9 @@
 //! around the numeral, so scanning stays linear.
 
 use crate::lexicon::marks::closing_quote;
+use crate::lexicon::numerals::DIGITS_AND_MAGNITUDES;
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
 use crate::lexicon::starts_with_word;
-use crate::scan::numeral::{digit_value, magnitude_value};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
 /// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.
@@ -18,8 +18,16 @@ const MAX_LABEL_INDENT: usize = 8;
 
 pub(crate) use crate::lexicon::marks::is_lost_mark;
 
+/// A character with a digit value or a magnitude value: asked of every character of a
+/// quotation, so one bit-table load answers for the characters beyond ASCII (a test checks
+/// that it agrees with [`digit_value`](crate::scan::numeral::digit_value) and
+/// [`magnitude_value`](crate::scan::numeral::magnitude_value)).
 fn is_numeral_char(c: char) -> bool {
-    digit_value(c).is_some() || magnitude_value(c).is_some()
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        DIGITS_AND_MAGNITUDES.contains(c)
+    }
 }
 
 /// Whether `c` opens a quotation.
@@ -34,14 +42,15 @@ pub(crate) fn opens_quote(c: char) -> bool {
 pub(crate) fn slogan_quote(chars: &[char], open: usize) -> Option<usize> {
     let close_mark = closing_quote(chars[open])?;
     let window = chars.len().min(open + 2 + MAX_SLOGAN_CHARS);
-    let close = (open + 1..window).find(|&k| chars[k] == close_mark || chars[k] == '\n')?;
-    if chars[close] != close_mark {
+    let inner = &chars[open + 1..window];
+    let close = inner.iter().position(|&c| c == close_mark || c == '\n')?;
+    if inner[close] != close_mark {
         return None;
     }
-    chars[open + 1..close]
+    inner[..close]
         .iter()
         .any(|&c| is_numeral_char(c))
-        .then_some(close)
+        .then_some(open + 1 + close)
 }
 
 /// Whether position `at` lies inside a short quotation holding a numeral (a coded slogan:
@@ -173,6 +182,18 @@ pub(crate) fn in_set_phrase(chars: &[char], start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeral_characters_are_those_with_a_digit_or_magnitude_value() {
+        use crate::scan::numeral::{digit_value, magnitude_value};
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_numeral_char(c),
+                digit_value(c).is_some() || magnitude_value(c).is_some(),
+                "{c}"
+            );
+        }
+    }
 
     fn chars(text: &str) -> Vec<char> {
         text.chars().collect()
