@@ -152,32 +152,25 @@ fn account(
     let mut markup = markup.iter().peekable();
     // `first` is the view position of the run's first character when positions and
     // characters correspond one to one, so that a part's positions are counted, not looked up.
-    let mut settle_run = |start: usize, end: usize, first: Option<usize>| {
-        // The parts of start..end outside every record.
-        let mut at = start;
-        while at < end {
-            match covering.ending_after(at) {
-                Some(r) if r.start <= at => at = r.end,
-                next => {
-                    let part_end = next.map_or(end, |r| r.start.min(end));
-                    let part = at..part_end;
-                    let text = &source[part.clone()];
-                    let mut letters = text.chars();
-                    let lone = letters.next().filter(|_| letters.next().is_none());
-                    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-                    if reasons || lone.is_none_or(digit) {
-                        let positions = first.map(|p| {
-                            let ps = p + source[start..part.start].chars().count();
-                            (ps, ps + text.chars().count())
-                        });
-                        let verdict = classify(view, part.clone(), positions, &mut markup);
-                        decide(part, verdict);
+    let mut settle_run =
+        |covering: &mut Covering<'_>, start: usize, end: usize, first: Option<usize>| {
+            // The parts of start..end outside every record.
+            let mut at = start;
+            while at < end {
+                match covering.ending_after(at) {
+                    Some(r) if r.start <= at => at = r.end,
+                    next => {
+                        let part_end = next.map_or(end, |r| r.start.min(end));
+                        let part = at..part_end;
+                        // The first character of the run, and where it is in the view, place the
+                        // part in it.
+                        let run_start = first.map(|p| (start, p));
+                        settle_part(view, part, run_start, reasons, &mut markup, &mut decide);
+                        at = part_end;
                     }
-                    at = part_end;
                 }
             }
-        }
-    };
+        };
     if reasons && view.annotated() {
         // The reasons of a text whose view skipped pinyin annotations: the digits inside an
         // annotation are in no view, so the source is walked.
@@ -188,7 +181,7 @@ fn account(
                     Some(r) if r.end == i => r.end = i + c.len_utf8(),
                     _ => {
                         if let Some(r) = run.take() {
-                            settle_run(r.start, r.end, None);
+                            settle_run(&mut covering, r.start, r.end, None);
                         }
                         run = Some(i..i + c.len_utf8());
                     }
@@ -196,7 +189,7 @@ fn account(
             }
         }
         if let Some(r) = run {
-            settle_run(r.start, r.end, None);
+            settle_run(&mut covering, r.start, r.end, None);
         }
         return;
     }
@@ -206,32 +199,72 @@ fn account(
     // characters), and a run of one Chinese numeral character is passed over: no part of it
     // may be a number.
     let chars = view.chars();
-    let mut settle_positions = |r: Range<usize>| {
-        if reasons || r.len() > 1 || chars[r.start].is_ascii_digit() {
-            let (start, end) = run_bytes(view, r.clone());
-            settle_run(start, end, Some(r.start));
-        }
-    };
-    let mut run: Option<Range<usize>> = None;
-    for &candidate in view.candidates() {
-        let p = candidate as usize;
-        if !alphabet_at(view, p) {
+    let candidates = view.candidates();
+    let mut k = 0;
+    while k < candidates.len() {
+        let first = candidates[k] as usize;
+        k += 1;
+        if !alphabet_at(view, first) {
             continue;
         }
-        match &mut run {
-            // A character of the alphabet takes three bytes at most: a longer step from the
-            // one before carries an annotation, which ends the run.
-            Some(r) if r.end == p && view.step(p - 1) <= 3 => r.end = p + 1,
-            _ => {
-                if let Some(r) = run.take() {
-                    settle_positions(r);
-                }
-                run = Some(p..p + 1);
+        // The run goes on while the next candidate is the next position and in the alphabet.
+        // A character of the alphabet takes three bytes at most: a longer step from the one
+        // before carries an annotation, which ends the run. The steps inside the run add up
+        // to the bytes from its first character to its last.
+        let mut end = first + 1;
+        let mut inner_bytes = 0;
+        while let Some(&next) = candidates.get(k) {
+            let step = view.step(end - 1);
+            if next as usize != end || step > 3 || !alphabet_at(view, end) {
+                break;
             }
+            inner_bytes += step;
+            end += 1;
+            k += 1;
         }
+        if !(reasons || end - first > 1 || chars[first].is_ascii_digit()) {
+            continue;
+        }
+        let start = view.byte_start(first);
+        let last = start + inner_bytes;
+        // The width of the last character, from its lead byte.
+        let end_byte = last + (source.as_bytes()[last].leading_ones() as usize).max(1);
+        // Most runs lie inside one record: passed over with one comparison.
+        if covering
+            .ending_after(start)
+            .is_some_and(|r| r.start <= start && end_byte <= r.end)
+        {
+            continue;
+        }
+        settle_run(&mut covering, start, end_byte, Some(first));
     }
-    if let Some(r) = run {
-        settle_positions(r);
+}
+
+/// Hands `decide` the verdict on `part`, bytes of a run outside every record, unless the
+/// reasons are not wanted and it may be no number. `run_start` is the byte offset and the
+/// view position of the run's first character, when positions and characters correspond one
+/// to one. Out of line: most runs lie in a record, and the walk over them stays small.
+#[inline(never)]
+fn settle_part(
+    view: &TextView<'_>,
+    part: Range<usize>,
+    run_start: Option<(usize, usize)>,
+    reasons: bool,
+    markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
+    decide: &mut impl FnMut(Range<usize>, Verdict),
+) {
+    let source = view.source();
+    let text = &source[part.clone()];
+    let mut letters = text.chars();
+    let lone = letters.next().filter(|_| letters.next().is_none());
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    if reasons || lone.is_none_or(digit) {
+        let positions = run_start.map(|(start, p)| {
+            let ps = p + source[start..part.start].chars().count();
+            (ps, ps + text.chars().count())
+        });
+        let verdict = classify(view, part.clone(), positions, markup);
+        decide(part, verdict);
     }
 }
 
@@ -256,23 +289,6 @@ impl Covering<'_> {
         }
         None
     }
-}
-
-/// The source bytes of the view positions `run`, a run of neighbouring characters with no
-/// annotation between them: from the first one's start, past each one's step but the last's,
-/// to the end of the last one. The same span as [`TextView::byte_span`], with one look-up
-/// of a start rather than two.
-fn run_bytes(view: &TextView<'_>, run: Range<usize>) -> (usize, usize) {
-    let start = view.byte_start(run.start);
-    let last = start
-        + (run.start..run.end - 1)
-            .map(|p| view.step(p))
-            .sum::<usize>();
-    let width = view.source()[last..]
-        .chars()
-        .next()
-        .map_or(0, char::len_utf8);
-    (start, last + width)
 }
 
 /// Whether the character at view position `p` is in the alphabet: the view's character

@@ -83,8 +83,11 @@ pub const LINE_BREAKS: &[char] = &[
 /// Whether `c` breaks a line.
 #[must_use]
 pub fn is_line_break(c: char) -> bool {
-    LINE_BREAKS.contains(&c)
+    LINE_BREAK_SET.contains(c)
 }
+
+/// [`LINE_BREAKS`] as a bit table: asked of every candidate position of a text.
+static LINE_BREAK_SET: CharSet = chars_set(LINE_BREAKS);
 
 /// What may stand before a unit written as a label (`單位：千元`, `金额（万元）`): a magnitude and
 /// unit there name the unit of the figures around it, not an amount. Line breaks, spaces and
