@@ -441,12 +441,9 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
     let mut end = start;
     while end < limit {
         let c = chars[end];
-        if words::is_clause_break(c)
-            || is_space(c)
-            || (words::may_stop_noun(c)
-                && (words::noun_stop_at(chars, end).is_some()
-                    || (end > start && words::action_at(chars, end).is_some())))
-            || !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
+        // A clause break or a space is neither Han nor a letter, digit or quotation mark.
+        if !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
+            || words::stops_noun_at(chars, end, end > start)
         {
             break;
         }
@@ -529,6 +526,10 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
 fn quoted_line(chars: &[char], start: usize, end: usize) -> Option<Span> {
     let end = strip_placeholders(chars, start, end);
     let close = *chars.get(start..end)?.last()?;
+    // Only a corner bracket closes a line: before any other, the span is not looked back over.
+    if !matches!(close, '」' | '』') {
+        return None;
+    }
     let open = (start..end - 1).rev().find(|&i| is_quote(chars[i]))?;
     let named = chars[open + 1..end - 1]
         .iter()
@@ -582,18 +583,21 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
         return None;
     }
     loop {
-        let before = (start, end);
         while start < end && left_out_at_start(chars[start]) {
             start += 1;
         }
         while end > start && left_out_at_end(chars[end - 1]) {
             end -= 1;
         }
+        // Only quotation marks taken off or a word left out can uncover more to leave out: the
+        // marks and words at the new ends are looked at again.
+        let mut unquoted = false;
         if start < end && is_opening_quote(chars[start]) && is_closing_quote(chars[end - 1]) {
             let inner = &chars[start + 1..end - 1];
             if !inner.iter().any(|&c| is_quote(c)) {
                 start += 1;
                 end -= 1;
+                unquoted = true;
             }
         }
         let word = (start < end && words::may_start_opener(chars[start]))
@@ -602,9 +606,7 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
         let opening = word.or_else(|| time_numeral_at(chars, start));
         if let Some(n) = opening.filter(|&n| start + n < end) {
             start += n;
-            continue;
-        }
-        if (start, end) == before {
+        } else if !unquoted {
             break;
         }
     }
@@ -639,21 +641,20 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
 /// Whether `c` opening a span is left out of a subject: a space, a closing quotation mark,
 /// `的`, any mark that is no letter, digit or quotation mark.
 fn left_out_at_start(c: char) -> bool {
-    if is_han(c) {
-        c == '的'
-    } else {
-        !(c.is_ascii_alphanumeric() || is_opening_quote(c))
+    if c == '的' {
+        return true;
     }
+    !(is_han(c) || c.is_ascii_alphanumeric() || is_opening_quote(c))
 }
 
 /// Whether `c` ending a span is left out of a subject: a space, `的`, `等`, an opening
 /// quotation mark.
 fn left_out_at_end(c: char) -> bool {
-    if is_han(c) {
-        matches!(c, '的' | '等')
-    } else {
-        is_space(c) || is_opening_quote(c)
+    if matches!(c, '的' | '等') {
+        return true;
     }
+    // Spaces and opening quotation marks all lie below the Han characters.
+    c < '\u{3010}' && (is_space(c) || is_opening_quote(c))
 }
 
 /// [`char::is_whitespace`], answered for the Han characters and marks above U+3000 (none of
@@ -673,16 +674,19 @@ fn time_numeral_at(chars: &[char], start: usize) -> Option<usize> {
         .then_some(digits + 1)
 }
 
+// The quotation marks lie below U+3010, the Han characters above: one comparison answers for
+// nearly every character these are asked of.
+
 fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '「' | '『' | '‘' | '"')
+    c < '\u{3010}' && matches!(c, '“' | '「' | '『' | '‘' | '"')
 }
 
 fn is_closing_quote(c: char) -> bool {
-    matches!(c, '”' | '」' | '』' | '’')
+    c < '\u{3010}' && matches!(c, '”' | '」' | '』' | '’')
 }
 
 fn is_quote(c: char) -> bool {
-    is_opening_quote(c) || is_closing_quote(c)
+    c < '\u{3010}' && (is_opening_quote(c) || is_closing_quote(c))
 }
 
 #[cfg(test)]

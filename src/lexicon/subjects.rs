@@ -360,6 +360,9 @@ pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize
 static LINK_FINALS: CharSet =
     CharSet::finals_of(&[LINKING_WORDS, TIME_WORDS, NOT_LINKING, MEASURE_VERBS]);
 
+/// Characters that may end a line placeholder: asked of the end of every subject.
+static PLACEHOLDER_FINALS: CharSet = CharSet::finals_of(&[LINE_PLACEHOLDERS]);
+
 /// Characters that may end a share ending.
 static SHARE_FINALS: CharSet = CharSet::finals_of(&[SHARE_ENDINGS]);
 
@@ -457,6 +460,9 @@ pub fn action_before(chars: &[char], end: usize) -> Option<usize> {
 /// The length of the longest [`LINE_PLACEHOLDERS`] word ending just before `chars[end]`.
 #[must_use]
 pub fn line_placeholder_before(chars: &[char], end: usize) -> Option<usize> {
+    if !char_before_in(chars, end, &PLACEHOLDER_FINALS) {
+        return None;
+    }
     WORDS.before.longest(chars, end, tag::PLACEHOLDER)
 }
 
@@ -567,6 +573,24 @@ pub fn indicator_name_at(chars: &[char], start: usize) -> Option<usize> {
 #[must_use]
 pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
     WORDS.before.longest(chars, end, tag::DURATION).is_some()
+}
+
+/// Whether a word that ends a counted noun starts at `chars[start]`: a noun stop, or, with
+/// `verb_too`, a verb of action. One walk answers for both.
+pub(crate) fn stops_noun_at(chars: &[char], start: usize, verb_too: bool) -> bool {
+    if !char_in(chars, start, &NOUN_STOP_INITIALS) {
+        return false;
+    }
+    let wanted = if verb_too {
+        tag::STOP | tag::ACTION
+    } else {
+        tag::STOP
+    };
+    let mut stops = false;
+    WORDS.at.walk(chars, start, |_, tags, _| {
+        stops |= tags & wanted != 0;
+    });
+    stops
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
