@@ -75,15 +75,21 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     let mut last_date: Option<(Span, usize)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
-    // The records are sorted by start: one cursor walks the view to each start, and a copy
-    // of it on to the end.
-    let mut cursor = ViewCursor::default();
+    // The records are sorted by start: a cursor walks the view to each start, and a copy of
+    // it on to the end. The next record starts from that end where it starts after it (as
+    // all but those inside a title do), so no character is walked over twice.
+    let mut at_start = ViewCursor::default();
+    let mut at_end = (ViewCursor::default(), 0);
     let spans: Vec<Span> = records
         .iter()
         .map(|record| {
-            let start = view.advance_to_byte(&mut cursor, record.start());
-            let mut to_end = cursor;
+            if record.start() >= at_end.1 {
+                at_start = at_end.0;
+            }
+            let start = view.advance_to_byte(&mut at_start, record.start());
+            let mut to_end = at_start;
             let end = view.advance_to_byte(&mut to_end, record.end());
+            at_end = (to_end, record.end());
             (start, end)
         })
         .collect();
@@ -395,40 +401,47 @@ fn subject_text(
         let end = start + (first..last).map(|i| view.step(i)).sum::<usize>();
         return (CompactString::from(&source[start..end]), (start, end));
     }
-    // A step holds a character and the annotation after it: the character's own bytes are its
-    // lead and the continuation bytes after it. Runs of characters with nothing skipped
-    // between them are copied at once.
-    let bytes = source.as_bytes();
+    if first >= last {
+        return (CompactString::default(), (start, start));
+    }
+    // A step holds a character and the annotation after it. An annotation takes three bytes
+    // at least, so a step of three or fewer is the character alone, and the run of source
+    // characters goes on; after a longer one the run is cut at the character's own end where
+    // an annotation follows it. The last character ends the subject, its annotation left out.
     buffer.clear();
-    let mut run = start..start;
+    let mut run_start = start;
     let mut byte = start;
-    for i in first..last {
+    for i in first..last - 1 {
         let step = view.step(i);
-        // An annotation takes three bytes at least, so a step of three or fewer is the
-        // character alone.
-        let width = if step <= 3 {
-            step
-        } else {
-            1 + bytes[byte + 1..byte + step]
-                .iter()
-                .take_while(|&&b| b & 0xC0 == 0x80)
-                .count()
-        };
-        if byte != run.end {
-            buffer.push_str(&source[run]);
-            run = byte..byte;
+        if step > 3 {
+            let end = byte + char_width(source, byte);
+            if end < byte + step {
+                buffer.push_str(&source[run_start..end]);
+                run_start = byte + step;
+            }
         }
-        run.end = byte + width;
         byte += step;
     }
-    let end = run.end;
+    let end = byte + char_width(source, byte);
     let text = if buffer.is_empty() {
-        CompactString::from(&source[run])
+        CompactString::from(&source[run_start..end])
     } else {
-        buffer.push_str(&source[run]);
+        buffer.push_str(&source[run_start..end]);
         CompactString::from(buffer.as_str())
     };
     (text, (start, end))
+}
+
+/// The length in bytes of the character of `source` that starts at byte `at`, read from its
+/// lead byte.
+fn char_width(source: &str, at: usize) -> usize {
+    match source.as_bytes().get(at) {
+        None => 0,
+        Some(0x00..=0x7F) => 1,
+        Some(0x80..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(_) => 4,
+    }
 }
 
 /// The noun a count is followed by (`77家企业`), up to the next record at `limit`.
