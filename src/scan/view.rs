@@ -51,8 +51,12 @@ pub struct TextView<'a> {
     steps: Vec<u8>,
     /// Byte offset in `source` of every [`OFFSET_STRIDE`]th view character.
     marks: Vec<u32>,
-    /// View positions where an extractor may start reading (see [`super::candidates`]).
+    /// View positions where an extractor may start reading (see [`super::candidates`]), in
+    /// its first `candidate_count` entries: the table has room for one per source character,
+    /// so that the folding loop writes a position at every character and keeps it only for
+    /// a candidate, with no branch to mispredict (see [`fold_into`]).
     candidates: Vec<u32>,
+    candidate_count: usize,
     /// View positions of the characters that may open markup (see [`may_open_markup`]).
     markup_openers: Vec<u32>,
     /// Whether a pinyin annotation was skipped.
@@ -105,19 +109,20 @@ impl<'a> TextView<'a> {
             chars,
             steps,
             mut marks,
-            mut candidates,
+            candidates,
             mut markup_openers,
         } = tables;
         marks.clear();
-        candidates.clear();
         markup_openers.clear();
         let mut chars = at_least(chars, count, '\0');
         let mut steps = at_least(steps, count, 0);
-        let len = fold_into(
+        // Left at its full length afterwards, so that the next view finds its room written.
+        let mut candidates = at_least(candidates, count, 0);
+        let (len, candidate_count) = fold_into(
             source,
             &mut chars[..count],
             &mut steps[..count],
-            &mut candidates,
+            &mut candidates[..count],
             &mut markup_openers,
         );
         chars.truncate(len);
@@ -139,6 +144,7 @@ impl<'a> TextView<'a> {
             steps,
             marks,
             candidates,
+            candidate_count,
             markup_openers,
             annotated: len != count,
         }
@@ -188,7 +194,7 @@ impl<'a> TextView<'a> {
     /// View positions, in order, of the characters at which an extractor may start reading:
     /// every other position can be passed over without a look.
     pub(crate) fn candidates(&self) -> &[u32] {
-        &self.candidates
+        &self.candidates[..self.candidate_count]
     }
 
     /// View positions, in order, of the characters that may open markup (a URL, an e-mail
@@ -356,93 +362,102 @@ fn at_least<T: Copy>(mut table: Vec<T>, len: usize, zero: T) -> Vec<T> {
     table
 }
 
-/// Folds `source` into `view_chars` and `view_steps` (of one length: the source's characters)
-/// and notes the candidates and markup openers; returns the view's length. A function of its
+/// Folds `source` into `view_chars` and `view_steps` (of one length: the source's characters),
+/// writes the candidates' positions to the start of `candidates` (as long) and notes the
+/// markup openers; returns the view's length and the number of candidates. A function of its
 /// own so that the loop keeps its state in registers.
 #[inline(never)]
 fn fold_into(
     source: &str,
     view_chars: &mut [char],
     view_steps: &mut [u8],
-    candidates: &mut Vec<u32>,
+    candidates: &mut [u32],
     markup_openers: &mut Vec<u32>,
-) -> usize {
-    // Both tables as slices of one length, so that one bounds check serves both.
+) -> (usize, usize) {
+    // The tables as slices of one length, so that one bounds check serves them.
     let count = view_chars.len();
     let view_steps = &mut view_steps[..count];
+    let candidates = &mut candidates[..count];
     let mut len = 0;
+    // Candidates found so far: the first `found` entries of `candidates`.
+    let mut found = 0;
     // The view's length when an annotation was last skipped: one annotation per character,
     // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
     // second bracket.
     let mut annotation_ended_at = usize::MAX;
     let bytes = source.as_bytes();
-    // The bytes not yet read: a slice, so that a Han character is matched and passed
-    // with no offset to check against the length.
+    // The bytes not yet read: a slice, so that a character is matched and passed with no
+    // offset to check against the length.
     let mut rest = bytes;
     loop {
         // Most characters of the genre are Han, three bytes long, in runs: a loop of their
-        // own keeps its few variables in registers. One table load folds them and tells
-        // whether they are candidates, and a Han character is no bracket.
+        // own keeps its few variables in registers. One table load folds them, with no
+        // branch on whether the character is traditional (a quarter of them in traditional
+        // text, in no pattern a predictor could learn); the few candidates (one in
+        // twenty-five) are marked in the table and take a branch of their own. A Han
+        // character is no bracket.
         while let &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] = rest {
             // Sums rather than bit-ors, so that the compiler can bound `k` below the table's
             // length and drop the checks on it.
             let k = usize::from(lead - 0xE4) * 4096
                 + usize::from(second & 0x3F) * 64
                 + usize::from(third & 0x3F);
-            // Most Han characters are simplified already and no candidate: a bit of a table
-            // small enough to stay in the first-level cache says so, and only the others load
-            // their entry of the larger one.
-            let offset = if HAN_PLAIN[k / 64] & (1 << (k % 64)) != 0 {
-                k as u32
-            } else {
-                let entry = HAN_VIEW[k];
-                if entry & CANDIDATE_BIT != 0 {
-                    candidates.push(len as u32);
-                }
-                u32::from(entry & !CANDIDATE_BIT)
-            };
-            view_chars[len] = han_char(offset);
+            let mut folded = HAN_FOLDED[k];
+            if folded == CANDIDATE_HAN {
+                folded = to_simplified(han_char(k));
+                candidates[found] = len as u32;
+                found += 1;
+            }
+            view_chars[len] = folded;
             view_steps[len] = 3;
             len += 1;
             rest = tail;
         }
-        let &[lead, ..] = rest else { break };
         let offset = bytes.len() - rest.len();
-        let (c, folded, width) = if lead < 0x80 {
+        let (folded, width) = match *rest {
             // ASCII folds to itself.
-            let c = char::from(lead);
-            (c, c, 1)
-        } else {
-            let (code, width) = decode_multibyte(bytes, offset, lead);
-            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, fold(c), width)
+            [lead @ 0..=0x7F, ..] => (char::from(lead), 1),
+            // Punctuation and full-width forms: the other characters of three bytes.
+            [lead @ 0xE0..=0xEF, second, third, ..] => {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(second & 0x3F) << 6)
+                    | u32::from(third & 0x3F);
+                (fold_outside_han(code), 3)
+            }
+            [lead, ..] => {
+                let (code, width) = decode_multibyte(bytes, offset, lead);
+                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (fold(c), width)
+            }
+            [] => break,
         };
         // Folding keeps Han characters Han and lost marks lost, so the folded character
-        // before tells whether the original one may carry an annotation.
-        if matches!(c, '(' | '（')
+        // before tells whether the original one may carry an annotation. Only `(` and `（`
+        // fold to `(`.
+        if folded == '('
             && len != annotation_ended_at
             && len > 0
             && may_carry_annotation(view_chars[len - 1])
         {
-            if let Some(skipped) = annotation_len(&bytes[offset..]) {
-                rest = &bytes[offset + skipped..];
+            if let Some(skipped) = annotation_len(rest) {
+                rest = &rest[skipped..];
                 view_steps[len - 1] += skipped as u8;
                 annotation_ended_at = len;
                 continue;
             }
         }
-        if is_candidate(folded) {
-            candidates.push(len as u32);
-        }
+        // Written at every character and kept for a candidate: no branch to mispredict.
+        candidates[found] = len as u32;
+        found += usize::from(is_candidate(folded));
         if may_open_markup(folded) {
             markup_openers.push(len as u32);
         }
         view_chars[len] = folded;
         view_steps[len] = width as u8;
         len += 1;
-        rest = bytes.get(offset + width..).unwrap_or_default();
+        rest = rest.get(width..).unwrap_or_default();
     }
-    len
+    (len, found)
 }
 
 /// The length in bytes of the character a string's byte `lead` starts.
@@ -472,62 +487,59 @@ fn decode_multibyte(bytes: &[u8], offset: usize, lead: u8) -> (u32, usize) {
     }
 }
 
-/// The first code point of [`HAN_VIEW`]: the characters led by the bytes E4 to E9, which
-/// are the basic block of CJK ideographs (U+4E00 to U+9FFF) and the end of extension A.
-const HAN_VIEW_START: u32 = 0x4000;
-
-/// The bit of a [`HAN_VIEW`] entry that marks a candidate.
-const CANDIDATE_BIT: u16 = 0x8000;
-
-/// For each character from U+4000 to U+9FFF, its folded form (less [`HAN_VIEW_START`]) and,
-/// in [`CANDIDATE_BIT`], whether the folded form is a candidate.
-static HAN_VIEW: [u16; 0x6000] = han_view_table();
-
-/// One bit for each character of [`HAN_VIEW`]: set when the character folds to itself and is
-/// no candidate.
-static HAN_PLAIN: [u64; 0x6000 / 64] = han_plain_bits();
-
-const fn han_plain_bits() -> [u64; 0x6000 / 64] {
-    let table = han_view_table();
-    let mut bits = [0_u64; 0x6000 / 64];
-    let mut k = 0;
-    while k < table.len() {
-        if table[k] == k as u16 {
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        k += 1;
-    }
-    bits
+/// [`fold`] for a character of the Basic Multilingual Plane outside [`HAN_FOLDED`]'s block,
+/// where no traditional character lies.
+#[inline]
+fn fold_outside_han(code: u32) -> char {
+    let folded = match code {
+        0xFF01..=0xFF5E => code - 0xFEE0,
+        0x3000 => u32::from(b' '),
+        _ => code,
+    };
+    char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
+
+/// The first code point of [`HAN_FOLDED`]: the characters led by the bytes E4 to E9, which
+/// are the basic block of CJK ideographs (U+4E00 to U+9FFF) and the end of extension A.
+const HAN_FOLDED_START: u32 = 0x4000;
+
+/// What [`HAN_FOLDED`] holds for a character whose folded form is a candidate. No Han
+/// character folds to it.
+const CANDIDATE_HAN: char = '\0';
+
+/// For each character from U+4000 to U+9FFF, its folded form, or [`CANDIDATE_HAN`] where
+/// that is a candidate. Characters rather than offsets, so that the loop stores what it
+/// loads with no conversion to check.
+static HAN_FOLDED: [char; 0x6000] = han_folded_table();
 
 // Only ever evaluated by the compiler, into the static above: the array is never on a stack.
 #[allow(clippy::large_stack_arrays)]
-const fn han_view_table() -> [u16; 0x6000] {
+const fn han_folded_table() -> [char; 0x6000] {
     let simplified = simplified_table();
-    let mut table = [0_u16; 0x6000];
+    let mut table = [CANDIDATE_HAN; 0x6000];
     let mut k = 0;
     while k < table.len() {
-        let code = HAN_VIEW_START + k as u32;
+        let code = HAN_FOLDED_START + k as u32;
         let folded = match code.checked_sub(0x4E00) {
             Some(i) if simplified[i as usize] != 0 => simplified[i as usize] as u32,
             _ => code,
         };
-        let candidate = match char::from_u32(folded) {
-            Some(c) => is_candidate(c),
-            None => panic!("a Han character folds to a Han character"),
+        let Some(folded) = char::from_u32(folded) else {
+            panic!("a Han character folds to a Han character");
         };
-        table[k] = (folded - HAN_VIEW_START) as u16 | if candidate { CANDIDATE_BIT } else { 0 };
+        if !is_candidate(folded) {
+            table[k] = folded;
+        }
         k += 1;
     }
     table
 }
 
-/// The character [`HAN_VIEW_START`] + `offset`, for an offset of [`HAN_VIEW`] (below
-/// `0x6000`): the mask keeps it below the surrogates, so that the compiler can drop the
-/// check of the conversion.
+/// The character [`HAN_FOLDED_START`] + `k`, for an index of [`HAN_FOLDED`].
 #[inline]
-fn han_char(offset: u32) -> char {
-    char::from_u32(HAN_VIEW_START + (offset & 0x7FFF)).unwrap_or(char::REPLACEMENT_CHARACTER)
+fn han_char(k: usize) -> char {
+    let code = HAN_FOLDED_START + u32::try_from(k).unwrap_or(0);
+    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Full-width ASCII to ASCII, ideographic and no-break spaces to a space, traditional to simplified.
@@ -543,7 +555,11 @@ fn fold(c: char) -> char {
 
 /// Han characters carry annotations; so do the marks a scrape leaves where a Han character was lost.
 fn may_carry_annotation(c: char) -> bool {
-    is_han(c) || matches!(c, '?' | '？' | '\u{FFFD}') || is_private_use(c)
+    // The basic block first: nearly every character an annotation follows is in it.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || is_han(c)
+        || matches!(c, '?' | '？' | '\u{FFFD}')
+        || is_private_use(c)
 }
 
 /// Whether `c` is a CJK ideograph (unified, extensions, compatibility) or 〇.
@@ -557,98 +573,82 @@ fn is_private_use(c: char) -> bool {
     matches!(c as u32, 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
 }
 
-fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(
-            c,
-            'ā' | 'á'
-                | 'ǎ'
-                | 'à'
-                | 'ē'
-                | 'é'
-                | 'ě'
-                | 'è'
-                | 'ī'
-                | 'í'
-                | 'ǐ'
-                | 'ì'
-                | 'ō'
-                | 'ó'
-                | 'ǒ'
-                | 'ò'
-                | 'ū'
-                | 'ú'
-                | 'ǔ'
-                | 'ù'
-                | 'ǖ'
-                | 'ǘ'
-                | 'ǚ'
-                | 'ǜ'
-                | 'ü'
-                | 'ê'
-                | 'Ā'
-                | 'Á'
-                | 'Ǎ'
-                | 'À'
-                | 'Ē'
-                | 'É'
-                | 'Ě'
-                | 'È'
-                | 'Ō'
-                | 'Ó'
-                | 'Ǒ'
-                | 'Ò'
-                | 'Ü'
-        )
-}
+/// The letters of pinyin beyond ASCII: toned vowels, `ü` and `ê`, in both cases where a
+/// text writes them. Every one takes two bytes, led by C3 to C7.
+const PINYIN_MARKED_LETTERS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêĀÁǍÀĒÉĚÈŌÓǑÒÜ";
+
+/// [`PINYIN_MARKED_LETTERS`] as one bit per two-byte character led by C3 to C7: a word per
+/// lead byte, a bit per second byte. An annotation's letter is one shift and mask, not a
+/// comparison with each letter.
+const PINYIN_MARKED_BITS: [u64; 5] = {
+    let letters = PINYIN_MARKED_LETTERS.as_bytes();
+    let mut bits = [0_u64; 5];
+    let mut i = 0;
+    while i < letters.len() {
+        let (lead, next) = (letters[i], letters[i + 1]);
+        assert!(
+            lead >= 0xC3 && lead <= 0xC7,
+            "a marked letter takes two bytes"
+        );
+        bits[(lead - 0xC3) as usize] |= 1 << (next & 0x3F);
+        i += 2;
+    }
+    bits
+};
 
 /// Byte length of a pinyin annotation at the start of `bytes` (a string's, from its `(` or
-/// `（` on). Looks at most a dozen characters ahead, so scanning stays linear. Not inlined: the
-/// folding loop keeps its registers for the characters around.
+/// `（` on): one to [`MAX_ANNOTATION_LETTERS`] letters, a tone digit 1 to 5 or none, and a
+/// closing bracket of either width. Looks at most a dozen characters ahead, so scanning stays
+/// linear. Not inlined: the folding loop keeps its registers for the characters around.
 #[inline(never)]
 fn annotation_len(bytes: &[u8]) -> Option<usize> {
-    let mut i = if bytes.first() == Some(&b'(') {
+    let open = if bytes.first() == Some(&b'(') {
         1
     } else {
         '（'.len_utf8()
     };
-    let mut letters = 0;
-    let mut tone_digit = false;
-    while let Some(&b) = bytes.get(i) {
-        // Most annotations are Latin letters: read as bytes, not decoded, letters first.
-        let width = if b.is_ascii_alphabetic() {
-            1
-        } else if b < 0x80 {
-            match b {
-                b')' if letters > 0 => return Some(i + 1),
-                b'1'..=b'5' if letters > 0 && !tone_digit => tone_digit = true,
-                _ => return None,
-            }
+    // As many letters as an annotation may hold take no more bytes than this: letters past
+    // it are too many, and need no look.
+    let window = bytes
+        .get(..open + 2 * MAX_ANNOTATION_LETTERS)
+        .unwrap_or(bytes);
+    let mut i = open;
+    // Letters of two bytes read, so that the letters are counted from the bytes at the end
+    // rather than at each one.
+    let mut wide = 0;
+    while let Some(&b) = window.get(i) {
+        if b.is_ascii_alphabetic() {
             i += 1;
-            continue;
+        } else if is_marked_pinyin_letter(b, window.get(i + 1)) {
+            i += 2;
+            wide += 1;
         } else {
-            // Every other letter of pinyin (`à`, `ǚ`, `Ü`) takes two bytes, and of the
-            // characters of three bytes only the full-width bracket closes an annotation.
-            match bytes[i..] {
-                [lead @ 0xC2..=0xDF, next, ..] => {
-                    let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-                    if !char::from_u32(code).is_some_and(is_pinyin_letter) {
-                        return None;
-                    }
-                    2
-                }
-                [0xEF, 0xBC, 0x89, ..] if letters > 0 => return Some(i + '）'.len_utf8()),
-                _ => return None,
-            }
-        };
-        // A letter after the tone digit, or one letter too many, ends no annotation.
-        if tone_digit || letters == MAX_ANNOTATION_LETTERS {
-            return None;
+            break;
         }
-        letters += 1;
-        i += width;
     }
-    None
+    let letters = i - open - wide;
+    if letters == 0 || letters > MAX_ANNOTATION_LETTERS {
+        return None;
+    }
+    if let Some(b'1'..=b'5') = bytes.get(i) {
+        i += 1;
+    }
+    match *bytes.get(i..)? {
+        [b')', ..] => Some(i + 1),
+        [0xEF, 0xBC, 0x89, ..] => Some(i + '）'.len_utf8()),
+        _ => None,
+    }
+}
+
+/// Whether the bytes `lead` and `next` are one of [`PINYIN_MARKED_LETTERS`].
+#[inline]
+fn is_marked_pinyin_letter(lead: u8, next: Option<&u8>) -> bool {
+    match (lead, next) {
+        (0xC3..=0xC7, Some(&next)) => {
+            PINYIN_MARKED_BITS[usize::from(lead - 0xC3)] >> (next & 0x3F) & 1 != 0
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
