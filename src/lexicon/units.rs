@@ -478,12 +478,21 @@ pub fn temperature_scale_before(chars: &[char], end: usize) -> Option<(&'static 
 
 static AFTER_FORMS: LazyLock<AfterForms> = LazyLock::new(AfterForms::new);
 
+/// A form that may follow a number, as [`AfterForms`] holds it.
+struct AfterForm {
+    /// Its characters after the first.
+    rest: Box<[char]>,
+    /// Whether it ends with a Latin letter, and so must end a word.
+    latin: bool,
+    unit: &'static Unit,
+}
+
 /// The forms that may follow a number, grouped by first character: the characters after the
 /// first, longest form first (the table's order among forms of one length), so that one
 /// hashed probe finds every form a character opens. Units are looked for after every number,
 /// and most forms are one or two characters long.
 struct AfterForms {
-    forms: Vec<(Box<[char]>, &'static Unit)>,
+    forms: Vec<AfterForm>,
     /// Open addressing from a first character to its group, `(first, from, to)`; a slot whose
     /// first character is [`AfterForms::EMPTY`] is free.
     slots: Vec<(char, u32, u32)>,
@@ -521,7 +530,16 @@ impl AfterForms {
         }
         let forms = rows
             .into_iter()
-            .map(|(form, unit)| (form[1..].into(), unit))
+            .map(|(form, unit)| AfterForm {
+                rest: form[1..].into(),
+                // The last byte of a string is ASCII only when its last character is.
+                latin: unit
+                    .form
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_alphabetic),
+                unit,
+            })
             .collect();
         AfterForms { forms, slots }
     }
@@ -531,7 +549,7 @@ impl AfterForms {
     }
 
     /// The forms that open with `first`, longest first, as their characters after `first`.
-    fn opened_by(&self, first: char) -> &[(Box<[char]>, &'static Unit)] {
+    fn opened_by(&self, first: char) -> &[AfterForm] {
         let mask = self.slots.len() - 1;
         let mut slot = Self::slot_of(first, mask);
         loop {
@@ -550,14 +568,6 @@ impl AfterForms {
 static BEFORE_INDEX: LazyLock<WordIndex<&'static Unit>> =
     LazyLock::new(|| WordIndex::new(UNITS, |u| if u.placement == After { "" } else { u.form }));
 
-/// Whether a Latin form ending at `end` is a whole word, not the start of a longer one
-/// (`m` in `mile`, `g` in `gb`).
-fn ends_word(chars: &[char], form: &str, end: usize) -> bool {
-    // The last byte of a string is ASCII only when its last character is.
-    let latin = form.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-    !latin || !chars.get(end).is_some_and(char::is_ascii_alphanumeric)
-}
-
 /// The longest unit or classifier written at `chars[start]` that may follow a number,
 /// with its length in characters.
 #[must_use]
@@ -570,14 +580,19 @@ pub fn unit_after(chars: &[char], start: usize) -> Option<(&'static Unit, usize)
     let (unit, len) = AFTER_FORMS
         .opened_by(first)
         .iter()
-        .find(|(rest, unit)| {
+        .find(|form| {
+            let rest = &form.rest;
             // Compared in place: the forms are a character or two past the first, too short
-            // for the call a slice comparison makes.
+            // for the call a slice comparison makes. A Latin form ends a word (not the `m`
+            // of `mile`, the `g` of `gb`).
             rest.len() <= text.len()
                 && rest.iter().zip(text).all(|(a, b)| a == b)
-                && ends_word(chars, unit.form, start + 1 + rest.len())
+                && !(form.latin
+                    && text
+                        .get(rest.len())
+                        .is_some_and(char::is_ascii_alphanumeric))
         })
-        .map(|(rest, unit)| (*unit, 1 + rest.len()))?;
+        .map(|form| (form.unit, 1 + form.rest.len()))?;
     // A word that begins with the unit's characters is a word, not the unit (SPEC §5):
     // `10万家庭` counts 家庭, `5万亿台阶` is no count of machines.
     let may_be_word = NOT_UNIT_INITIALS.contains(chars[start])

@@ -354,7 +354,9 @@ fn read_vague_prefix(chars: &[char], i: usize) -> Option<Amount> {
 /// with a magnitude after them (`三五百` 300–500).
 fn read_vague_pair(chars: &[char], i: usize) -> Option<Amount> {
     let (&a, &b) = (chars.get(i)?, chars.get(i + 1)?);
-    if !is_chinese_digit(a) || !is_chinese_digit(b) {
+    // The second character first: the first opens a numeral and is mostly a digit, while
+    // the one after it is mostly none (`一些`, `三是`).
+    if !is_chinese_digit(b) || !is_chinese_digit(a) {
         return None;
     }
     let (low, high) = (digit_value(a)?, digit_value(b)?);
@@ -470,10 +472,14 @@ fn read_vague_suffix(chars: &[char], base: &Amount, form: NumeralForm) -> Option
             })
         }
         _ if form == NumeralForm::Chinese => {
-            let d = digit_value(last)?;
-            let d_next = digit_value(next)?;
+            // Only tens and a units digit read on (`十七八`): one comparison settles most
+            // Chinese numerals before any digit is looked up.
             let after_ten = end >= 2 && chars[end - 2] == '十';
-            if !after_ten || !is_chinese_digit(next) || d_next != d + 1 {
+            if !after_ten || !is_chinese_digit(next) {
+                return None;
+            }
+            let (d, d_next) = (digit_value(last)?, digit_value(next)?);
+            if d_next != d + 1 {
                 return None;
             }
             if chars.get(end + 1).copied().is_some_and(is_chinese_digit) {
