@@ -339,6 +339,13 @@ fn lost(start: usize, end: usize) -> Amount {
 /// `上百`, `上千万` (over, no upper bound); `数十`, `几百万` (2 to 9 of the magnitude, about).
 fn read_vague_prefix(chars: &[char], i: usize) -> Option<Amount> {
     let &(_, approx) = VAGUE_NUMBER_WORDS.iter().find(|(c, _)| *c == chars[i])?;
+    // These words mostly open other words (`上海`, `数据`): a magnitude must follow.
+    if !chars
+        .get(i + 1)
+        .is_some_and(|&c| magnitude_value(c).is_some())
+    {
+        return None;
+    }
     let (magnitude, len) = magnitude_chain(chars, i + 1)?;
     let end = i + 1 + len;
     let mut amount = if approx == Approx::Over {
@@ -385,8 +392,9 @@ fn read_bare_magnitude(chars: &[char], i: usize) -> Option<Amount> {
     if i > 0 && (digit_value(chars[i - 1]).is_some() || magnitude_value(chars[i - 1]).is_some()) {
         return None;
     }
-    // 兆 and 京 open words (`京日`, `兆瓦`) far more often than numbers.
-    if matches!(chars[i], '兆' | '京') {
+    // 兆 and 京 open words (`京日`, `兆瓦`) far more often than numbers; and most characters
+    // that open no numeral here are no magnitude at all (`负责`, `第一`, `零售`).
+    if matches!(chars[i], '兆' | '京') || magnitude_value(chars[i]).is_none() {
         return None;
     }
     let (value, len) = magnitude_chain(chars, i)?;

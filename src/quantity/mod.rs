@@ -215,15 +215,22 @@ fn assemble(
     if is_no_amount(chars, a) {
         return None;
     }
+    if let Some(m) = measure.as_mut() {
+        end += rate_after_unit(chars, end, m);
+        // What the unit rules out (a year read as a span of time, a month's name) is settled
+        // before the costlier checks below. Only a money unit gives way to a currency written
+        // before the number, and no unit [`plausible`] checks is money; a currency or a
+        // counted noun, the measures of a number with no unit, passes it.
+        if !plausible(chars, a, m, end) {
+            return None;
+        }
+    }
     // A ratio word is a word of its own, whatever phrase its numeral could also open.
     if a.shape != Shape::Word
         && (exclude::is_list_label(chars, a.start, a.end)
             || exclude::in_set_phrase(chars, a.start, a.end))
     {
         return None;
-    }
-    if let Some(m) = measure.as_mut() {
-        end += rate_after_unit(chars, end, m);
     }
     // Latin letters after the number that belong to its unit (`168cm`, `35km²`, `5kg左右`)
     // do not glue it to a word.
@@ -250,9 +257,6 @@ fn assemble(
         }
         None => return None,
     };
-    if !plausible(chars, a, &measure, end) {
-        return None;
-    }
     let before_approx =
         draft.take_approx_before(chars, floor, approx_first, currency_start, &measure);
     // A magnitude and unit with no number, written as a label (`單位：千元`), names the unit
