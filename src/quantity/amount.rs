@@ -340,9 +340,9 @@ fn lost(start: usize, end: usize) -> Amount {
 fn read_vague_prefix(chars: &[char], i: usize) -> Option<Amount> {
     let &(_, approx) = VAGUE_NUMBER_WORDS.iter().find(|(c, _)| *c == chars[i])?;
     // These words mostly open other words (`上海`, `数据`): a magnitude must follow.
-    if !chars
+    if chars
         .get(i + 1)
-        .is_some_and(|&c| magnitude_value(c).is_some())
+        .is_none_or(|&c| magnitude_value(c).is_none())
     {
         return None;
     }

@@ -225,6 +225,19 @@ fn assemble(
             return None;
         }
     }
+    let approx_first =
+        approx_before_spaced(chars, a.start).filter(|(_, len)| a.start - len >= floor);
+    // A lone 一 before a classifier is the article (`一个`, `一项`), a count only after a word
+    // of approximation (`近一个`): see [`shape_fits`], settled here before the costlier
+    // checks. No currency goes with a count.
+    let article = a.shape == Shape::LoneOne
+        && approx_first.is_none()
+        && measure
+            .as_ref()
+            .is_some_and(|m| m.dimension == Dimension::Count);
+    if article {
+        return None;
+    }
     // A ratio word is a word of its own, whatever phrase its numeral could also open.
     if a.shape != Shape::Word
         && (exclude::is_list_label(chars, a.start, a.end)
@@ -246,8 +259,6 @@ fn assemble(
         high: a.high.map(|v| v + half_added),
         approx: a.approx,
     };
-    let approx_first =
-        approx_before_spaced(chars, draft.start).filter(|(_, len)| draft.start - len >= floor);
     let currency_start =
         currency_before_number(chars, a, approx_first, floor, options, &mut measure);
     let mut measure = match measure {
@@ -495,6 +506,8 @@ impl Draft {
 
     /// A span of time with 大 is an age (`十个月大`, `90天大的小孩`); a temperature takes the
     /// scale named before it (`华氏温度98.6度`, `摄氏37°`) and `零下` (`零下12℃`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn take_age_and_temperature(&mut self, chars: &[char], floor: usize, measure: &mut Measure) {
         if measure.dimension == Dimension::Duration && chars.get(self.end) == Some(&'大') {
             let word_goes_on = chars
@@ -526,6 +539,8 @@ impl Draft {
 
     /// The quantity: bounds in the measure's unit (`成` counts tenths), text and byte offsets
     /// left for the caller.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn finish(self, measure: &Measure, trend: Option<Trend>) -> Found {
         let scale = |v: Option<f64>| v.map(|v| v * measure.factor);
         Found {
@@ -819,6 +834,9 @@ fn repeated_unit_range(
 /// The trend a verb of change before `start` gives the quantity, within the clause. A
 /// quantity listed after another with 、 or 和 (`分别增长32.9%、41.6%`, `示范项目14项、省级48项`)
 /// shares the trend of the one it is joined to.
+// Inlined where the quantity is assembled: called once per quantity, it is cheaper there.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn trend_of(
     chars: &[char],
     start: usize,
