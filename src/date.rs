@@ -56,8 +56,8 @@ use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at
 use crate::lexicon::starts_with_word;
 use crate::record::{Date, Record};
 use crate::scan::years::{
-    ascii_run, chinese_digit, continues_chinese_numeral, is_chinese_numeral_char, is_chinese_tens,
-    read_numeral, Numeral,
+    ascii_run, continues_chinese_numeral, is_chinese_digit, is_chinese_numeral_char,
+    is_chinese_tens, read_numeral, Numeral,
 };
 use crate::scan::Options;
 use crate::scan::{is_han, TextView};
@@ -285,7 +285,7 @@ impl Scanner<'_> {
         if c.is_ascii_digit() {
             return !previous.is_some_and(|p| p.is_ascii_alphanumeric() || CODE_MARKS.contains(p));
         }
-        if chinese_digit(c).is_some() || is_chinese_tens(c) {
+        if is_chinese_digit(c) || is_chinese_tens(c) {
             return !previous
                 .is_some_and(|p| is_chinese_numeral_char(p) || NUMERAL_WORD_ENDS.contains(p));
         }
@@ -334,7 +334,7 @@ impl Scanner<'_> {
                 Some(run) => (i + run, true),
                 None => return true,
             }
-        } else if chinese_digit(c).is_some() || is_chinese_tens(c) {
+        } else if is_chinese_digit(c) || is_chinese_tens(c) {
             // Most Chinese digits of a text stand alone inside words (`统一`, `三次`): the
             // character after one tells without reading it.
             if self

@@ -384,7 +384,9 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
         }
     }
     let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() + titles.len());
-    let mut titles = titles.into_iter().peekable();
+    // Records are large: each is looked at where it lies and moved once, into `records`,
+    // never in and out of a peeked slot.
+    let mut titles = titles.into_iter();
     let mut lists = lists.each_mut().map(|list| list.drain(..));
     // The key of each list's next record, worked out once per record, `u64::MAX` once the
     // list is done. The lists are in the order of their kinds, so the first of equal keys
@@ -403,21 +405,31 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
                 k = other;
             }
         }
-        if heads[k] == u64::MAX {
+        let key = heads[k];
+        if key == u64::MAX {
             break;
         }
-        let Some(record) = lists[k].next() else { break };
-        heads[k] = head_key(&lists[k]);
-        if record.start() < covered_until {
-            continue;
+        let Some(head) = lists[k].as_slice().first() else {
+            break;
+        };
+        let kept = head.start() >= covered_until;
+        if kept {
+            covered_until = head.end();
         }
-        covered_until = record.end();
-        if kinds.contains(record.kind()) {
-            while let Some(title) = titles.next_if(|title| merge_key(title) < merge_key(&record)) {
-                records.push(title);
+        if kept && kinds.contains(head.kind()) {
+            while titles
+                .as_slice()
+                .first()
+                .is_some_and(|title| merge_key(title) < key)
+            {
+                records.extend(titles.next());
             }
-            records.push(record);
+            records.extend(lists[k].next());
+        } else {
+            // Overlapped by a record kept before, or of a kind not asked for: dropped.
+            lists[k].next();
         }
+        heads[k] = head_key(&lists[k]);
     }
     records.extend(titles);
     records

@@ -130,8 +130,9 @@ pub(crate) enum Verdict {
 }
 
 /// Calls `decide` with the byte range and verdict of every part of a run of the numeral
-/// alphabet in the view's source that lies outside `records` (sorted by start; titles are
-/// passed over, since the records inside a title are listed on their own).
+/// alphabet in the view's source that lies outside the records of `covering` (sorted by
+/// start; titles and the records dropped are passed over, since the records inside a title
+/// are listed on their own).
 ///
 /// Every character of the alphabet is a candidate position of the view (a test checks it),
 /// so the runs are found among the candidates, not by a walk over the text. A text whose
@@ -142,13 +143,12 @@ pub(crate) enum Verdict {
 /// Chinese numeral character is never a number (it is passed over without a look).
 fn account(
     view: &TextView<'_>,
-    records: &[Record],
+    mut covering: Covering<'_>,
     markup: &[Range<usize>],
     reasons: bool,
     mut decide: impl FnMut(Range<usize>, Verdict),
 ) {
     let source = view.source();
-    let mut covering = Covering { records, next: 0 };
     let mut markup = markup.iter().peekable();
     // `first` is the view position of the run's first character when positions and
     // characters correspond one to one, so that a part's positions are counted, not looked up.
@@ -273,16 +273,31 @@ fn settle_part(
 /// their own.
 struct Covering<'r> {
     records: &'r [Record],
+    /// The indices of the records dropped, in order: they cover nothing.
+    dropped: &'r [usize],
     /// The first record not yet passed over.
     next: usize,
+    /// The first of `dropped` not yet passed over.
+    next_dropped: usize,
 }
 
-impl Covering<'_> {
+impl<'r> Covering<'r> {
+    fn new(records: &'r [Record], dropped: &'r [usize]) -> Self {
+        Covering {
+            records,
+            dropped,
+            next: 0,
+            next_dropped: 0,
+        }
+    }
+
     /// The byte span of the first record that ends after byte `at`, passing over those before;
     /// `at` never decreases from one call to the next.
     fn ending_after(&mut self, at: usize) -> Option<Range<usize>> {
         while let Some(record) = self.records.get(self.next) {
-            if !matches!(record, Record::Title(_)) && record.end() > at {
+            if self.dropped.get(self.next_dropped) == Some(&self.next) {
+                self.next_dropped += 1;
+            } else if !matches!(record, Record::Title(_)) && record.end() > at {
                 return Some(record.start()..record.end());
             }
             self.next += 1;
@@ -635,21 +650,13 @@ pub(crate) fn settle(
     // address, a tag or a link target is dropped, and its numerals are skipped as markup.
     // A place name with a numeral character in it (`七台河`, `三亚`) is a place: a record that
     // opens inside one is dropped, and its numerals are skipped as a place. One pass finds
-    // both, and the records are moved only when one is dropped.
+    // both; the accounting passes over the records dropped, and the records are moved once,
+    // after it, only when one is dropped or a number added.
     let dropped = dropped_records(view, records, &markup);
-    if !dropped.is_empty() {
-        let mut dropped = dropped.into_iter().peekable();
-        let mut k = 0;
-        records.retain(|_| {
-            let drop = dropped.next_if_eq(&k).is_some();
-            k += 1;
-            !drop
-        });
-    }
     let mut added = Vec::new();
     account(
         view,
-        records,
+        Covering::new(records, &dropped),
         &markup,
         reasons,
         |range, verdict| match verdict {
@@ -668,12 +675,32 @@ pub(crate) fn settle(
             }
         },
     );
-    if !added.is_empty() {
-        records.extend(added);
-        // Stable: a title keeps its place before the records it holds.
-        records.sort_by_key(Record::start);
+    if !dropped.is_empty() || !added.is_empty() {
+        *records = rebuilt(std::mem::take(records), &dropped, added);
     }
     approximate_numbers(view, records);
+}
+
+/// `records` (sorted by start) without those at the indices `dropped` (in order), with the
+/// numbers `added` (sorted by start) among them, each after the records that start where it
+/// does: as a stable sort by start of the kept records followed by the added ones would
+/// order them (a title keeps its place before the records it holds), with every record
+/// moved once.
+fn rebuilt(records: Vec<Record>, dropped: &[usize], added: Vec<Record>) -> Vec<Record> {
+    let mut out = Vec::with_capacity(records.len() - dropped.len() + added.len());
+    let mut dropped = dropped.iter().copied().peekable();
+    let mut added = added.into_iter().peekable();
+    for (k, record) in records.into_iter().enumerate() {
+        if dropped.next_if_eq(&k).is_some() {
+            continue;
+        }
+        while let Some(number) = added.next_if(|n| n.start() < record.start()) {
+            out.push(number);
+        }
+        out.push(record);
+    }
+    out.extend(added);
+    out
 }
 
 /// The indices, in order, of the `records` (sorted by start) that reach into a span of

@@ -2,6 +2,7 @@
 //! years of a period in a title. Dates and titles both read years here, so they agree on what
 //! a year is (four digits, ASCII or Chinese read one by one, from 1000 to 2999).
 
+use crate::lexicon::numerals::DIGITS;
 use crate::scan::numeral::{digit_value, match_numeral_within};
 
 /// The earliest year read as a calendar year.
@@ -130,11 +131,19 @@ pub(crate) fn chinese_digit(c: char) -> Option<u32> {
     digit_value(c)
 }
 
+/// Whether `c` is a [`chinese_digit`]. Asked of the characters around every numeral, nearly
+/// none of which is a digit: one bit-table load tells (a test checks it against
+/// [`chinese_digit`] for every character).
+#[inline]
+pub(crate) fn is_chinese_digit(c: char) -> bool {
+    !c.is_ascii() && c != '两' && DIGITS.contains(c)
+}
+
 /// A character of a Chinese date numeral after its first: a digit, a tens, or the letter O
 /// written for 〇 (`二OO八`).
 #[inline]
 pub(crate) fn continues_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || is_chinese_tens(c) || c == 'O'
+    is_chinese_digit(c) || is_chinese_tens(c) || c == 'O'
 }
 
 pub(crate) fn is_chinese_tens(c: char) -> bool {
@@ -144,7 +153,7 @@ pub(crate) fn is_chinese_tens(c: char) -> bool {
 /// Characters of any Chinese numeral: a date numeral next to one of these is part of a
 /// larger number (`一百二十年`, `三千五百`).
 pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some()
+    is_chinese_digit(c)
         || is_chinese_tens(c)
         || matches!(
             c,
@@ -175,4 +184,16 @@ pub(crate) fn two_digits_at(chars: &[char], at: usize) -> Option<u32> {
     read_numeral(chars, at)
         .filter(|numeral| numeral.digits == 2)
         .map(|numeral| numeral.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bit_table_of_chinese_digits_agrees_with_their_values() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_chinese_digit(c), chinese_digit(c).is_some(), "{c}");
+        }
+    }
 }
