@@ -133,10 +133,21 @@ fn read_title(view: &TextView<'_>, open: usize, close: usize) -> Option<Title> {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-/// A word table of the title reader: each word once (of two entries for one word, the later
-/// wins), looked up through a [`WordIndex`].
+/// A word table of the title reader: each word with one value (of two entries for one word,
+/// the later wins), looked up through a [`WordIndex`].
 struct Words<V> {
     index: WordIndex<V>,
+}
+
+impl Words<()> {
+    /// Indexes a set of words as they come: a word listed twice is found the same as once,
+    /// so the entries need no sort to find the repeated ones (the tables are built once, but
+    /// on every start of a short-lived process).
+    fn set(words: impl IntoIterator<Item = Vec<char>>) -> Self {
+        Words {
+            index: WordIndex::from_words(words.into_iter().map(|word| (word, ()))),
+        }
+    }
 }
 
 impl<V: Copy> Words<V> {
@@ -205,7 +216,7 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
 
 fn word_set(words: &[&str]) -> Words<()> {
-    Words::new(words.iter().map(|word| (word, ())))
+    Words::set(words.iter().map(|word| word.chars().collect()))
 }
 
 impl Tables {
@@ -225,15 +236,14 @@ impl Tables {
         let departments = issuers::DEPARTMENT_STEMS.iter().flat_map(|stem| {
             issuers::DEPARTMENT_SUFFIXES
                 .iter()
-                .map(move |suffix| format!("{stem}{suffix}"))
+                .map(move |suffix| stem.chars().chain(suffix.chars()).collect())
         });
-        let body_parts = Words::new(
+        let body_parts = Words::set(
             issuers::REGIONAL_BODIES
                 .iter()
                 .chain(issuers::OFFICE_SUFFIXES)
-                .map(|&part| part.to_owned())
-                .chain(departments)
-                .map(|part| (part, ())),
+                .map(|part| part.chars().collect())
+                .chain(departments),
         );
         Tables {
             doc_type_endings,

@@ -3,6 +3,7 @@
 //! probe and a comparison or two, even for a character that opens dozens of words (`一`
 //! opens most set phrases).
 
+use std::cmp::Reverse;
 use std::ops::Range;
 
 /// A set of keys hashed into 4,096 bits, for a quick "certainly not" before a look-up: the
@@ -192,9 +193,10 @@ impl<V: Copy> WordIndex<V> {
             .filter(|(word, _)| !word.is_empty())
             .collect();
         let mut backward = forward.clone();
-        // Stable sorts: words of one key and length stay in the table's order.
-        forward.sort_by(|(a, _), (b, _)| head(a).cmp(&head(b)).then(b.len().cmp(&a.len())));
-        backward.sort_by(|(a, _), (b, _)| tail(a).cmp(&tail(b)).then(b.len().cmp(&a.len())));
+        // Stable sorts: words of one key and length stay in the table's order. The keys are
+        // worked out once per word, not at every comparison.
+        forward.sort_by_cached_key(|(word, _)| (head(word), Reverse(word.len())));
+        backward.sort_by_cached_key(|(word, _)| (tail(word), Reverse(word.len())));
         let longest = forward
             .iter()
             .map(|(word, _)| word.len())
