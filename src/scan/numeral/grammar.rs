@@ -118,6 +118,12 @@ fn is_financial(c: char) -> bool {
     numeral_char(c).is_some_and(|row| row.script == Script::Financial)
 }
 
+/// A lone 陆 伍 参 拾 is a word (陆续, 队伍, 参加, 收拾); a lone 零 too (零售), and 幺: in running
+/// text, none of them alone is a numeral.
+pub(super) fn is_word_when_alone(c: char) -> bool {
+    is_financial(c) || is_zero_char(c) || c == '幺'
+}
+
 fn ascii_digit_at(chars: &[char], pos: usize) -> Option<u32> {
     chars
         .get(pos)
@@ -954,11 +960,8 @@ pub(crate) fn parse_at(
     if mode == Mode::Scan
         && !ordinal
         && body.end == body_start + 1
-        && (is_financial(chars[body_start])
-            || is_zero_char(chars[body_start])
-            || chars[body_start] == '幺')
+        && is_word_when_alone(chars[body_start])
     {
-        // A lone 陆 伍 参 拾 is a word (陆续, 队伍, 参加, 收拾); a lone 零 too (零售).
         return (None, stop);
     }
     let mut parsed = Parsed {

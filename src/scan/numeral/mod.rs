@@ -637,6 +637,7 @@ fn lone_character_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
         ) => single(value, false),
         ('十', _) => single(10, true),
         ('第' | '负' | '負', _) => Shortcut::Settled(None),
+        _ if grammar::is_word_when_alone(c) => Shortcut::Settled(None),
         _ => Shortcut::Grammar,
     }
 }
@@ -660,6 +661,7 @@ fn short_numeral_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
         (Some('十'), _) => (10, from + 1, true),
         (_, Some(digit)) if at(from + 1) == Some('十') => (digit * 10, from + 2, true),
         (_, Some(digit)) if ordinal => (digit, from + 1, false),
+        (_, Some(_)) => return year_digits_at(chars, start, limit),
         _ => return Shortcut::Grammar,
     };
     let mut units = false;
@@ -683,6 +685,48 @@ fn short_numeral_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
         },
         form: NumeralForm::Chinese,
         has_magnitude: tens,
+    }))
+}
+
+/// A year written digit by digit (`二〇二四年`, `一九九八`), the one shape of Chinese numeral
+/// in running text the shortcuts above leave to the grammar often: four everyday digits, the
+/// first not zero, ending before a character that cannot continue them. This settles it as
+/// the grammar reads it (four digits in a row are read one by one), and leaves every other
+/// shape to the grammar.
+fn year_digits_at(chars: &[char], start: usize, limit: usize) -> Shortcut {
+    const LEN: usize = 4;
+    let everyday_digit = |c: char| match c {
+        '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => {
+            digit_value(c)
+        }
+        _ => None,
+    };
+    let end = start + LEN;
+    // Cut by the window, the digits are the grammar's: it may read a shorter run.
+    let ends = if end < limit {
+        let next = chars[end];
+        !may_continue_numeral(next) && !grammar::NUMERAL_SPACES.contains(&next)
+    } else {
+        end == limit && limit == chars.len()
+    };
+    if !ends || chars[start] == '〇' || chars[start] == '○' || chars[start] == '零' {
+        return Shortcut::Grammar;
+    }
+    let mut value = 0;
+    for &c in &chars[start..end] {
+        let Some(d) = everyday_digit(c) else {
+            return Shortcut::Grammar;
+        };
+        value = value * 10 + d;
+    }
+    Shortcut::Settled(Some(NumeralMatch {
+        start,
+        end,
+        value: f64::from(value),
+        integer: Some(i64::from(value)),
+        kind: NumeralKind::Cardinal,
+        form: NumeralForm::DigitByDigit,
+        has_magnitude: false,
     }))
 }
 
@@ -1000,6 +1044,41 @@ mod tests {
         " ", "%", "﹪", "‰", "/", "-", "−", "负", "第", "点", "分", "之", "又", "a", "G", "_",
         "年", "元", "个", "瓦", "，", "。", "\n", "\u{3000}", "\u{2009}",
     ];
+
+    #[test]
+    fn years_digit_by_digit_read_as_the_grammar_reads_them() {
+        // Every run of four characters from the digits (and what is near them) before every
+        // kind of character that may follow, in a window that cuts it or not.
+        let digits = [
+            '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '壹', '十',
+        ];
+        let after = [
+            '年', '点', '分', '%', '万', '百', '5', ' ', ',', '.', '又', '幺', '十', '，',
+        ];
+        for code in 0..digits.len().pow(4) {
+            let run: Vec<char> = (0..4)
+                .map(|k| digits[code / digits.len().pow(k) % digits.len()])
+                .collect();
+            for &next in &after {
+                let mut chars = run.clone();
+                chars.extend([next, '之', '一']);
+                for end in [3, 4, 5, chars.len()] {
+                    assert_eq!(
+                        match_numeral_within(&chars, 0, end),
+                        grammar_only(&chars, 0, end),
+                        "{chars:?} to {end}"
+                    );
+                }
+            }
+            for end in 1..=4 {
+                assert_eq!(
+                    match_numeral_within(&run, 0, end),
+                    grammar_only(&run, 0, end),
+                    "{run:?} to {end}"
+                );
+            }
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
