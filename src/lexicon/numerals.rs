@@ -224,6 +224,47 @@ const fn by_code() -> [(u32, u8); SLOTS] {
     table
 }
 
+/// The digit of each slot of [`BY_CODE`] plus one, or 0 where the slot holds no digit (a
+/// magnitude, a sign, the read-out `幺`, an empty slot): [`digit_of`] reads it with no row.
+static DIGIT_BY_SLOT: [u8; SLOTS] = digit_by_slot();
+
+const fn digit_by_slot() -> [u8; SLOTS] {
+    let mut digits = [0_u8; SLOTS];
+    let mut slot = 0;
+    while slot < SLOTS {
+        let row = BY_CODE[slot].1;
+        if row != 0 {
+            let row = &NUMERAL_CHARS[row as usize - 1];
+            if let (Digit(d), false) = (row.meaning, matches!(row.script, ReadOut)) {
+                digits[slot] = d + 1;
+            }
+        }
+        slot += 1;
+    }
+    digits
+}
+
+/// The digit `c` stands for, the read-out `幺` aside (`七` 7, `柒` 7, `７` 7): what the
+/// numeral engine asks of the characters around every numeral, answered from the slot of the
+/// code point alone.
+#[must_use]
+#[inline]
+pub(crate) fn digit_of(c: char) -> Option<u8> {
+    let code = c as u32;
+    let mut slot = slot_of(code);
+    // The table has empty slots, so the probe ends.
+    loop {
+        let (held, row) = BY_CODE[slot];
+        if row == 0 {
+            return None;
+        }
+        if held == code {
+            return DIGIT_BY_SLOT[slot].checked_sub(1);
+        }
+        slot = (slot + 1) % SLOTS;
+    }
+}
+
 /// The row of `c`, if it is a numeral character.
 #[must_use]
 #[inline]
@@ -258,9 +299,15 @@ mod tests {
             assert_eq!(OPENERS.contains(row.c), row.script != ReadOut, "{}", row.c);
             let digit = matches!(row.meaning, Digit(_)) && row.script != ReadOut;
             assert_eq!(DIGITS.contains(row.c), digit, "{}", row.c);
+            let value = match row.meaning {
+                Digit(d) if digit => Some(d),
+                _ => None,
+            };
+            assert_eq!(digit_of(row.c), value, "{}", row.c);
         }
         for c in "年点分之个元".chars() {
             assert!(numeral_char(c).is_none() && !OPENERS.contains(c), "{c}");
+            assert_eq!(digit_of(c), None, "{c}");
         }
     }
 }

@@ -8,7 +8,7 @@ mod writer;
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script, DIGITS, OPENERS};
+use crate::lexicon::numerals::{digit_of, numeral_char, Meaning, DIGITS, OPENERS};
 use crate::lexicon::script::to_simplified;
 use crate::scan::TextView;
 
@@ -273,14 +273,7 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// [`digit_value`] of a character that is not ASCII, looked up in the table.
 #[inline(never)]
 fn non_ascii_digit_value(c: char) -> Option<u32> {
-    match numeral_char(c)? {
-        NumeralChar {
-            meaning: Meaning::Digit(d),
-            script,
-            ..
-        } if *script != Script::ReadOut => Some(u32::from(*d)),
-        _ => None,
-    }
+    digit_of(c).map(u32::from)
 }
 
 /// The value of a magnitude word: 十 拾 10, 百 佰 100, 千 仟 1000, 万 萬 10^4, 亿 億 10^8,
