@@ -340,6 +340,12 @@ fn merge_key(record: &Record) -> u64 {
     ((record.start() as u64) << 32) | u64::from(u32::MAX - record.end() as u32)
 }
 
+/// The start and end of a record, read back from its [`merge_key`]: a record's offsets sit
+/// at a different place in each kind, and the merge asks for them of every record.
+fn key_span(key: u64) -> (usize, usize) {
+    ((key >> 32) as usize, (u32::MAX - key as u32) as usize)
+}
+
 /// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
 /// first in [`Kind::ALL`] (a quantity before a date before a number). Of those, the records of
 /// `kinds` are kept, with the titles among them: a title contains the records inside it, so it
@@ -394,6 +400,9 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
     let head_key =
         |list: &std::vec::Drain<'_, Record>| list.as_slice().first().map_or(u64::MAX, merge_key);
     let mut heads = [0, 1, 2].map(|k| head_key(&lists[k]));
+    let title_key =
+        |titles: &std::vec::IntoIter<Record>| titles.as_slice().first().map_or(u64::MAX, merge_key);
+    let mut next_title = title_key(&titles);
     let mut covered_until = 0;
     loop {
         // Dates (list 1) win a tie of span: the date extractor only reports a span it read as
@@ -412,17 +421,15 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
         let Some(head) = lists[k].as_slice().first() else {
             break;
         };
-        let kept = head.start() >= covered_until;
+        let (start, end) = key_span(key);
+        let kept = start >= covered_until;
         if kept {
-            covered_until = head.end();
+            covered_until = end;
         }
         if kept && kinds.contains(head.kind()) {
-            while titles
-                .as_slice()
-                .first()
-                .is_some_and(|title| merge_key(title) < key)
-            {
+            while next_title < key {
                 records.extend(titles.next());
+                next_title = title_key(&titles);
             }
             records.extend(lists[k].next());
         } else {
