@@ -385,10 +385,9 @@ fn fold_into(
     // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
     // second bracket.
     let mut annotation_ended_at = usize::MAX;
-    let bytes = source.as_bytes();
     // The bytes not yet read: a slice, so that a character is matched and passed with no
-    // offset to check against the length.
-    let mut rest = bytes;
+    // offset to check against the length, and the loop keeps no other position.
+    let mut rest = source.as_bytes();
     loop {
         // Most characters of the genre are Han, three bytes long, in runs: a loop of their
         // own keeps its few variables in registers. One table load folds them, with no
@@ -413,7 +412,6 @@ fn fold_into(
             len += 1;
             rest = tail;
         }
-        let offset = bytes.len() - rest.len();
         let (folded, width) = match *rest {
             // ASCII folds to itself.
             [lead @ 0..=0x7F, ..] => (char::from(lead), 1),
@@ -425,7 +423,7 @@ fn fold_into(
                 (fold_outside_han(code), 3)
             }
             [lead, ..] => {
-                let (code, width) = decode_multibyte(bytes, offset, lead);
+                let (code, width) = decode_multibyte(rest, lead);
                 let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
                 (fold(c), width)
             }
@@ -439,7 +437,7 @@ fn fold_into(
             && len > 0
             && may_carry_annotation(view_chars[len - 1])
         {
-            if let Some(skipped) = annotation_len(rest) {
+            if let Some(skipped) = annotation_len(rest, width) {
                 rest = &rest[skipped..];
                 view_steps[len - 1] += skipped as u8;
                 annotation_ended_at = len;
@@ -470,11 +468,11 @@ fn utf8_width(lead: u8) -> usize {
     }
 }
 
-/// The code point of the multi-byte character that starts with `lead` at byte `offset` of a
-/// string's `bytes`, and its length in bytes.
+/// The code point of the multi-byte character at the start of `bytes` (a string's), led by
+/// `lead`, and its length in bytes.
 #[inline]
-fn decode_multibyte(bytes: &[u8], offset: usize, lead: u8) -> (u32, usize) {
-    let tail = |k: usize| u32::from(bytes.get(offset + k).map_or(0, |&b| b & 0x3F));
+fn decode_multibyte(bytes: &[u8], lead: u8) -> (u32, usize) {
+    let tail = |k: usize| u32::from(bytes.get(k).map_or(0, |&b| b & 0x3F));
     if (0xE0..0xF0).contains(&lead) {
         // Three bytes: every Han character of the basic block, and full-width forms.
         return ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3);
@@ -597,16 +595,12 @@ const PINYIN_MARKED_BITS: [u64; 5] = {
 };
 
 /// Byte length of a pinyin annotation at the start of `bytes` (a string's, from its `(` or
-/// `（` on): one to [`MAX_ANNOTATION_LETTERS`] letters, a tone digit 1 to 5 or none, and a
-/// closing bracket of either width. Looks at most a dozen characters ahead, so scanning stays
-/// linear. Not inlined: the folding loop keeps its registers for the characters around.
+/// `（` on, which is `open` bytes long): one to [`MAX_ANNOTATION_LETTERS`] letters, a tone
+/// digit 1 to 5 or none, and a closing bracket of either width. Looks at most a dozen
+/// characters ahead, so scanning stays linear. Not inlined: the folding loop keeps its
+/// registers for the characters around.
 #[inline(never)]
-fn annotation_len(bytes: &[u8]) -> Option<usize> {
-    let open = if bytes.first() == Some(&b'(') {
-        1
-    } else {
-        '（'.len_utf8()
-    };
+fn annotation_len(bytes: &[u8], open: usize) -> Option<usize> {
     // As many letters as an annotation may hold take no more bytes than this: letters past
     // it are too many, and need no look.
     let window = bytes
