@@ -395,12 +395,32 @@ fn fold_into(
         // text, in no pattern a predictor could learn); the few candidates (one in
         // twenty-five) are marked in the table and take a branch of their own. A Han
         // character is no bracket.
-        while let &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] = rest {
-            // Sums rather than bit-ors, so that the compiler can bound `k` below the table's
-            // length and drop the checks on it.
-            let k = usize::from(lead - 0xE4) * 4096
-                + usize::from(second & 0x3F) * 64
-                + usize::from(third & 0x3F);
+        loop {
+            // Two at a time while two Han characters follow, neither a candidate: one test of
+            // the length, one of the room and one move forward serve both.
+            if let &[l1 @ 0xE4..=0xE9, s1, t1, l2 @ 0xE4..=0xE9, s2, t2, ref tail @ ..] = rest {
+                let a = HAN_FOLDED[han_index(l1, s1, t1)];
+                let b = HAN_FOLDED[han_index(l2, s2, t2)];
+                if a != CANDIDATE_HAN && b != CANDIDATE_HAN {
+                    if let (Some(chars), Some(steps)) = (
+                        view_chars.get_mut(len..len + 2),
+                        view_steps.get_mut(len..len + 2),
+                    ) {
+                        chars[0] = a;
+                        chars[1] = b;
+                        steps[0] = 3;
+                        steps[1] = 3;
+                        len += 2;
+                        rest = tail;
+                        continue;
+                    }
+                }
+            }
+            // One: the last of an odd run, or a candidate.
+            let &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] = rest else {
+                break;
+            };
+            let k = han_index(lead, second, third);
             let mut folded = HAN_FOLDED[k];
             if folded == CANDIDATE_HAN {
                 folded = to_simplified(han_char(k));
@@ -497,6 +517,14 @@ fn fold_outside_han(code: u32) -> char {
     char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// The index in [`HAN_FOLDED`] of the character of bytes `lead` (E4 to E9), `second` and
+/// `third`. Sums rather than bit-ors, so that the compiler can bound it below the table's
+/// length and drop the checks on it.
+#[inline]
+fn han_index(lead: u8, second: u8, third: u8) -> usize {
+    usize::from(lead - 0xE4) * 4096 + usize::from(second & 0x3F) * 64 + usize::from(third & 0x3F)
+}
+
 /// The first code point of [`HAN_FOLDED`]: the characters led by the bytes E4 to E9, which
 /// are the basic block of CJK ideographs (U+4E00 to U+9FFF) and the end of extension A.
 const HAN_FOLDED_START: u32 = 0x4000;
@@ -554,10 +582,10 @@ fn fold(c: char) -> char {
 /// Han characters carry annotations; so do the marks a scrape leaves where a Han character was lost.
 fn may_carry_annotation(c: char) -> bool {
     // The basic block first: nearly every character an annotation follows is in it.
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || is_han(c)
-        || matches!(c, '?' | '？' | '\u{FFFD}')
-        || is_private_use(c)
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    is_han(c) || matches!(c, '?' | '？' | '\u{FFFD}') || is_private_use(c)
 }
 
 /// Whether `c` is a CJK ideograph (unified, extensions, compatibility) or 〇.
