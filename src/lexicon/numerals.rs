@@ -250,7 +250,12 @@ const fn digit_by_slot() -> [u8; SLOTS] {
 #[must_use]
 #[inline]
 pub(crate) fn digit_of(c: char) -> Option<u8> {
-    let code = c as u32;
+    DIGIT_BY_SLOT[slot_holding(c as u32)?].checked_sub(1)
+}
+
+/// The slot of [`BY_CODE`] that holds `code`, if a row does.
+#[inline]
+fn slot_holding(code: u32) -> Option<usize> {
     let mut slot = slot_of(code);
     // The table has empty slots, so the probe ends.
     loop {
@@ -259,7 +264,7 @@ pub(crate) fn digit_of(c: char) -> Option<u8> {
             return None;
         }
         if held == code {
-            return DIGIT_BY_SLOT[slot].checked_sub(1);
+            return Some(slot);
         }
         slot = (slot + 1) % SLOTS;
     }
@@ -273,19 +278,8 @@ pub fn numeral_char(c: char) -> Option<&'static NumeralChar> {
     if !ROWS.contains(c) {
         return None;
     }
-    let code = c as u32;
-    let mut slot = slot_of(code);
-    // The table has empty slots, so the probe ends.
-    loop {
-        let (held, row) = BY_CODE[slot];
-        if row == 0 {
-            return None;
-        }
-        if held == code {
-            return NUMERAL_CHARS.get(usize::from(row) - 1);
-        }
-        slot = (slot + 1) % SLOTS;
-    }
+    let row = BY_CODE[slot_holding(c as u32)?].1;
+    NUMERAL_CHARS.get(usize::from(row) - 1)
 }
 
 #[cfg(test)]
