@@ -456,7 +456,7 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         let c = chars[end];
         // A clause break or a space is neither Han nor a letter, digit or quotation mark.
         if !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
-            || words::stops_noun_at(chars, end, end > start)
+            || stops_noun(chars, end, end > start)
         {
             break;
         }
@@ -466,6 +466,37 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     trim_to(chars, start, end, 1)
+}
+
+/// Whether what follows a verb of action at `chars[at]` is its object: not a noun the verb
+/// is part of (`开工率`, `改造项目`), and not the rest of a list the verb ends
+/// (`农村危房改造和抗震加固`).
+fn verb_has_object(chars: &[char], at: usize) -> bool {
+    !matches!(chars[at], '和' | '与' | '及' | '、') && !words::makes_noun_at(chars, at)
+}
+
+/// Whether a word at `chars[at]` ends the counted noun before it: a noun stop, or, with
+/// `verb_too`, a verb of action (`20个重点区域环境整治`), unless the verb names a kind of the
+/// noun (`32个城中村改造项目`).
+fn stops_noun(chars: &[char], at: usize, verb_too: bool) -> bool {
+    let (stop, verb) = words::noun_stop_or_verb_at(chars, at);
+    stop.is_some()
+        || (verb_too
+            && verb
+                .is_some_and(|n| !words::makes_noun_at(chars, at + verbs_in_a_row(chars, at, n))))
+}
+
+/// The length of the verbs that start at `chars[at]` with a verb of action `n` characters
+/// long: verbs in a row are one (`修复治理退化草原`, `新建改造提升高标准农田`), unless the
+/// next makes a noun (`累计实现数`).
+fn verbs_in_a_row(chars: &[char], at: usize, mut n: usize) -> usize {
+    while let Some(more) = words::verb_going_on_at(chars, at + n) {
+        if words::makes_noun_at(chars, at + n + more) {
+            break;
+        }
+        n += more;
+    }
+    n
 }
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
@@ -488,24 +519,50 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
             end = strip_links(chars, clause_start, at).0;
         }
     }
-    // The subject starts after the last verb of action that has words after it.
+    if end <= clause_start {
+        return ((end, end), respectively);
+    }
+    // The subject starts after the last verb of action that has words after it; `等`
+    // closing a list (`妇女“两癌”筛查等`) is no such word.
+    let words_end = if chars[end - 1] == '等' {
+        end - 1
+    } else {
+        end
+    };
     let mut start = clause_start;
     let mut verb_start = None;
+    // A verb inside quotation marks is part of a name (`「古蹟修復計畫」`).
+    let mut quoted = false;
     let mut i = clause_start;
-    while i < end {
-        if !words::may_start_action(chars[i]) {
+    while i < words_end {
+        let c = chars[i];
+        if is_quote(c) {
+            quoted = if c == '"' {
+                !quoted
+            } else {
+                is_opening_quote(c)
+            };
+            i += 1;
+            continue;
+        }
+        if quoted || !words::may_start_action(c) {
             i += 1;
             continue;
         }
         match words::action_or_name_at(chars, i) {
             // An indicator name holds a verb that starts nothing.
             Some((n, true)) => i += n,
-            Some((n, false)) if i + n < end && !words::is_noun_suffix(chars[i + n]) => {
-                verb_start = Some(i);
-                start = i + n;
+            Some((n, false)) => {
+                let n = verbs_in_a_row(chars, i, n);
+                if i + n < words_end && verb_has_object(chars, i + n) {
+                    verb_start = Some(i);
+                    // `灌区改造后每年节约用水`: a verb with `后` says when, and the subject
+                    // follows.
+                    start = i + n + usize::from(chars[i + n] == '后');
+                }
                 i += n;
             }
-            _ => i += 1,
+            None => i += 1,
         }
     }
     let line = quoted_line(chars, start, end).or_else(|| {

@@ -66,9 +66,27 @@ pub static ACTION_VERBS: &[&str] = &[
     "建立", "组建", "开通", "新开通", "开行", "新开", "入选", "释放", "推出", "培养", "承办", "编列", "新建成", "建成投产", "新投产",
     "落户", "引入", "集聚", "聚集", "培树", "评选", "命名", "入驻", "签约入驻", "提请审议", "审议", "审议通过", "推动", "带来",
     "累计建成", "累计新增", "优化重组", "重组", "新改建", "改扩建",
+    // Works on what is built, improved, cleaned up or settled: `改造老旧燃气管道984.6公里` →
+    // 老旧燃气管道, `修复废弃矿山375个` → 废弃矿山. Verbs that also name the measure on their
+    // own (`造林88万亩`, `资助上限`, `回收利用率`) are left out.
+    "改造", "新改造", "新建改造", "改建", "扩建", "修建", "新修", "铺设", "敷设", "治理", "整治", "修复", "清理", "排查",
+    "处置", "化解", "淘汰", "关闭", "关停", "压减", "盘活", "收储", "解决", "消除", "签订", "签署", "收购",
+    // `提升` and `升级` alone mostly qualify a noun (`粮食产能提升重点县`); after another
+    // verb they are part of it (see [`VERB_COMPLEMENTS`]).
+    "规范提升", "提升改造", "升级改造", "提质升级", "提档升级", "提质改造",
+    // Help given and acts of an office: `救助各类受灾群众136万名` → 各类受灾群众,
+    // `选派科技特派员2万名` → 科技特派员.
+    "救助", "救治", "减免", "接种", "筛查", "参与", "选派", "派驻", "投放", "下拨", "筹措", "兑付",
     // Acts on a budget line, and measure verbs too: `減列該項預算1500萬元` → 該項預算, where
     // `是項預算凍結500萬元` keeps the verb.
     "冻结", "减列", "删减", "核减", "删除", "增列", "追加", "动支",
+];
+
+/// Words that, right after a verb of action, go on with it and are not its object:
+/// `改造提升高标准农田` → 高标准农田, `整治提升清洁乡村` → 清洁乡村.
+#[rustfmt::skip]
+pub static VERB_COMPLEMENTS: &[&str] = &[
+    "提升", "升级", "利用",
 ];
 
 /// Verbs that are themselves the measure: with no noun after them they stay in the subject,
@@ -150,8 +168,8 @@ pub static LINE_PLACEHOLDERS: &[&str] = &[
 ];
 
 /// Characters that, right after a verb of action, make it part of a noun: `发行额`,
-/// `增加值`, `建成区`, `投资额`, `开工率`.
-pub static NOUN_SUFFIXES: &str = "额量率值数费点区者金款速";
+/// `增加值`, `建成区`, `投资额`, `开工率`, `收购价`.
+pub static NOUN_SUFFIXES: &str = "额量率值数费点区者金款速价";
 
 static NOUN_SUFFIX_SET: CharSet = CharSet::new(&[NOUN_SUFFIXES], &[]);
 
@@ -160,6 +178,27 @@ static NOUN_SUFFIX_SET: CharSet = CharSet::new(&[NOUN_SUFFIXES], &[]);
 pub fn is_noun_suffix(c: char) -> bool {
     NOUN_SUFFIX_SET.contains(c)
 }
+
+/// Nouns of a general kind that, right after a verb of action, make it part of a name: the
+/// verb says what kind of project or figure it is (`“三化”改造项目1424个`,
+/// `水土流失治理面积5260平方公里`, `32个城中村改造项目`), so the name starts before the verb.
+#[rustfmt::skip]
+pub static NAME_HEADS: &[&str] = &[
+    "项目", "工程", "面积", "能力", "任务", "计划", "总额", "比例",
+];
+
+/// Whether what starts at `chars[at]`, right after a verb of action, makes the verb part of
+/// a noun: a [`NOUN_SUFFIXES`] character or a [`NAME_HEADS`] word.
+#[must_use]
+pub fn makes_noun_at(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|&c| {
+        is_noun_suffix(c)
+            || (NAME_HEAD_INITIALS.contains(c) && WORDS.at.longest(chars, at, tag::HEAD).is_some())
+    })
+}
+
+/// Characters that may start a [`NAME_HEADS`] word.
+static NAME_HEAD_INITIALS: CharSet = CharSet::initials_of(&[NAME_HEADS]);
 
 /// Words that open a clause comparing a quantity with a base (`是“十三五”末的2.1倍`,
 /// `相当于全国的1.5倍`): the clause names the base, and the quantity takes the subject before.
@@ -232,6 +271,8 @@ mod tag {
     pub const SHARE: u32 = 1 << 13;
     pub const STOP: u32 = 1 << 14;
     pub const PLACEHOLDER: u32 = 1 << 15;
+    pub const HEAD: u32 = 1 << 16;
+    pub const COMPLEMENT: u32 = 1 << 17;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -268,7 +309,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(FUNCTION_WORDS, tag::FUNCTION))
             .chain(tagged(LINKING_WORDS, tag::LINK))
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
-            .chain(tagged(NOUN_STOPS, tag::STOP)),
+            .chain(tagged(NOUN_STOPS, tag::STOP))
+            .chain(tagged(NAME_HEADS, tag::HEAD))
+            .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT)),
         false,
     );
     let before = WordTrie::new(
@@ -436,6 +479,14 @@ pub fn action_at(chars: &[char], start: usize) -> Option<usize> {
     WORDS.at.longest(chars, start, tag::ACTION)
 }
 
+/// The length of a verb of action or of a [`VERB_COMPLEMENTS`] word at `chars[start]`: what
+/// goes on with a verb of action just before it.
+pub(crate) fn verb_going_on_at(chars: &[char], start: usize) -> Option<usize> {
+    WORDS
+        .at
+        .longest(chars, start, tag::ACTION | tag::COMPLEMENT)
+}
+
 /// At `chars[start]`, where a verb of action or an indicator name may start: the length of
 /// the indicator name there, else of the verb of action, and which of the two it is.
 pub(crate) fn action_or_name_at(chars: &[char], start: usize) -> Option<(usize, bool)> {
@@ -575,22 +626,22 @@ pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
     WORDS.before.longest(chars, end, tag::DURATION).is_some()
 }
 
-/// Whether a word that ends a counted noun starts at `chars[start]`: a noun stop, or, with
-/// `verb_too`, a verb of action. One walk answers for both.
-pub(crate) fn stops_noun_at(chars: &[char], start: usize, verb_too: bool) -> bool {
+/// The lengths of the longest noun stop and of the longest verb of action that start at
+/// `chars[start]`, the words that may end a counted noun: one walk answers for both.
+pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usize>, Option<usize>) {
     if !char_in(chars, start, &NOUN_STOP_INITIALS) {
-        return false;
+        return (None, None);
     }
-    let wanted = if verb_too {
-        tag::STOP | tag::ACTION
-    } else {
-        tag::STOP
-    };
-    let mut stops = false;
-    WORDS.at.walk(chars, start, |_, tags, _| {
-        stops |= tags & wanted != 0;
+    let (mut stop, mut verb) = (None, None);
+    WORDS.at.walk(chars, start, |n, tags, _| {
+        if tags & tag::STOP != 0 {
+            stop = Some(n);
+        }
+        if tags & tag::ACTION != 0 {
+            verb = Some(n);
+        }
     });
-    stops
+    (stop, verb)
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
@@ -624,6 +675,9 @@ mod tests {
             INDICATOR_NAMES,
             DURATION_NOUNS,
             COMPARISON_OPENERS,
+            NAME_HEADS,
+            LINE_PLACEHOLDERS,
+            VERB_COMPLEMENTS,
         ] {
             for word in table {
                 let folded: String = word
