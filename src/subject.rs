@@ -10,6 +10,7 @@
 //!   and joining words that open it are left out (`全省规模以上工业增加值`);
 //! - of a path of budget lines in corner brackets (`「…」項下「古蹟修復計畫」編列…`), the last
 //!   line is the subject;
+//! - a list of names closed by `等` is named whole (`改造老旧小区、抗震宜居农房等23万多户`);
 //! - a quantity whose clause names nothing takes the subject of the quantity before it in the
 //!   same sentence, and a list after `分别` takes the subjects of the list before it, in order.
 //!
@@ -227,6 +228,25 @@ fn find(
         found.own = found
             .own
             .filter(|&(_, e)| words::duration_noun_before(chars, e));
+    }
+    // `改造老旧小区、抗震宜居农房等23万多户`: a list closed by `等` is what the quantity
+    // measures, whole.
+    if let Some(own) = found
+        .own
+        .filter(|&(_, e)| !respectively && chars.get(e) == Some(&'等'))
+    {
+        let listed = listed_before(chars, clause_start, floor, own);
+        // An item that opens with a verb or a function word (`支持巩义、永城、林州等`) is no
+        // plain name: the list is left as it was.
+        if let Some(&(first, _)) = listed.first().filter(|_| {
+            listed
+                .iter()
+                .all(|&(start, _)| !words::verb_or_function_word_at(chars, start))
+        }) {
+            if own.1 - first <= MAX_SUBJECT_CHARS {
+                found.own = Some((first, own.1));
+            }
+        }
     }
     if let Some(own) = found.own.filter(|_| respectively) {
         found.listed = listed_before(chars, clause_start, floor, own);
@@ -487,16 +507,19 @@ fn stops_noun(chars: &[char], at: usize, verb_too: bool) -> bool {
 }
 
 /// The length of the verbs that start at `chars[at]` with a verb of action `n` characters
-/// long: verbs in a row are one (`修复治理退化草原`, `新建改造提升高标准农田`), unless the
-/// next makes a noun (`累计实现数`).
+/// long: verbs in a row, or joined by `和`, `及` or `、`, are one (`修复治理退化草原`,
+/// `新建和改造提升高标准农田`), unless the next makes a noun (`累计实现数`).
 fn verbs_in_a_row(chars: &[char], at: usize, mut n: usize) -> usize {
-    while let Some(more) = words::verb_going_on_at(chars, at + n) {
-        if words::makes_noun_at(chars, at + n + more) {
-            break;
+    loop {
+        let joiner = usize::from(matches!(chars.get(at + n), Some('和' | '及' | '、')));
+        let Some(more) = words::verb_going_on_at(chars, at + n + joiner) else {
+            return n;
+        };
+        if words::makes_noun_at(chars, at + n + joiner + more) {
+            return n;
         }
-        n += more;
+        n += joiner + more;
     }
-    n
 }
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether

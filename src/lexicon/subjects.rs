@@ -487,6 +487,15 @@ pub(crate) fn verb_going_on_at(chars: &[char], start: usize) -> Option<usize> {
         .longest(chars, start, tag::ACTION | tag::COMPLEMENT)
 }
 
+/// Whether a verb of action, a linking word or a function word starts at `chars[start]`.
+pub(crate) fn verb_or_function_word_at(chars: &[char], start: usize) -> bool {
+    char_in(chars, start, &FUNCTION_INITIALS)
+        && WORDS
+            .at
+            .longest(chars, start, tag::ACTION | tag::LINK | tag::FUNCTION)
+            .is_some()
+}
+
 /// At `chars[start]`, where a verb of action or an indicator name may start: the length of
 /// the indicator name there, else of the verb of action, and which of the two it is.
 pub(crate) fn action_or_name_at(chars: &[char], start: usize) -> Option<(usize, bool)> {
