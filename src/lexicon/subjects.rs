@@ -650,13 +650,29 @@ pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usiz
             verb = Some(n);
         }
     });
-    (stop, verb)
+    (
+        stop.filter(|&n| !ends_protecting_word(chars, start, n)),
+        verb,
+    )
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
 #[must_use]
 pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
-    WORDS.at.longest(chars, start, tag::STOP)
+    WORDS
+        .at
+        .longest(chars, start, tag::STOP)
+        .filter(|&n| !ends_protecting_word(chars, start, n))
+}
+
+/// Whether the word of `n` characters at `chars[start]` ends a longer word of
+/// [`NOT_LINKING`]: a stop there is inside a noun (`欠发达县域`, `国有企业`).
+fn ends_protecting_word(chars: &[char], start: usize, n: usize) -> bool {
+    let mut inside = false;
+    WORDS.before.walk(chars, start + n, |length, tags, _| {
+        inside |= length > n && tags & tag::LINK_TABLE != 0 && tags & tag::LINK == 0;
+    });
+    inside
 }
 
 #[cfg(test)]
