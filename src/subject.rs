@@ -588,10 +588,11 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
             None => i += 1,
         }
     }
+    // `…「教育訓練費」編列預算`, `…非自償性經費編列預算`: a verb's object that is only a
+    // placeholder stands for what is named before the verb.
+    let placeholder_object = verb_start.filter(|_| strip_placeholders(chars, start, end) == start);
     let line = quoted_line(chars, start, end).or_else(|| {
-        // `…「教育訓練費」編列預算`: the verb's object is only a placeholder for the line
-        // named before the verb.
-        let verb_start = verb_start.filter(|_| strip_placeholders(chars, start, end) == start)?;
+        let verb_start = placeholder_object?;
         quoted_line(
             chars,
             clause_start,
@@ -600,6 +601,16 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     });
     if let Some((start, end)) = line {
         return (trim(chars, start, end).unwrap_or((end, end)), respectively);
+    }
+    // Only after a verb that also links (`編列`): `污染整治預算` is a name.
+    if let Some(verb_start) =
+        placeholder_object.filter(|_| words::linking_before(chars, start).is_some())
+    {
+        let (before, _) = subject_before(chars, clause_start, verb_start);
+        // A time or scope word alone (`114年度編列預算`) names nothing.
+        if before.0 < before.1 && words::opener_at(chars, before.0) != Some(before.1 - before.0) {
+            return (before, respectively);
+        }
     }
     match trim(chars, start, end) {
         // Too long to be a subject: the span is reported, the caller drops it.
