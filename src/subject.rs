@@ -668,10 +668,71 @@ fn strip_links(chars: &[char], floor: usize, mut end: usize) -> (usize, bool) {
                 respectively |= says_respectively;
                 end -= n;
             }
-            _ => break,
+            _ => match plan_base_before(chars, end) {
+                Some(n) if end - n >= floor => end -= n,
+                _ => break,
+            },
         }
     }
     (end, respectively)
+}
+
+/// The length of a comparison with a five-year plan as its base that ends at `chars[end]`
+/// (`比“十三五”时期`, `较“十三五”末`, `较十三五末期`): like `比上年`, it stands between a subject
+/// and its quantity.
+fn plan_base_before(chars: &[char], end: usize) -> Option<usize> {
+    let before = chars.get(..end)?;
+    if !words::may_end_plan_period(*before.last()?) {
+        return None;
+    }
+    let period = words::PLAN_PERIODS
+        .iter()
+        .find(|w| ends_with(before, w))?
+        .chars()
+        .count();
+    let mut k = end - period;
+    if k > 0 && (is_closing_quote(before[k - 1]) || before[k - 1] == '"') {
+        k -= 1;
+    }
+    // 十一五 … 十五五: 十, an ordinal digit, 五.
+    let plan = before.get(k.checked_sub(3)?..k)?;
+    if !matches!(plan, ['十', '一' | '二' | '三' | '四' | '五', '五']) {
+        return None;
+    }
+    k -= 3;
+    if k > 0 && is_opening_quote(before[k - 1]) {
+        k -= 1;
+    }
+    let opener = words::comparison_before(chars, k)?;
+    Some(end - (k - opener))
+}
+
+/// The length of a five-year plan's period at `chars[start]` (`“十四五”时期`, `十三五期间`):
+/// a time, left out at the opening of a subject.
+fn plan_period_at(chars: &[char], start: usize) -> Option<usize> {
+    let mut k = start + usize::from(chars.get(start).copied().is_some_and(is_opening_quote));
+    if !matches!(
+        chars.get(k..k + 3)?,
+        ['十', '一' | '二' | '三' | '四' | '五', '五']
+    ) {
+        return None;
+    }
+    k += 3;
+    if chars.get(k).copied().is_some_and(is_quote) {
+        k += 1;
+    }
+    let period = words::PLAN_PERIODS.iter().find(|w| {
+        chars
+            .get(k..)
+            .is_some_and(|rest| rest.iter().copied().take(w.chars().count()).eq(w.chars()))
+    })?;
+    Some(k + period.chars().count() - start)
+}
+
+/// Whether `chars` ends with `word`.
+fn ends_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
 }
 
 /// The span `start..end` without the scope, time and joining words that open it, quotation
@@ -707,7 +768,9 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
         let word = (start < end && words::may_start_opener(chars[start]))
             .then(|| words::opener_at(chars, start))
             .flatten();
-        let opening = word.or_else(|| time_numeral_at(chars, start));
+        let opening = word
+            .or_else(|| time_numeral_at(chars, start))
+            .or_else(|| plan_period_at(chars, start));
         if let Some(n) = opening.filter(|&n| start + n < end) {
             start += n;
         } else if !unquoted {

@@ -207,6 +207,21 @@ pub static COMPARISON_OPENERS: &[&str] = &[
     "是", "为", "相当于", "比", "较", "相比", "超过", "高于", "低于", "相较", "相较于", "较之", "对比",
 ];
 
+/// Words that, after a five-year plan (`“十三五”`), name it as the base of a comparison:
+/// `营业收入较“十三五”末翻一番`, `投资比“十三五”时期增长19.1%`.
+#[rustfmt::skip]
+pub static PLAN_PERIODS: &[&str] = &[
+    "时期", "末期", "期间", "末",
+];
+
+/// Characters that may end a [`PLAN_PERIODS`] word.
+static PLAN_PERIOD_FINALS: CharSet = CharSet::finals_of(&[PLAN_PERIODS]);
+
+/// Whether a [`PLAN_PERIODS`] word may end with `c`.
+pub(crate) fn may_end_plan_period(c: char) -> bool {
+    PLAN_PERIOD_FINALS.contains(c)
+}
+
 /// Words that end the name of a share: with `占` before them in the clause, `占` is part of
 /// the subject (`县城常住人口占县域比重` stays whole).
 #[rustfmt::skip]
@@ -703,6 +718,7 @@ mod tests {
             NAME_HEADS,
             LINE_PLACEHOLDERS,
             VERB_COMPLEMENTS,
+            PLAN_PERIODS,
         ] {
             for word in table {
                 let folded: String = word
