@@ -514,16 +514,28 @@ pub(crate) fn verb_or_function_word_at(chars: &[char], start: usize) -> bool {
 /// At `chars[start]`, where a verb of action or an indicator name may start: the length of
 /// the indicator name there, else of the verb of action, and which of the two it is.
 pub(crate) fn action_or_name_at(chars: &[char], start: usize) -> Option<(usize, bool)> {
-    let (mut name, mut action) = (None, None);
+    let (name, action) = longest_of_two_at(chars, start, tag::NAME, tag::ACTION);
+    name.map(|n| (n, true)).or(action.map(|n| (n, false)))
+}
+
+/// The lengths of the longest words with tag `first` and with tag `second` that start at
+/// `chars[start]`, from one walk.
+fn longest_of_two_at(
+    chars: &[char],
+    start: usize,
+    first: u32,
+    second: u32,
+) -> (Option<usize>, Option<usize>) {
+    let (mut a, mut b) = (None, None);
     WORDS.at.walk(chars, start, |n, tags, _| {
-        if tags & tag::NAME != 0 {
-            name = Some(n);
+        if tags & first != 0 {
+            a = Some(n);
         }
-        if tags & tag::ACTION != 0 {
-            action = Some(n);
+        if tags & second != 0 {
+            b = Some(n);
         }
     });
-    name.map(|n| (n, true)).or(action.map(|n| (n, false)))
+    (a, b)
 }
 
 /// The length of the longest verb of action ending just before `chars[end]`.
@@ -656,15 +668,7 @@ pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usiz
     if !char_in(chars, start, &NOUN_STOP_INITIALS) {
         return (None, None);
     }
-    let (mut stop, mut verb) = (None, None);
-    WORDS.at.walk(chars, start, |n, tags, _| {
-        if tags & tag::STOP != 0 {
-            stop = Some(n);
-        }
-        if tags & tag::ACTION != 0 {
-            verb = Some(n);
-        }
-    });
+    let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION);
     (
         stop.filter(|&n| !ends_protecting_word(chars, start, n)),
         verb,
