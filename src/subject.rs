@@ -798,6 +798,11 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
     if start >= end {
         return None;
     }
+    // A scope, time or joining word alone (`年度`, `全省`) names nothing.
+    if words::may_start_opener(chars[start]) && words::opener_at(chars, start) == Some(end - start)
+    {
+        return None;
+    }
     let span = &chars[start..end];
     // Enough Han characters, or a Latin letter, and not a word that names nothing.
     let names = span.iter().filter(|&&c| is_han(c)).take(min_han).count() == min_han
