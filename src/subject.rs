@@ -606,9 +606,9 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     if let Some(verb_start) =
         placeholder_object.filter(|_| words::linking_before(chars, start).is_some())
     {
+        // A time or scope word alone (`114年度編列預算`) names nothing, and `trim` says so.
         let (before, _) = subject_before(chars, clause_start, verb_start);
-        // A time or scope word alone (`114年度編列預算`) names nothing.
-        if before.0 < before.1 && words::opener_at(chars, before.0) != Some(before.1 - before.0) {
+        if before.0 < before.1 {
             return (before, respectively);
         }
     }
@@ -694,9 +694,7 @@ fn plan_base_before(chars: &[char], end: usize) -> Option<usize> {
     if k > 0 && (is_closing_quote(before[k - 1]) || before[k - 1] == '"') {
         k -= 1;
     }
-    // 十一五 … 十五五: 十, an ordinal digit, 五.
-    let plan = before.get(k.checked_sub(3)?..k)?;
-    if !matches!(plan, ['十', '一' | '二' | '三' | '四' | '五', '五']) {
+    if !is_five_year_plan(before.get(k.checked_sub(3)?..k)?) {
         return None;
     }
     k -= 3;
@@ -711,10 +709,7 @@ fn plan_base_before(chars: &[char], end: usize) -> Option<usize> {
 /// a time, left out at the opening of a subject.
 fn plan_period_at(chars: &[char], start: usize) -> Option<usize> {
     let mut k = start + usize::from(chars.get(start).copied().is_some_and(is_opening_quote));
-    if !matches!(
-        chars.get(k..k + 3)?,
-        ['十', '一' | '二' | '三' | '四' | '五', '五']
-    ) {
+    if !is_five_year_plan(chars.get(k..k + 3)?) {
         return None;
     }
     k += 3;
@@ -727,6 +722,11 @@ fn plan_period_at(chars: &[char], start: usize) -> Option<usize> {
             .is_some_and(|rest| rest.iter().copied().take(w.chars().count()).eq(w.chars()))
     })?;
     Some(k + period.chars().count() - start)
+}
+
+/// Whether `chars` name a five-year plan, 十一五 to 十五五: 十, an ordinal digit, 五.
+fn is_five_year_plan(chars: &[char]) -> bool {
+    matches!(chars, ['十', '一' | '二' | '三' | '四' | '五', '五'])
 }
 
 /// Whether `chars` ends with `word`.
