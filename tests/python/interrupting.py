@@ -23,6 +23,9 @@ def seconds_to_interrupt(call: Callable[[], object]) -> float:
         interrupted_at.append(time.monotonic())
         os.kill(os.getpid(), signal.SIGINT)
 
+    # A process started in the background by a shell inherits SIGINT ignored, and Python then
+    # leaves it so: Ctrl-C is made to raise here whatever the runner was started by.
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     deadline = time.monotonic() + 30
     timer = threading.Timer(0.3, interrupt)
     timer.start()
@@ -35,5 +38,6 @@ def seconds_to_interrupt(call: Callable[[], object]) -> float:
         stopped = time.monotonic()
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, handler)
     assert interrupted_at, f"{calls} calls ran for 30 s without the interrupt arriving"
     return stopped - interrupted_at[0]
