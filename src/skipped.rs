@@ -32,6 +32,7 @@ use crate::lexicon::word_index::{earliest_reaching, pair_key, HashedBits, WordIn
 use crate::record::{Approx, Number, Record};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
+use crate::scan::view::utf8_width;
 use crate::scan::TextView;
 
 macro_rules! skip_reasons {
@@ -228,7 +229,7 @@ fn account(
         let start = view.byte_start(first);
         let last = start + inner_bytes;
         // The width of the last character, from its lead byte.
-        let end_byte = last + (source.as_bytes()[last].leading_ones() as usize).max(1);
+        let end_byte = last + utf8_width(source.as_bytes()[last]);
         // Most runs lie inside one record: passed over with one comparison.
         if covering
             .ending_after(start)

@@ -24,8 +24,9 @@
 use compact_str::CompactString;
 
 use crate::lexicon::subjects::{self as words, Before};
+use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::record::{Dimension, Record};
-use crate::scan::view::ViewCursor;
+use crate::scan::view::{utf8_width, ViewCursor};
 use crate::scan::{is_han, TextView};
 
 /// The most characters a subject holds once cleaned.
@@ -453,15 +454,12 @@ fn subject_text(
 }
 
 /// The length in bytes of the character of `source` that starts at byte `at`, read from its
-/// lead byte.
+/// lead byte; 0 at the end.
 fn char_width(source: &str, at: usize) -> usize {
-    match source.as_bytes().get(at) {
-        None => 0,
-        Some(0x00..=0x7F) => 1,
-        Some(0x80..=0xDF) => 2,
-        Some(0xE0..=0xEF) => 3,
-        Some(_) => 4,
-    }
+    source
+        .as_bytes()
+        .get(at)
+        .map_or(0, |&lead| utf8_width(lead))
 }
 
 /// The noun a count is followed by (`77家企业`), up to the next record at `limit`.
@@ -687,7 +685,7 @@ fn plan_base_before(chars: &[char], end: usize) -> Option<usize> {
     }
     let period = words::PLAN_PERIODS
         .iter()
-        .find(|w| ends_with(before, w))?
+        .find(|w| ends_with_word(before, w))?
         .chars()
         .count();
     let mut k = end - period;
@@ -716,23 +714,15 @@ fn plan_period_at(chars: &[char], start: usize) -> Option<usize> {
     if chars.get(k).copied().is_some_and(is_quote) {
         k += 1;
     }
-    let period = words::PLAN_PERIODS.iter().find(|w| {
-        chars
-            .get(k..)
-            .is_some_and(|rest| rest.iter().copied().take(w.chars().count()).eq(w.chars()))
-    })?;
+    let period = words::PLAN_PERIODS
+        .iter()
+        .find(|w| starts_with_word(chars.get(k..).unwrap_or_default(), w))?;
     Some(k + period.chars().count() - start)
 }
 
 /// Whether `chars` name a five-year plan, 十一五 to 十五五: 十, an ordinal digit, 五.
 fn is_five_year_plan(chars: &[char]) -> bool {
     matches!(chars, ['十', '一' | '二' | '三' | '四' | '五', '五'])
-}
-
-/// Whether `chars` ends with `word`.
-fn ends_with(chars: &[char], word: &str) -> bool {
-    let n = word.chars().count();
-    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
 }
 
 /// The span `start..end` without the scope, time and joining words that open it, quotation

@@ -479,7 +479,7 @@ fn fold_into(
 }
 
 /// The length in bytes of the character a string's byte `lead` starts.
-fn utf8_width(lead: u8) -> usize {
+pub(crate) fn utf8_width(lead: u8) -> usize {
     match lead {
         0x00..=0x7F => 1,
         0x80..=0xDF => 2,
