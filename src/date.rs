@@ -54,7 +54,7 @@ use crate::lexicon::marks::is_range_separator;
 use crate::lexicon::periods_of_year::period_with_len_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::lexicon::starts_with_word;
-use crate::record::{Date, Record};
+use crate::record::{Date, Record, ViewSpan};
 use crate::scan::years::{
     ascii_run, continues_chinese_numeral, is_chinese_digit, is_chinese_numeral_char,
     is_chinese_tens, read_numeral, Numeral,
@@ -73,8 +73,14 @@ static NUMERAL_WORD_ENDS: CharSet = CharSet::new(&[CHINESE_NUMERAL_WORD_ENDS], &
 /// Marks before a digit that make it part of a number, code or version string.
 static CODE_MARKS: CharSet = CharSet::new(&[".-/_+#@&=%"], &[]);
 
-/// Appends the date records found in `view` to `out`.
-pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>) {
+/// Appends the date records found in `view` to `out`, and the span of each in view positions
+/// to `spans`.
+pub(crate) fn find(
+    view: &TextView<'_>,
+    options: &Options,
+    out: &mut Vec<Record>,
+    spans: &mut Vec<ViewSpan>,
+) {
     let chars = view.chars();
     let mut scanner = Scanner {
         chars,
@@ -104,6 +110,7 @@ pub(crate) fn find(view: &TextView<'_>, options: &Options, out: &mut Vec<Record>
                     end_month: to.month,
                     end_day: to.day,
                 }));
+                spans.push((found.start, found.end));
                 next = found.end;
             }
             Attempt::Skip(to) => next = to,
@@ -866,7 +873,7 @@ mod tests {
             ..Options::default()
         };
         let mut out = Vec::new();
-        find(&view, &options, &mut out);
+        find(&view, &options, &mut out, &mut Vec::new());
         out.into_iter()
             .filter_map(|r| match r {
                 Record::Date(d) => Some(d),
@@ -1088,7 +1095,7 @@ mod tests {
             let views = [TextView::new(&short), TextView::new(&long)];
             crate::timing::assert_linear_time(unit, &views[0], &views[1], |view| {
                 let mut out = Vec::new();
-                find(view, &options, &mut out);
+                find(view, &options, &mut out, &mut Vec::new());
                 out
             });
         }

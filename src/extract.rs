@@ -3,7 +3,7 @@
 use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
-use crate::record::{Date, Kind, Number, Quantity, Record, Title};
+use crate::record::{Date, Kind, Number, Quantity, Record, Title, ViewSpan};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
@@ -225,7 +225,7 @@ impl Extractor {
         let mut scratch = self.scratch.take();
         let view = TextView::with_tables(text, scratch.view);
         let mut out = Vec::new();
-        title::find(&view, &self.options, &mut out);
+        title::find(&view, &self.options, &mut out, &mut Vec::new());
         scratch.view = view.into_tables();
         self.scratch.give_back(scratch);
         out.into_iter()
@@ -285,11 +285,14 @@ impl Extractor {
         let wants_spans = kinds.contains(Kind::Quantity)
             || kinds.contains(Kind::Date)
             || kinds.contains(Kind::Number);
-        // One list per kind, each in reading order.
+        // One list per kind, each in reading order, and beside each the records' spans in
+        // view positions.
         let found = &mut scratch.found;
+        let found_spans = &mut scratch.spans;
         if wants_spans {
             let [quantities, dates, numbers] = found;
-            date::find(&view, &self.options, dates);
+            let [quantity_spans, date_spans, number_spans] = found_spans;
+            date::find(&view, &self.options, dates, date_spans);
             // Quantities and numbers visit the same candidates in one pass, so the numeral at
             // each is read once for both.
             let mut quantity_scan = quantity::Scan::new(&view, &self.options);
@@ -297,35 +300,46 @@ impl Extractor {
             for &candidate in view.candidates() {
                 let mut numeral = NumeralAt::new(view.chars(), candidate as usize);
                 let quantity = quantity_scan.visit(&mut numeral, quantities);
-                number_scan.visit(&mut numeral, quantity, numbers);
+                // The scan returns the span of the quantity it has just appended.
+                if let Some(span) = &quantity {
+                    quantity_spans.push((span.start, span.end));
+                }
+                number_scan.visit(&mut numeral, quantity, numbers, number_spans);
             }
         }
-        let mut titles = Vec::new();
+        let mut titles = (Vec::new(), Vec::new());
         if kinds.contains(Kind::Title) {
-            title::find(&view, &self.options, &mut titles);
+            title::find(&view, &self.options, &mut titles.0, &mut titles.1);
         }
         // The numerals are accounted for, and the subjects of quantities looked for, against
         // every record that competes for them, so the merge keeps all three kinds and the
         // filter comes after.
-        let spans = KindSet::NONE
+        let competing = KindSet::NONE
             .with(Kind::Quantity)
             .with(Kind::Date)
             .with(Kind::Number);
-        let mut records = merge(
+        let (mut records, mut spans) = merge(
             found,
+            found_spans,
             titles,
             if wants_spans {
-                kinds.union(spans)
+                kinds.union(competing)
             } else {
                 kinds
             },
         );
         if wants_spans {
-            crate::skipped::settle(&view, &mut records, skip);
+            crate::skipped::settle(&view, &mut records, &mut spans, skip);
+            // Every test run checks that the spans kept beside the records are theirs.
+            debug_assert!(records
+                .iter()
+                .zip(&spans)
+                .all(|(r, &(start, end))| view.byte_span(start..end) == (r.start(), r.end())));
+            debug_assert_eq!(records.len(), spans.len());
             if kinds.contains(Kind::Quantity) {
-                subject::assign(&view, &mut records);
+                subject::assign(&view, &mut records, &spans);
             }
-            if !kinds.contains_all(spans) {
+            if !kinds.contains_all(competing) {
                 records.retain(|r| kinds.contains(r.kind()));
             }
         }
@@ -334,35 +348,57 @@ impl Extractor {
     }
 }
 
+/// The kinds of the lists of records the extractors fill before the merge, in their order.
+const LIST_KINDS: [Kind; 3] = [Kind::Quantity, Kind::Date, Kind::Number];
+
 /// The order of the merge as one integer: leftmost first, then longest (texts are below
 /// 4 GiB). Records of different kinds with the same key are ordered by their list.
-fn merge_key(record: &Record) -> u64 {
-    ((record.start() as u64) << 32) | u64::from(u32::MAX - record.end() as u32)
+///
+/// It is read from a record's span in view positions, which orders records as their byte
+/// offsets would: view positions and the offsets of their characters go up together.
+fn merge_key(&(start, end): &ViewSpan) -> u64 {
+    ((start as u64) << 32) | u64::from(u32::MAX - end as u32)
 }
 
-/// The start and end of a record, read back from its [`merge_key`]: a record's offsets sit
-/// at a different place in each kind, and the merge asks for them of every record.
-fn key_span(key: u64) -> (usize, usize) {
+/// The span read back from its [`merge_key`].
+fn key_span(key: u64) -> ViewSpan {
     ((key >> 32) as usize, (u32::MAX - key as u32) as usize)
+}
+
+/// Sorts `records` and their `spans` (one per record) stably by [`merge_key`], unless they
+/// are in order already, as an extractor reports them.
+fn sort_by_span(records: &mut Vec<Record>, spans: &mut Vec<ViewSpan>) {
+    if spans.is_sorted_by_key(merge_key) {
+        return;
+    }
+    let mut paired: Vec<(ViewSpan, Record)> = spans.drain(..).zip(records.drain(..)).collect();
+    paired.sort_by_key(|(span, _)| merge_key(span));
+    for (span, record) in paired {
+        spans.push(span);
+        records.push(record);
+    }
 }
 
 /// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
 /// first in [`Kind::ALL`] (a quantity before a date before a number). Of those, the records of
 /// `kinds` are kept, with the titles among them: a title contains the records inside it, so it
-/// comes before them, and on a tie of start and end the other record comes first.
+/// comes before them, and on a tie of start and end the other record comes first. Returns the
+/// records and, one per record, their spans in view positions.
 ///
 /// Each extractor reports its records from left to right, so the lists are merged rather
 /// than sorted (a list out of order is sorted first, stably, which gives the same result),
-/// and every record is moved once, into the list returned.
-fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) -> Vec<Record> {
-    for list in lists.iter_mut() {
-        if !list.is_sorted_by_key(merge_key) {
-            list.sort_by_key(merge_key);
-        }
+/// and every record is moved once, into the list returned. The merge reads the spans only:
+/// the records, which are large, are moved, never looked into.
+fn merge(
+    lists: &mut [Vec<Record>; 3],
+    spans: &mut [Vec<ViewSpan>; 3],
+    (mut titles, mut title_spans): (Vec<Record>, Vec<ViewSpan>),
+    kinds: KindSet,
+) -> (Vec<Record>, Vec<ViewSpan>) {
+    for (list, spans) in lists.iter_mut().zip(spans.iter_mut()) {
+        sort_by_span(list, spans);
     }
-    if !titles.is_sorted_by_key(merge_key) {
-        titles.sort_by_key(merge_key);
-    }
+    sort_by_span(&mut titles, &mut title_spans);
     // One kind of record and no title, as on text dense with numbers: the merge keeps the
     // list's records in place rather than moving them to a new one, which would hold every
     // record twice at its peak.
@@ -372,37 +408,47 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
             .enumerate()
             .filter(|(_, list)| !list.is_empty());
         if let (Some((k, _)), None) = (filled.next(), filled.next()) {
-            let list = &mut lists[k];
+            let (list, list_spans) = (&mut lists[k], &mut spans[k]);
+            if !kinds.contains(LIST_KINDS[k]) {
+                list.clear();
+                list_spans.clear();
+                return (Vec::new(), Vec::new());
+            }
+            // The spans kept are moved down in step with the records (`retain` visits each
+            // record once, in order).
             let mut covered_until = 0;
-            list.retain(|record| {
-                let kept = record.start() >= covered_until;
+            let (mut read, mut written) = (0, 0);
+            list.retain(|_| {
+                let (start, end) = list_spans[read];
+                read += 1;
+                let kept = start >= covered_until;
                 if kept {
-                    covered_until = record.end();
+                    covered_until = end;
+                    list_spans[written] = (start, end);
+                    written += 1;
                 }
                 kept
             });
-            return if list.first().is_some_and(|r| kinds.contains(r.kind())) {
-                std::mem::take(list)
-            } else {
-                list.clear();
-                Vec::new()
-            };
+            list_spans.truncate(written);
+            return (std::mem::take(list), std::mem::take(list_spans));
         }
     }
-    let mut records = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() + titles.len());
-    // Records are large: each is looked at where it lies and moved once, into `records`,
-    // never in and out of a peeked slot.
+    let total = lists.iter().map(Vec::len).sum::<usize>() + titles.len();
+    let mut records = Vec::with_capacity(total);
+    let mut kept_spans = Vec::with_capacity(total);
+    // Records are large: each is moved once, into `records`, never in and out of a peeked
+    // slot.
     let mut titles = titles.into_iter();
     let mut lists = lists.each_mut().map(|list| list.drain(..));
-    // The key of each list's next record, worked out once per record, `u64::MAX` once the
-    // list is done. The lists are in the order of their kinds, so the first of equal keys
-    // wins the tie.
-    let head_key =
-        |list: &std::vec::Drain<'_, Record>| list.as_slice().first().map_or(u64::MAX, merge_key);
-    let mut heads = [0, 1, 2].map(|k| head_key(&lists[k]));
-    let title_key =
-        |titles: &std::vec::IntoIter<Record>| titles.as_slice().first().map_or(u64::MAX, merge_key);
-    let mut next_title = title_key(&titles);
+    // The next record of each list, and the key of its span, worked out once per record,
+    // `u64::MAX` once the list is done. The lists are in the order of their kinds, so the
+    // first of equal keys wins the tie.
+    let mut next = [0; 3];
+    let head_key = |k: usize, at: usize| spans[k].get(at).map_or(u64::MAX, merge_key);
+    let mut heads = [0, 1, 2].map(|k| head_key(k, 0));
+    let mut next_title = 0;
+    let title_key = |at: usize| title_spans.get(at).map_or(u64::MAX, merge_key);
+    let mut title_head = title_key(0);
     let mut covered_until = 0;
     loop {
         // Dates (list 1) win a tie of span: the date extractor only reports a span it read as
@@ -418,28 +464,33 @@ fn merge(lists: &mut [Vec<Record>; 3], mut titles: Vec<Record>, kinds: KindSet) 
         if key == u64::MAX {
             break;
         }
-        let Some(head) = lists[k].as_slice().first() else {
-            break;
-        };
         let (start, end) = key_span(key);
         let kept = start >= covered_until;
         if kept {
             covered_until = end;
         }
-        if kept && kinds.contains(head.kind()) {
-            while next_title < key {
+        if kept && kinds.contains(LIST_KINDS[k]) {
+            while title_head < key {
                 records.extend(titles.next());
-                next_title = title_key(&titles);
+                kept_spans.push(key_span(title_head));
+                next_title += 1;
+                title_head = title_key(next_title);
             }
             records.extend(lists[k].next());
+            kept_spans.push((start, end));
         } else {
             // Overlapped by a record kept before, or of a kind not asked for: dropped.
             lists[k].next();
         }
-        heads[k] = head_key(&lists[k]);
+        next[k] += 1;
+        heads[k] = head_key(k, next[k]);
     }
     records.extend(titles);
-    records
+    kept_spans.extend_from_slice(&title_spans[next_title..]);
+    for list in spans {
+        list.clear();
+    }
+    (records, kept_spans)
 }
 
 /// The skipped numerals of `text` with the default options: [`Extractor::skipped`] of

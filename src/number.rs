@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::units::unit_after;
-use crate::record::{Approx, Number, Record};
+use crate::record::{Approx, Number, Record, ViewSpan};
 use crate::scan::context::{magnitude_chain, past_digit_run};
 use crate::scan::exclude;
 use crate::scan::numeral::{
@@ -44,6 +44,7 @@ impl<'v, 't> Scan<'v, 't> {
         numeral: &mut NumeralAt<'_>,
         quantity: Option<Range<usize>>,
         out: &mut Vec<Record>,
+        spans: &mut Vec<ViewSpan>,
     ) {
         let view = self.view;
         let chars = view.chars();
@@ -63,7 +64,7 @@ impl<'v, 't> Scan<'v, 't> {
         let in_slogan = i < self.slogan_until;
         let Some(m) = numeral.get() else {
             if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
-                push(view, out, i, i + len, value, false);
+                push(view, (out, spans), i, i + len, value, false);
                 self.next = i + len;
             } else {
                 self.next = past_digit_run(chars, i);
@@ -94,7 +95,7 @@ impl<'v, 't> Scan<'v, 't> {
                 value *= magnitude.factor;
             }
             if !excluded {
-                push(view, out, start, span_end, value, ordinal);
+                push(view, (out, spans), start, span_end, value, ordinal);
             }
             self.next = span_end;
             return;
@@ -126,14 +127,17 @@ fn number_shape(
     }
 }
 
+/// Appends the number at view positions `start..end` to the records of `out`, and its span
+/// to the spans.
 fn push(
     view: &TextView<'_>,
-    out: &mut Vec<Record>,
+    (out, spans): (&mut Vec<Record>, &mut Vec<ViewSpan>),
     start: usize,
     end: usize,
     value: f64,
     ordinal: bool,
 ) {
+    spans.push((start, end));
     let (byte_start, byte_end) = view.byte_span(start..end);
     out.push(Record::Number(Number {
         text: view.source()[byte_start..byte_end].into(),

@@ -273,6 +273,12 @@ fn exact() -> Approx {
     Approx::Exact
 }
 
+/// A record's span in view positions ([`crate::TextView`]): from its first character to one
+/// past its last. The pipeline keeps it beside each record, in a list parallel to the
+/// records, so that the passes after the merge read positions rather than map the record's
+/// byte offsets back to the view.
+pub(crate) type ViewSpan = (usize, usize);
+
 /// Any record, tagged by kind.
 ///
 /// ```

@@ -29,10 +29,10 @@ use crate::lexicon::phrases::set_phrase_covering;
 use crate::lexicon::regions::{NUMERAL_AREAS, REGIONS};
 use crate::lexicon::units::unit_after;
 use crate::lexicon::word_index::{earliest_reaching, pair_key, HashedBits, WordIndex};
-use crate::record::{Approx, Number, Record};
+use crate::record::{Approx, Number, Record, ViewSpan};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
-use crate::scan::view::utf8_width;
+use crate::scan::view::{utf8_width, ViewCursor};
 use crate::scan::TextView;
 
 macro_rules! skip_reasons {
@@ -126,8 +126,8 @@ static NUMERAL_ALPHABET: CharSet = CharSet::new(
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Verdict {
     Skip(SkipReason),
-    /// No rule explains it: a `number` with this value.
-    Number(f64),
+    /// No rule explains it: a `number` with this value, at these view positions.
+    Number(f64, ViewSpan),
 }
 
 /// Calls `decide` with the byte range and verdict of every part of a run of the numeral
@@ -151,6 +151,8 @@ fn account(
 ) {
     let source = view.source();
     let mut markup = markup.iter().peekable();
+    // Places the parts of runs whose positions are not counted: they come in reading order.
+    let mut cursor = ViewCursor::default();
     // `first` is the view position of the run's first character when positions and
     // characters correspond one to one, so that a part's positions are counted, not looked up.
     let mut settle_run =
@@ -165,8 +167,14 @@ fn account(
                         let part = at..part_end;
                         // The first character of the run, and where it is in the view, place the
                         // part in it.
-                        let run_start = first.map(|p| (start, p));
-                        settle_part(view, part, run_start, reasons, &mut markup, &mut decide);
+                        let placing = match first {
+                            Some(position) => Placing::Run {
+                                byte: start,
+                                position,
+                            },
+                            None => Placing::Cursor(&mut cursor),
+                        };
+                        settle_part(view, part, placing, reasons, &mut markup, &mut decide);
                         at = part_end;
                     }
                 }
@@ -241,15 +249,23 @@ fn account(
     }
 }
 
+/// How the view positions of a part of a run are found.
+enum Placing<'c> {
+    /// Counted from the run's first character, at this byte offset and view position: its
+    /// positions and characters correspond one to one.
+    Run { byte: usize, position: usize },
+    /// Looked up with a cursor that follows the parts, which come in reading order.
+    Cursor(&'c mut ViewCursor),
+}
+
 /// Hands `decide` the verdict on `part`, bytes of a run outside every record, unless the
-/// reasons are not wanted and it may be no number. `run_start` is the byte offset and the
-/// view position of the run's first character, when positions and characters correspond one
-/// to one. Out of line: most runs lie in a record, and the walk over them stays small.
+/// reasons are not wanted and it may be no number; `placing` finds its view positions. Out
+/// of line: most runs lie in a record, and the walk over them stays small.
 #[inline(never)]
 fn settle_part(
     view: &TextView<'_>,
     part: Range<usize>,
-    run_start: Option<(usize, usize)>,
+    placing: Placing<'_>,
     reasons: bool,
     markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
     decide: &mut impl FnMut(Range<usize>, Verdict),
@@ -260,11 +276,26 @@ fn settle_part(
     let lone = letters.next().filter(|_| letters.next().is_none());
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     if reasons || lone.is_none_or(digit) {
-        let positions = run_start.map(|(start, p)| {
-            let ps = p + source[start..part.start].chars().count();
-            (ps, ps + text.chars().count())
+        let positions = match placing {
+            Placing::Run { byte, position } => {
+                let ps = position + source[byte..part.start].chars().count();
+                Some((ps, ps + text.chars().count()))
+            }
+            Placing::Cursor(cursor) => {
+                // A part that starts inside an annotation (a tone digit) is in no view.
+                let start = view.advance_to_byte(cursor, part.start);
+                (start < view.len() && view.byte_start(start) == part.start).then(|| {
+                    let mut to_end = *cursor;
+                    (
+                        start,
+                        view.advance_to_byte(&mut to_end, part.end).max(start + 1),
+                    )
+                })
+            }
+        };
+        let verdict = positions.map_or(Verdict::Skip(SkipReason::Annotation), |span| {
+            classify(view, span, markup)
         });
-        let verdict = classify(view, part.clone(), positions, markup);
         decide(part, verdict);
     }
 }
@@ -327,31 +358,20 @@ fn written_in_alphabet(view: &TextView<'_>, p: usize) -> bool {
         .is_some_and(in_numeral_alphabet)
 }
 
-/// The verdict on the bytes `part` of the source, none of which lies in a record.
-/// `positions` are its view positions when the caller knows them.
+/// The verdict on the view positions `start..end`, none of which lies in a record.
 fn classify(
     view: &TextView<'_>,
-    part: Range<usize>,
-    positions: Option<(usize, usize)>,
+    (start, end): ViewSpan,
     markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
 ) -> Verdict {
     let chars = view.chars();
-    let (start, end) = if let Some(known) = positions {
-        known
-    } else {
-        let start = view.position_at_byte(part.start);
-        if start >= chars.len() || view.byte_start(start) != part.start {
-            return Verdict::Skip(SkipReason::Annotation);
-        }
-        (start, view.position_at_byte(part.end).max(start + 1))
-    };
     if let Some(reason) = reason(chars, start, end, markup) {
         return Verdict::Skip(reason);
     }
     // Inline for any part short enough to be one number: no allocation.
     let written: CompactString = chars[start..end].iter().collect();
     match parse_numeral(&written) {
-        Ok(numeral) => Verdict::Number(numeral.as_f64()),
+        Ok(numeral) => Verdict::Number(numeral.as_f64(), (start, end)),
         // Digits too long to be one number are an identifier; a run of Chinese numeral
         // characters that is not one number (`十五五`, `一二`) is part of a word or a name.
         Err(_) if chars[start..end].iter().any(char::is_ascii_digit) => {
@@ -636,13 +656,15 @@ fn markup_spans(chars: &[char], openers: &[u32]) -> Vec<Range<usize>> {
 }
 
 /// Accounts for the numerals of `view` outside `records` (every record found, titles
-/// included, sorted by start): adds a `number` for each that no rule explains, keeping
-/// `records` in order (no numeral is dropped silently), and hands each skipped span to
-/// `skip` (whose reasons are only worked out when it is given). The one pass behind both
-/// [`Extractor::extract`] and [`Extractor::skipped`].
+/// included, sorted by start, with `spans`, their spans in view positions, one per record):
+/// adds a `number` for each that no rule explains, keeping `records` and `spans` in order (no
+/// numeral is dropped silently), and hands each skipped span to `skip` (whose reasons are
+/// only worked out when it is given). The one pass behind both [`Extractor::extract`] and
+/// [`Extractor::skipped`].
 pub(crate) fn settle(
     view: &TextView<'_>,
     records: &mut Vec<Record>,
+    spans: &mut Vec<ViewSpan>,
     mut skip: Option<impl FnMut(Range<usize>, SkipReason)>,
 ) {
     let reasons = skip.is_some();
@@ -653,7 +675,7 @@ pub(crate) fn settle(
     // opens inside one is dropped, and its numerals are skipped as a place. One pass finds
     // both; the accounting passes over the records dropped, and the records are moved once,
     // after it, only when one is dropped or a number added.
-    let dropped = dropped_records(view, records, &markup);
+    let dropped = dropped_records(view, records, spans, &markup);
     let mut added = Vec::new();
     account(
         view,
@@ -661,14 +683,17 @@ pub(crate) fn settle(
         &markup,
         reasons,
         |range, verdict| match verdict {
-            Verdict::Number(value) => added.push(Record::Number(Number {
-                text: view.source()[range.clone()].into(),
-                start: range.start,
-                end: range.end,
-                value,
-                ordinal: false,
-                approx: Approx::Exact,
-            })),
+            Verdict::Number(value, span) => added.push((
+                span,
+                Record::Number(Number {
+                    text: view.source()[range.clone()].into(),
+                    start: range.start,
+                    end: range.end,
+                    value,
+                    ordinal: false,
+                    approx: Approx::Exact,
+                }),
+            )),
             Verdict::Skip(reason) => {
                 if let Some(skip) = skip.as_mut() {
                     skip(range, reason);
@@ -677,59 +702,81 @@ pub(crate) fn settle(
         },
     );
     if !dropped.is_empty() || !added.is_empty() {
-        *records = rebuilt(std::mem::take(records), &dropped, added);
+        (*records, *spans) = rebuilt(
+            std::mem::take(records),
+            std::mem::take(spans),
+            &dropped,
+            added,
+        );
     }
-    approximate_numbers(view, records);
+    approximate_numbers(view, records, spans);
 }
 
-/// `records` (sorted by start) without those at the indices `dropped` (in order), with the
-/// numbers `added` (sorted by start) among them, each after the records that start where it
-/// does: as a stable sort by start of the kept records followed by the added ones would
-/// order them (a title keeps its place before the records it holds), with every record
-/// moved once.
-fn rebuilt(records: Vec<Record>, dropped: &[usize], added: Vec<Record>) -> Vec<Record> {
-    let mut out = Vec::with_capacity(records.len() - dropped.len() + added.len());
+/// `records` (sorted by start) and their `spans` without those at the indices `dropped` (in
+/// order), with the numbers `added` (sorted by start, each with its span) among them, each
+/// after the records that start where it does: as a stable sort by start of the kept records
+/// followed by the added ones would order them (a title keeps its place before the records
+/// it holds), with every record moved once.
+fn rebuilt(
+    records: Vec<Record>,
+    spans: Vec<ViewSpan>,
+    dropped: &[usize],
+    added: Vec<(ViewSpan, Record)>,
+) -> (Vec<Record>, Vec<ViewSpan>) {
+    let len = records.len() - dropped.len() + added.len();
+    let mut out = Vec::with_capacity(len);
+    let mut out_spans = Vec::with_capacity(len);
     let mut dropped = dropped.iter().copied().peekable();
     let mut added = added.into_iter().peekable();
-    for (k, record) in records.into_iter().enumerate() {
+    for (k, (record, span)) in records.into_iter().zip(spans).enumerate() {
         if dropped.next_if_eq(&k).is_some() {
             continue;
         }
-        while let Some(number) = added.next_if(|n| n.start() < record.start()) {
+        // View positions and byte offsets go up together: the spans order as the starts.
+        while let Some((number_span, number)) = added.next_if(|(s, _)| s.0 < span.0) {
             out.push(number);
+            out_spans.push(number_span);
         }
         out.push(record);
+        out_spans.push(span);
     }
-    out.extend(added);
-    out
+    for (span, number) in added {
+        out.push(number);
+        out_spans.push(span);
+    }
+    (out, out_spans)
 }
 
-/// The indices, in order, of the `records` (sorted by start) that reach into a span of
-/// `markup` or open inside a place name; titles are kept.
-fn dropped_records(view: &TextView<'_>, records: &[Record], markup: &[Range<usize>]) -> Vec<usize> {
+/// The indices, in order, of the `records` (sorted by start, with `spans`, their spans in
+/// view positions) that reach into a span of `markup` or open inside a place name; titles
+/// are kept.
+fn dropped_records(
+    view: &TextView<'_>,
+    records: &[Record],
+    spans: &[ViewSpan],
+    markup: &[Range<usize>],
+) -> Vec<usize> {
     let chars = view.chars();
-    // Both lists are sorted by start, and markup spans do not overlap: one walk.
-    let mut spans = markup.iter().map(|m| view.byte_span(m.clone())).peekable();
+    // Both lists are sorted by start, and markup spans do not overlap: one walk, in view
+    // positions.
+    let mut markup = markup.iter().peekable();
     let mut dropped = Vec::new();
-    for (k, r) in records.iter().enumerate() {
+    for (k, (r, &(start, end))) in records.iter().zip(spans).enumerate() {
         if matches!(r, Record::Title(_)) {
             continue;
         }
-        while spans.peek().is_some_and(|&(_, e)| e <= r.start()) {
-            spans.next();
+        while markup.peek().is_some_and(|m| m.end <= start) {
+            markup.next();
         }
-        let in_markup = spans.peek().is_some_and(|&(s, _)| r.end() > s);
+        let in_markup = markup.peek().is_some_and(|m| end > m.start);
         // Place names open with a Chinese character: records opening with a digit, a
         // quotation mark or an approximation word are passed over without a look-up.
         let in_place = || {
             r.text()
                 .starts_with(|c: char| !c.is_ascii() && in_numeral_alphabet(c))
-                && {
-                    let at = view.position_at_byte(r.start());
-                    at < chars.len()
-                        && in_numeral_alphabet(chars[at])
-                        && place_covering(chars, at, at + 1)
-                }
+                && start < chars.len()
+                && in_numeral_alphabet(chars[start])
+                && place_covering(chars, start, start + 1)
         };
         if in_markup || in_place() {
             dropped.push(k);
@@ -740,48 +787,49 @@ fn dropped_records(view: &TextView<'_>, records: &[Record], markup: &[Range<usiz
 
 /// Takes the approximation word before or after each number that is no ordinal into its
 /// span and its `approx` (SPEC §5: `超696万` is a number `over`), where no other record
-/// holds the word.
-fn approximate_numbers(view: &TextView<'_>, records: &mut [Record]) {
+/// holds the word. `spans` are the records' spans in view positions, one per record, and
+/// follow the numbers' new spans.
+fn approximate_numbers(view: &TextView<'_>, records: &mut [Record], spans: &mut [ViewSpan]) {
     let chars = view.chars();
+    // View positions and byte offsets go up together, so the records' spans are compared in
+    // view positions: a word is free when it ends by the next record's start and starts at
+    // or after the end of the one before.
     let mut previous_end = 0;
     for k in 0..records.len() {
-        if matches!(records[k], Record::Title(_)) {
-            continue;
-        }
-        let Record::Number(number) = &records[k] else {
-            previous_end = records[k].end();
-            continue;
-        };
-        if number.ordinal {
-            previous_end = number.end;
-            continue;
+        let (first, last) = spans[k];
+        match &records[k] {
+            Record::Title(_) => continue,
+            Record::Number(number) if !number.ordinal => {}
+            _ => {
+                previous_end = last;
+                continue;
+            }
         }
         let next_start = records[k + 1..]
             .iter()
-            .find(|r| !matches!(r, Record::Title(_)))
-            .map_or(usize::MAX, Record::start);
-        let first = view.position_at_byte(number.start);
-        let last = view.position_at_byte(number.end);
-        let before = approx_before(chars, first).filter(|(word, len)| {
-            word.side == Side::Before && view.byte_start(first - len) >= previous_end
-        });
-        let after = approx_after(chars, last).filter(|(word, len)| {
-            word.side == Side::After && view.byte_end(last + len - 1) <= next_start
-        });
+            .zip(&spans[k + 1..])
+            .find(|(r, _)| !matches!(r, Record::Title(_)))
+            .map_or(usize::MAX, |(_, &(start, _))| start);
+        let before = approx_before(chars, first)
+            .filter(|(word, len)| word.side == Side::Before && first - len >= previous_end);
+        let after = approx_after(chars, last)
+            .filter(|(word, len)| word.side == Side::After && last + len <= next_start);
         let Record::Number(number) = &mut records[k] else {
             continue;
         };
         if let Some((word, len)) = before {
             number.approx = word.approx;
             number.start = view.byte_start(first - len);
+            spans[k].0 = first - len;
         } else if let Some((word, len)) = after {
             number.approx = word.approx;
             number.end = view.byte_end(last + len - 1);
+            spans[k].1 = last + len;
         }
         if number.approx != Approx::Exact {
             number.text = view.source()[number.start..number.end].into();
         }
-        previous_end = number.end;
+        previous_end = spans[k].1;
     }
 }
 

@@ -26,7 +26,7 @@ use compact_str::CompactString;
 use crate::lexicon::subjects::{self as words, Before};
 use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::record::{Dimension, Record};
-use crate::scan::view::{utf8_width, ViewCursor};
+use crate::scan::view::utf8_width;
 use crate::scan::{is_han, TextView};
 
 /// The most characters a subject holds once cleaned.
@@ -62,9 +62,10 @@ struct Found {
 }
 
 /// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
-/// were found in `view` and are sorted by start.
+/// were found in `view` and are sorted by start; `spans` are their spans in view positions,
+/// one per record.
 #[inline(never)]
-pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
+pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]) {
     if !records.iter().any(|r| matches!(r, Record::Quantity(_))) {
         return;
     }
@@ -77,24 +78,6 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record]) {
     let mut last_date: Option<(Span, usize)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
-    // The records are sorted by start: a cursor walks the view to each start, and a copy of
-    // it on to the end. The next record starts from that end where it starts after it (as
-    // all but those inside a title do), so no character is walked over twice.
-    let mut at_start = ViewCursor::default();
-    let mut at_end = (ViewCursor::default(), 0);
-    let spans: Vec<Span> = records
-        .iter()
-        .map(|record| {
-            if record.start() >= at_end.1 {
-                at_start = at_end.0;
-            }
-            let start = view.advance_to_byte(&mut at_start, record.start());
-            let mut to_end = at_start;
-            let end = view.advance_to_byte(&mut to_end, record.end());
-            at_end = (to_end, record.end());
-            (start, end)
-        })
-        .collect();
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {

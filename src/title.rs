@@ -27,7 +27,7 @@ use crate::lexicon::numerals::{numeral_char, Meaning, Script};
 use crate::lexicon::regions::{Region, RegionLevel};
 use crate::lexicon::word_index::WordIndex;
 use crate::lexicon::{doc_types, issuers, media, regions};
-use crate::record::{Record, Title};
+use crate::record::{Record, Title, ViewSpan};
 use crate::scan::Options;
 use crate::scan::{is_han, years, TextView};
 
@@ -51,9 +51,16 @@ const MAX_NEW_AREA_STEM: usize = 2;
 /// Stems before 自治县 or 自治旗, which name a people as well as a place (`长阳土家`).
 const MAX_AUTONOMOUS_COUNTY_STEM: usize = 6;
 
-/// Appends the title records found in `view` to `out`, sorted by start.
-pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record>) {
+/// Appends the title records found in `view` to `out`, sorted by start, and the span of each
+/// in view positions to `spans`.
+pub(crate) fn find(
+    view: &TextView<'_>,
+    _options: &Options,
+    out: &mut Vec<Record>,
+    spans: &mut Vec<ViewSpan>,
+) {
     let first = out.len();
+    let first_span = spans.len();
     let chars = view.chars();
     // Positions of `《` on the current line that a `》` may still close, innermost last.
     let mut open: VecDeque<usize> = VecDeque::new();
@@ -73,14 +80,26 @@ pub(crate) fn find(view: &TextView<'_>, _options: &Options, out: &mut Vec<Record
                     open.clear();
                 } else if let Some(title) = read_title(view, o, i) {
                     out.push(Record::Title(title));
+                    spans.push((o, i + 1));
                 }
             }
             c if is_line_break(c) => open.clear(),
             _ => {}
         }
     }
-    // An inner title closes before the outer one; report them in reading order.
-    out[first..].sort_by_key(|r| (r.start(), Reverse(r.end())));
+    // An inner title closes before the outer one; report them in reading order. View
+    // positions and byte offsets go up together, so the spans order the titles as their
+    // offsets would.
+    let key = |&(start, end): &ViewSpan| (start, Reverse(end));
+    if !spans[first_span..].is_sorted_by_key(key) {
+        let mut found: Vec<(ViewSpan, Record)> =
+            spans.drain(first_span..).zip(out.drain(first..)).collect();
+        found.sort_by_key(|(span, _)| key(span));
+        for (span, title) in found {
+            spans.push(span);
+            out.push(title);
+        }
+    }
 }
 
 /// The title between view positions `open` (`《`) and `close` (`》`), if it holds a name.

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::view::ViewTables;
-use crate::record::Record;
+use crate::record::{Record, ViewSpan};
 
 /// Views of more characters than this (a third of a megabyte of tables) are not kept.
 const MAX_KEPT_CHARS: usize = 1 << 16;
@@ -32,6 +32,8 @@ pub(crate) struct Scratch {
     /// The quantities, dates and numbers found, in that order, before the merge. Empty
     /// between calls.
     pub(crate) found: [Vec<Record>; 3],
+    /// The spans in view positions of the records of `found`, list by list, one per record.
+    pub(crate) spans: [Vec<ViewSpan>; 3],
 }
 
 /// Scratch space kept between the calls of one extractor and its clones.
@@ -77,6 +79,12 @@ impl Pool {
             scratch.view = ViewTables::default();
         }
         for list in &mut scratch.found {
+            if list.capacity() > MAX_KEPT_RECORDS {
+                *list = Vec::new();
+            }
+            list.clear();
+        }
+        for list in &mut scratch.spans {
             if list.capacity() > MAX_KEPT_RECORDS {
                 *list = Vec::new();
             }
