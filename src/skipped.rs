@@ -32,7 +32,7 @@ use crate::lexicon::word_index::{earliest_reaching, pair_key, HashedBits, WordIn
 use crate::record::{Approx, Number, Record, ViewSpan};
 use crate::scan::exclude;
 use crate::scan::numeral::{digit_value, parse_numeral};
-use crate::scan::view::{utf8_width, ViewCursor};
+use crate::scan::view::ViewCursor;
 use crate::scan::TextView;
 
 macro_rules! skip_reasons {
@@ -131,58 +131,43 @@ pub(crate) enum Verdict {
 }
 
 /// Calls `decide` with the byte range and verdict of every part of a run of the numeral
-/// alphabet in the view's source that lies outside the records of `covering` (sorted by
-/// start; titles and the records dropped are passed over, since the records inside a title
-/// are listed on their own).
+/// alphabet in the view's source that lies outside the spans of `covering`: the view spans
+/// of the records that cover numerals, in order (titles and the records dropped are left
+/// out, since the records inside a title are listed on their own).
 ///
 /// Every character of the alphabet is a candidate position of the view (a test checks it),
-/// so the runs are found among the candidates, not by a walk over the text. A text whose
-/// view skipped pinyin annotations is walked character by character when the reasons are
-/// wanted, since a tone digit (`萬(wan4)`) is in no view.
+/// so the runs are found among the candidates, not by a walk over the text, and compared
+/// with the records in view positions. A text whose view skipped pinyin annotations is
+/// walked character by character when the reasons are wanted, since a tone digit
+/// (`萬(wan4)`) is in no view; its runs are compared with the records' byte spans.
 ///
 /// With `reasons` unset only the verdicts that may be numbers are worked out: a part of one
 /// Chinese numeral character is never a number (it is passed over without a look).
 fn account(
     view: &TextView<'_>,
-    mut covering: Covering<'_>,
+    covering: &[ViewSpan],
     markup: &[Range<usize>],
     reasons: bool,
     mut decide: impl FnMut(Range<usize>, Verdict),
 ) {
     let source = view.source();
     let mut markup = markup.iter().peekable();
-    // Places the parts of runs whose positions are not counted: they come in reading order.
-    let mut cursor = ViewCursor::default();
-    // `first` is the view position of the run's first character when positions and
-    // characters correspond one to one, so that a part's positions are counted, not looked up.
-    let mut settle_run =
-        |covering: &mut Covering<'_>, start: usize, end: usize, first: Option<usize>| {
-            // The parts of start..end outside every record.
-            let mut at = start;
-            while at < end {
-                match covering.ending_after(at) {
-                    Some(r) if r.start <= at => at = r.end,
-                    next => {
-                        let part_end = next.map_or(end, |r| r.start.min(end));
-                        let part = at..part_end;
-                        // The first character of the run, and where it is in the view, place the
-                        // part in it.
-                        let placing = match first {
-                            Some(position) => Placing::Run {
-                                byte: start,
-                                position,
-                            },
-                            None => Placing::Cursor(&mut cursor),
-                        };
-                        settle_part(view, part, placing, reasons, &mut markup, &mut decide);
-                        at = part_end;
-                    }
-                }
-            }
-        };
     if reasons && view.annotated() {
         // The reasons of a text whose view skipped pinyin annotations: the digits inside an
-        // annotation are in no view, so the source is walked.
+        // annotation are in no view, so the source is walked, and each part is placed in the
+        // view with a cursor, since the parts come in reading order.
+        let bytes: Vec<ViewSpan> = covering
+            .iter()
+            .map(|&(start, end)| view.byte_span(start..end))
+            .collect();
+        let mut covering = Covering::new(&bytes);
+        let mut cursor = ViewCursor::default();
+        let mut settle_run = |run: Range<usize>| {
+            covering.parts_outside(run, |(start, end)| {
+                let placing = Placing::Cursor(&mut cursor);
+                settle_part(view, start..end, placing, reasons, &mut markup, &mut decide);
+            });
+        };
         let mut run: Option<Range<usize>> = None;
         for (i, c) in source.char_indices() {
             if in_numeral_alphabet(c) {
@@ -190,7 +175,7 @@ fn account(
                     Some(r) if r.end == i => r.end = i + c.len_utf8(),
                     _ => {
                         if let Some(r) = run.take() {
-                            settle_run(&mut covering, r.start, r.end, None);
+                            settle_run(r);
                         }
                         run = Some(i..i + c.len_utf8());
                     }
@@ -198,7 +183,7 @@ fn account(
             }
         }
         if let Some(r) = run {
-            settle_run(&mut covering, r.start, r.end, None);
+            settle_run(r);
         }
         return;
     }
@@ -207,6 +192,7 @@ fn account(
     // digits inside an annotation are never numbers (the view holds none of their
     // characters), and a run of one Chinese numeral character is passed over: no part of it
     // may be a number.
+    let mut covering = Covering::new(covering);
     let chars = view.chars();
     let candidates = view.candidates();
     let mut k = 0;
@@ -218,42 +204,45 @@ fn account(
         }
         // The run goes on while the next candidate is the next position and in the alphabet.
         // A character of the alphabet takes three bytes at most: a longer step from the one
-        // before carries an annotation, which ends the run. The steps inside the run add up
-        // to the bytes from its first character to its last.
+        // before carries an annotation, which ends the run.
         let mut end = first + 1;
-        let mut inner_bytes = 0;
         while let Some(&next) = candidates.get(k) {
-            let step = view.step(end - 1);
-            if next as usize != end || step > 3 || !alphabet_at(view, end) {
+            if next as usize != end || view.step(end - 1) > 3 || !alphabet_at(view, end) {
                 break;
             }
-            inner_bytes += step;
             end += 1;
             k += 1;
         }
         if !(reasons || end - first > 1 || chars[first].is_ascii_digit()) {
             continue;
         }
-        let start = view.byte_start(first);
-        let last = start + inner_bytes;
-        // The width of the last character, from its lead byte.
-        let end_byte = last + utf8_width(source.as_bytes()[last]);
         // Most runs lie inside one record: passed over with one comparison.
         if covering
-            .ending_after(start)
-            .is_some_and(|r| r.start <= start && end_byte <= r.end)
+            .ending_after(first)
+            .is_some_and(|(start, stop)| start <= first && end <= stop)
         {
             continue;
         }
-        settle_run(&mut covering, start, end_byte, Some(first));
+        // The parts' source bytes: no annotation lies between the characters of a run.
+        covering.parts_outside(first..end, |(start, stop)| {
+            let part = view.byte_span(start..stop);
+            let placing = Placing::Known(start, stop);
+            settle_part(
+                view,
+                part.0..part.1,
+                placing,
+                reasons,
+                &mut markup,
+                &mut decide,
+            );
+        });
     }
 }
 
 /// How the view positions of a part of a run are found.
 enum Placing<'c> {
-    /// Counted from the run's first character, at this byte offset and view position: its
-    /// positions and characters correspond one to one.
-    Run { byte: usize, position: usize },
+    /// They are known.
+    Known(usize, usize),
     /// Looked up with a cursor that follows the parts, which come in reading order.
     Cursor(&'c mut ViewCursor),
 }
@@ -270,17 +259,13 @@ fn settle_part(
     markup: &mut std::iter::Peekable<std::slice::Iter<'_, Range<usize>>>,
     decide: &mut impl FnMut(Range<usize>, Verdict),
 ) {
-    let source = view.source();
-    let text = &source[part.clone()];
+    let text = &view.source()[part.clone()];
     let mut letters = text.chars();
     let lone = letters.next().filter(|_| letters.next().is_none());
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     if reasons || lone.is_none_or(digit) {
         let positions = match placing {
-            Placing::Run { byte, position } => {
-                let ps = position + source[byte..part.start].chars().count();
-                Some((ps, ps + text.chars().count()))
-            }
+            Placing::Known(start, end) => Some((start, end)),
             Placing::Cursor(cursor) => {
                 // A part that starts inside an annotation (a tone digit) is in no view.
                 let start = view.advance_to_byte(cursor, part.start);
@@ -300,41 +285,45 @@ fn settle_part(
     }
 }
 
-/// The records that may cover a numeral, walked once in step with the runs, which come in
-/// reading order; titles are passed over, since the records inside a title are listed on
-/// their own.
-struct Covering<'r> {
-    records: &'r [Record],
-    /// The indices of the records dropped, in order: they cover nothing.
-    dropped: &'r [usize],
-    /// The first record not yet passed over.
+/// The spans that may cover a numeral, in order and apart, walked once in step with the
+/// runs, which come in reading order.
+struct Covering<'s> {
+    spans: &'s [ViewSpan],
+    /// The first span not yet passed over.
     next: usize,
-    /// The first of `dropped` not yet passed over.
-    next_dropped: usize,
 }
 
-impl<'r> Covering<'r> {
-    fn new(records: &'r [Record], dropped: &'r [usize]) -> Self {
-        Covering {
-            records,
-            dropped,
-            next: 0,
-            next_dropped: 0,
-        }
+impl<'s> Covering<'s> {
+    fn new(spans: &'s [ViewSpan]) -> Self {
+        Covering { spans, next: 0 }
     }
 
-    /// The byte span of the first record that ends after byte `at`, passing over those before;
-    /// `at` never decreases from one call to the next.
-    fn ending_after(&mut self, at: usize) -> Option<Range<usize>> {
-        while let Some(record) = self.records.get(self.next) {
-            if self.dropped.get(self.next_dropped) == Some(&self.next) {
-                self.next_dropped += 1;
-            } else if !matches!(record, Record::Title(_)) && record.end() > at {
-                return Some(record.start()..record.end());
+    /// The first span that ends after `at`, passing over those before; `at` never decreases
+    /// from one call to the next.
+    fn ending_after(&mut self, at: usize) -> Option<ViewSpan> {
+        while let Some(&(start, end)) = self.spans.get(self.next) {
+            if end > at {
+                return Some((start, end));
             }
             self.next += 1;
         }
         None
+    }
+
+    /// Calls `each` with every part of `run` (after those of the runs before) outside every
+    /// span.
+    fn parts_outside(&mut self, run: Range<usize>, mut each: impl FnMut(ViewSpan)) {
+        let mut at = run.start;
+        while at < run.end {
+            match self.ending_after(at) {
+                Some((start, end)) if start <= at => at = end,
+                next => {
+                    let part_end = next.map_or(run.end, |(start, _)| start.min(run.end));
+                    each((at, part_end));
+                    at = part_end;
+                }
+            }
+        }
     }
 }
 
@@ -675,11 +664,11 @@ pub(crate) fn settle(
     // opens inside one is dropped, and its numerals are skipped as a place. One pass finds
     // both; the accounting passes over the records dropped, and the records are moved once,
     // after it, only when one is dropped or a number added.
-    let dropped = dropped_records(view, records, spans, &markup);
+    let (dropped, covering) = dropped_records(view, records, spans, &markup);
     let mut added = Vec::new();
     account(
         view,
-        Covering::new(records, &dropped),
+        &covering,
         &markup,
         reasons,
         |range, verdict| match verdict {
@@ -748,19 +737,20 @@ fn rebuilt(
 }
 
 /// The indices, in order, of the `records` (sorted by start, with `spans`, their spans in
-/// view positions) that reach into a span of `markup` or open inside a place name; titles
-/// are kept.
+/// view positions) that reach into a span of `markup` or open inside a place name (titles
+/// are kept), and the spans of the records that cover numerals: the others but for titles.
 fn dropped_records(
     view: &TextView<'_>,
     records: &[Record],
     spans: &[ViewSpan],
     markup: &[Range<usize>],
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<ViewSpan>) {
     let chars = view.chars();
     // Both lists are sorted by start, and markup spans do not overlap: one walk, in view
     // positions.
     let mut markup = markup.iter().peekable();
     let mut dropped = Vec::new();
+    let mut covering = Vec::with_capacity(spans.len());
     for (k, (r, &(start, end))) in records.iter().zip(spans).enumerate() {
         if matches!(r, Record::Title(_)) {
             continue;
@@ -780,9 +770,11 @@ fn dropped_records(
         };
         if in_markup || in_place() {
             dropped.push(k);
+        } else {
+            covering.push((start, end));
         }
     }
-    dropped
+    (dropped, covering)
 }
 
 /// Takes the approximation word before or after each number that is no ordinal into its
