@@ -137,17 +137,33 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
 #[inline(never)]
 fn last_breaks(chars: &[char], from: usize, to: usize) -> (Option<usize>, Option<usize>) {
     let searched = chars.get(from..to).unwrap_or_default();
-    let Some(last) = searched.iter().rposition(|&c| words::is_clause_break(c)) else {
+    let Some(last) = last_where(searched, words::is_clause_break) else {
         return (None, None);
     };
     let end = if words::is_sentence_end(searched[last]) {
         Some(last)
     } else {
-        searched[..last]
-            .iter()
-            .rposition(|&c| words::is_sentence_end(c))
+        last_where(&searched[..last], words::is_sentence_end)
     };
     (Some(from + last), end.map(|k| from + k))
+}
+
+/// The position of the last character of `chars` that is a break of the kind `is` tells.
+// The characters no break can be, most of a text, are passed in a loop of their own with one
+// comparison each: asked in one expression with `is`, the two tests are fused into one that
+// is slower for them.
+#[inline]
+fn last_where(chars: &[char], is: fn(char) -> bool) -> Option<usize> {
+    let mut i = chars.len();
+    loop {
+        while i > 0 && !words::may_break(chars[i - 1]) {
+            i -= 1;
+        }
+        i = i.checked_sub(1)?;
+        if is(chars[i]) {
+            return Some(i);
+        }
+    }
 }
 
 /// The subject of the quantity at view positions `start..end` of `dimension`, from what lies
@@ -503,6 +519,82 @@ fn verbs_in_a_row(chars: &[char], at: usize, mut n: usize) -> usize {
     }
 }
 
+/// What one pass over a clause found: where its subject starts (after the last verb of action
+/// with words after it), where that verb starts, and the last `占` that links a part to its
+/// whole, when it was looked for.
+struct VerbSearch {
+    start: usize,
+    verb_start: Option<usize>,
+    part_of: Option<usize>,
+}
+
+/// Reads `chars[clause_start..end]` for the last verb of action that has words after it, and,
+/// with `find_part_of`, for the last `占` not followed by `地`, `用` or `有`.
+fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bool) -> VerbSearch {
+    // `等` closing a list (`妇女“两癌”筛查等`) is no word a verb may have after it.
+    let words_end = if chars[end - 1] == '等' {
+        end - 1
+    } else {
+        end
+    };
+    let mut found = VerbSearch {
+        start: clause_start,
+        verb_start: None,
+        part_of: None,
+    };
+    // A verb inside quotation marks is part of a name (`「古蹟修復計畫」`).
+    let mut quoted = false;
+    let mut i = clause_start;
+    // The characters read, cut once so that no read of one needs a check of its own.
+    let read = &chars[..words_end];
+    loop {
+        // Most characters start no verb and are no mark: passed in a loop of their own.
+        while i < read.len() && !words::stops_verb_search(read[i]) {
+            i += 1;
+        }
+        let Some(&c) = read.get(i) else {
+            return found;
+        };
+        if is_quote(c) {
+            quoted = if c == '"' {
+                !quoted
+            } else {
+                is_opening_quote(c)
+            };
+            i += 1;
+            continue;
+        }
+        // No verb holds `占`, and `等` is no `占`: the part of the clause the verb search passes
+        // over holds every `占` of `chars[clause_start..end]`.
+        if c == '占' {
+            if find_part_of && !matches!(chars.get(i + 1), Some('地' | '用' | '有')) {
+                found.part_of = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        if quoted {
+            i += 1;
+            continue;
+        }
+        match words::action_or_name_at(chars, i) {
+            // An indicator name holds a verb that starts nothing.
+            Some((n, true)) => i += n,
+            Some((n, false)) => {
+                let n = verbs_in_a_row(chars, i, n);
+                if i + n < words_end && verb_has_object(chars, i + n) {
+                    found.verb_start = Some(i);
+                    // `灌区改造后每年节约用水`: a verb with `后` says when, and the subject
+                    // follows.
+                    found.start = i + n + usize::from(chars[i + n] == '后');
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
 /// `分别` stood between them. `None` for the span when the clause names nothing.
 fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span, bool) {
@@ -514,61 +606,21 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     if end <= clause_start {
         return ((clause_start, clause_start), respectively);
     }
-    // `占…比重` names a share; otherwise `占` links a part to its whole.
-    if !words::share_ending_before(chars, end) {
-        if let Some(at) = (clause_start..end)
-            .rev()
-            .find(|&i| chars[i] == '占' && !matches!(chars.get(i + 1), Some('地' | '用' | '有')))
-        {
-            end = strip_links(chars, clause_start, at).0;
+    // `占…比重` names a share; otherwise `占` links a part to its whole. One pass over the
+    // clause finds the last `占` and the verb of action the subject follows: only where a
+    // `占` cuts the clause short is the part before it searched again.
+    let share = words::share_ending_before(chars, end);
+    let mut search = verb_search(chars, clause_start, end, !share);
+    if let Some(at) = search.part_of {
+        end = strip_links(chars, clause_start, at).0;
+        if end <= clause_start {
+            return ((end, end), respectively);
         }
+        search = verb_search(chars, clause_start, end, false);
     }
-    if end <= clause_start {
-        return ((end, end), respectively);
-    }
-    // The subject starts after the last verb of action that has words after it; `等`
-    // closing a list (`妇女“两癌”筛查等`) is no such word.
-    let words_end = if chars[end - 1] == '等' {
-        end - 1
-    } else {
-        end
-    };
-    let mut start = clause_start;
-    let mut verb_start = None;
-    // A verb inside quotation marks is part of a name (`「古蹟修復計畫」`).
-    let mut quoted = false;
-    let mut i = clause_start;
-    while i < words_end {
-        let c = chars[i];
-        if is_quote(c) {
-            quoted = if c == '"' {
-                !quoted
-            } else {
-                is_opening_quote(c)
-            };
-            i += 1;
-            continue;
-        }
-        if quoted || !words::may_start_action(c) {
-            i += 1;
-            continue;
-        }
-        match words::action_or_name_at(chars, i) {
-            // An indicator name holds a verb that starts nothing.
-            Some((n, true)) => i += n,
-            Some((n, false)) => {
-                let n = verbs_in_a_row(chars, i, n);
-                if i + n < words_end && verb_has_object(chars, i + n) {
-                    verb_start = Some(i);
-                    // `灌区改造后每年节约用水`: a verb with `后` says when, and the subject
-                    // follows.
-                    start = i + n + usize::from(chars[i + n] == '后');
-                }
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
+    let VerbSearch {
+        start, verb_start, ..
+    } = search;
     // `…「教育訓練費」編列預算`, `…非自償性經費編列預算`: a verb's object that is only a
     // placeholder stands for what is named before the verb.
     let placeholder_object = verb_start.filter(|_| strip_placeholders(chars, start, end) == start);
@@ -894,6 +946,16 @@ mod tests {
             let got: Vec<Option<String>> = subjects(text).into_iter().map(|(_, s)| s).collect();
             let want: Vec<Option<String>> = want.into_iter().map(|s| s.map(String::from)).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_verb_search_stops_at_every_quotation_mark() {
+        for c in (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| super::is_quote(c))
+        {
+            assert!(super::words::stops_verb_search(c), "{c:?}");
         }
     }
 

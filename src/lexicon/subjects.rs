@@ -252,16 +252,28 @@ pub static CLAUSE_BREAKS: &str = "，,、：:（）()《》【】[]";
 static SENTENCE_END_SET: CharSet = CharSet::new(&[SENTENCE_ENDS], &[]);
 static CLAUSE_BREAK_SET: CharSet = CharSet::new(&[CLAUSE_BREAKS, SENTENCE_ENDS], &[]);
 
+/// Every sentence end and clause break lies below U+3012 (ASCII and the CJK marks) or from
+/// U+FF01 on (the full-width forms); the Han characters, most of any text and looked at by
+/// every search back for a break, lie between.
+const NO_BREAK_BETWEEN: (char, char) = ('\u{3012}', '\u{FF00}');
+
+/// Whether `c` lies outside [`NO_BREAK_BETWEEN`], where a break may be: one comparison,
+/// before the set is loaded.
+#[inline]
+pub(crate) fn may_break(c: char) -> bool {
+    !(NO_BREAK_BETWEEN.0..=NO_BREAK_BETWEEN.1).contains(&c)
+}
+
 /// Whether `c` ends a sentence.
 #[must_use]
 pub fn is_sentence_end(c: char) -> bool {
-    SENTENCE_END_SET.contains(c)
+    may_break(c) && SENTENCE_END_SET.contains(c)
 }
 
 /// Whether `c` ends a clause (a sentence end does too).
 #[must_use]
 pub fn is_clause_break(c: char) -> bool {
-    CLAUSE_BREAK_SET.contains(c)
+    may_break(c) && CLAUSE_BREAK_SET.contains(c)
 }
 
 /// The tables a word of the tries belongs to, one bit each.
@@ -459,6 +471,18 @@ const fn region_initials(mut set: CharSet) -> CharSet {
 /// Characters that may start a verb of action or an indicator name: any other is passed
 /// over with one load.
 static ACTION_INITIALS: CharSet = CharSet::initials_of(&[ACTION_VERBS, INDICATOR_NAMES]);
+
+/// Characters the search for a subject's verb of action stops at: those that may start a
+/// verb of action or an indicator name, the quotation marks (a verb inside them is part of a
+/// name) and `占` (which links a part to its whole); it passes every other with one load.
+static VERB_SEARCH_STOPS: CharSet = CharSet::initials_of(&[ACTION_VERBS, INDICATOR_NAMES])
+    .union(&CharSet::new(&["“”「」『』‘’\"占"], &[]));
+
+/// Whether the search for a subject's verb of action must look at `c`: see
+/// [`VERB_SEARCH_STOPS`].
+pub(crate) fn stops_verb_search(c: char) -> bool {
+    VERB_SEARCH_STOPS.contains(c)
+}
 
 /// Characters that may start a word left out at the opening of a subject.
 static OPENER_INITIALS: CharSet = region_initials(CharSet::initials_of(&[
@@ -733,6 +757,29 @@ mod tests {
                 assert!(!word.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn no_break_lies_among_the_han_characters() {
+        for c in SENTENCE_ENDS.chars().chain(CLAUSE_BREAKS.chars()) {
+            assert!(may_break(c), "{c:?} is looked for");
+            assert!(is_clause_break(c));
+        }
+        assert!(!is_clause_break('\u{3012}') && !is_clause_break('\u{FF00}'));
+    }
+
+    #[test]
+    fn no_verb_holds_the_mark_of_a_part() {
+        // The search for a subject's verb passes over the verbs it finds, and looks for `占`
+        // only between them.
+        for word in ACTION_VERBS
+            .iter()
+            .chain(INDICATOR_NAMES)
+            .chain(VERB_COMPLEMENTS)
+        {
+            assert!(!word.contains('占'), "{word}");
+        }
+        assert!(stops_verb_search('占') && stops_verb_search('新') && !stops_verb_search('业'));
     }
 
     #[test]
