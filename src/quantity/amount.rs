@@ -44,8 +44,6 @@ pub(crate) struct Amount {
     pub(crate) arabic: bool,
     /// Opens with a digit and ends with 万 / 亿 / 兆, so it may count a noun directly (`46万群众`).
     pub(crate) counts_noun: bool,
-    /// An integer without grouping or point, as written (`2023`), when it has 1 to 4 digits.
-    pub(crate) plain_integer: Option<i64>,
     /// Ends with an English magnitude (`5 million`, `$20m`): its letters are part of the number.
     pub(crate) latin_magnitude: bool,
     /// The ratio word the number part is (`一半`, `翻一番`), which is also its measure.
@@ -92,7 +90,6 @@ impl Amount {
             year_like: false,
             arabic: false,
             counts_noun: false,
-            plain_integer: None,
             latin_magnitude: false,
             ratio_word: None,
         }
@@ -210,11 +207,13 @@ pub(crate) fn read(chars: &[char], numeral: &mut NumeralAt<'_>) -> Reading {
     if !amount.arabic && m.end - m.start == 1 && m.integer == Some(1) {
         amount.shape = Shape::LoneOne;
     }
+    // Four Arabic digits may be a year: the length and the value settle most numerals before
+    // their characters are looked at.
     let written = &chars[m.start..m.end];
-    let short_digits = written.len() <= 4 && written.iter().all(char::is_ascii_digit);
-    amount.plain_integer = if short_digits { m.integer } else { None };
     amount.year_like = m.form == NumeralForm::DigitByDigit
-        || (short_digits && written.len() == 4 && (1000..=2999).contains(&m.integer.unwrap_or(0)));
+        || (written.len() == 4
+            && (1000..=2999).contains(&m.integer.unwrap_or(0))
+            && written.iter().all(char::is_ascii_digit));
     // What may follow the numeral inside the number part is told by the character after it,
     // before the costlier readings below are tried.
     let next = chars.get(amount.end).copied();
@@ -288,7 +287,6 @@ fn add_english_magnitude(chars: &[char], amount: &mut Amount) {
     *amount = Amount {
         end: amount.end + len,
         year_like: false,
-        plain_integer: None,
         latin_magnitude: true,
         ..amount.scaled(magnitude.factor)
     };
@@ -473,7 +471,6 @@ fn read_vague_suffix(chars: &[char], base: &Amount, form: NumeralForm) -> Option
             Some(Amount {
                 end: end + 1 + len,
                 approx,
-                plain_integer: None,
                 year_like: false,
                 shape: Shape::Numeral,
                 ..base.scaled(factor)
@@ -554,7 +551,6 @@ fn read_range(chars: &[char], first: &Amount, first_has_magnitude: bool) -> Opti
         shape: Shape::Range,
         year_like: first.year_like || second_year_like,
         counts_noun: false,
-        plain_integer: None,
         ..*first
     })
 }
