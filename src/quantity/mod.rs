@@ -18,8 +18,12 @@ use crate::lexicon::approx::{
     CHANGE_NOUN_ENDINGS, CHANGE_SIZE_WORDS, TREND_STOPS,
 };
 use crate::lexicon::approx::{ApproxWord, HALF, VAGUE_NUMBER_WORDS};
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::ends_with_word;
-use crate::lexicon::marks::{framed_as_label, is_lost_mark, range_separator_len};
+use crate::lexicon::marks::{
+    chars_set, framed_as_label, is_lost_mark, range_separator_len, LOST_MARKS, PRIVATE_USE,
+};
+use crate::lexicon::numerals::OPENERS;
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
     currency_before, may_end_currency_before, temperature_scale_before, unit_after, Currency, Unit,
@@ -106,13 +110,28 @@ impl<'v, 't> Scan<'v, 't> {
     }
 }
 
-/// Whether `c` may open the number part of a quantity.
+/// Whether `c` may open the number part of a quantity. Asked at every candidate: one load
+/// settles the characters of the Basic Multilingual Plane.
 fn may_open_amount(c: char) -> bool {
-    may_start_numeral(c)
-        || c == HALF
-        || VAGUE_NUMBER_WORDS.iter().any(|&(w, _)| w == c)
-        || is_lost_mark(c)
+    AMOUNT_OPENERS.contains(c) || (c as u32 > 0xFFFF && is_lost_mark(c))
 }
+
+/// The characters of the Basic Multilingual Plane that may open the number part of a
+/// quantity: those that open a numeral, the half, the words that open a vague number and the
+/// marks of a lost character.
+static AMOUNT_OPENERS: CharSet = {
+    let mut set = CharSet::EMPTY
+        .union(&OPENERS)
+        .union(&chars_set(LOST_MARKS))
+        .union(&CharSet::new(&[], &[PRIVATE_USE]))
+        .with_char(HALF);
+    let mut k = 0;
+    while k < VAGUE_NUMBER_WORDS.len() {
+        set = set.with_char(VAGUE_NUMBER_WORDS[k].0);
+        k += 1;
+    }
+    set
+};
 
 /// A quantity found, in view positions, before its text and byte offsets are filled in.
 #[derive(Debug, Clone)]
@@ -917,4 +936,20 @@ fn change_size_before(chars: &[char], mut k: usize, limit: usize) -> Option<Tren
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amount_openers_are_the_openers_of_every_reading() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let opens = may_start_numeral(c)
+                || c == HALF
+                || VAGUE_NUMBER_WORDS.iter().any(|&(w, _)| w == c)
+                || is_lost_mark(c);
+            assert_eq!(may_open_amount(c), opens, "{c:?}");
+        }
+    }
 }
