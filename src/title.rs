@@ -83,7 +83,9 @@ pub(crate) fn find(
                     spans.push((o, i + 1));
                 }
             }
-            c if is_line_break(c) => open.clear(),
+            // A line break matters only while a bracket is open, which is seldom: the set is
+            // not looked up at the other candidates.
+            c if !open.is_empty() && is_line_break(c) => open.clear(),
             _ => {}
         }
     }
