@@ -51,8 +51,11 @@ use crate::lexicon::date_cues::{
     NOT_AFTER_MONTH,
 };
 use crate::lexicon::marks::is_range_separator;
-use crate::lexicon::periods_of_year::period_with_len_at;
-use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
+use crate::lexicon::numerals::DIGITS;
+use crate::lexicon::periods_of_year::{period_with_len_at, PERIODS_OF_YEAR};
+use crate::lexicon::relative_years::{
+    self, relative_century_at, relative_year_at, RelativeYear, RELATIVE_CENTURIES, RELATIVE_YEARS,
+};
 use crate::lexicon::starts_with_word;
 use crate::record::{Date, Record, ViewSpan};
 use crate::scan::years::{
@@ -72,6 +75,30 @@ static NUMERAL_WORD_ENDS: CharSet = CharSet::new(&[CHINESE_NUMERAL_WORD_ENDS], &
 
 /// Marks before a digit that make it part of a number, code or version string.
 static CODE_MARKS: CharSet = CharSet::new(&[".-/_+#@&=%"], &[]);
+
+/// Every character a date may open with: ASCII and Chinese digits, the tens, and the first
+/// characters of the periods of the year and of the relative years and centuries. Nearly half
+/// the candidates of a text open none (brackets, quotation marks, line breaks, 第, 负), and
+/// one load settles them.
+static DATE_INITIALS: CharSet = {
+    let mut set = CharSet::new(&["0123456789十廿卅"], &[]).union(&DIGITS);
+    let mut k = 0;
+    while k < PERIODS_OF_YEAR.len() {
+        set = set.with_initial(PERIODS_OF_YEAR[k].word);
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE_YEARS.len() {
+        set = set.with_initial(RELATIVE_YEARS[k].word);
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE_CENTURIES.len() {
+        set = set.with_initial(RELATIVE_CENTURIES[k].0);
+        k += 1;
+    }
+    set
+};
 
 /// Appends the date records found in `view` to `out`, and the span of each in view positions
 /// to `spans`.
@@ -288,6 +315,9 @@ impl Scanner<'_> {
     /// version string, or a relative year word when there is a reference year.
     fn may_start(&mut self, i: usize) -> bool {
         let c = self.chars[i];
+        if !DATE_INITIALS.contains(c) {
+            return false;
+        }
         let previous = self.before(i);
         if c.is_ascii_digit() {
             return !previous.is_some_and(|p| p.is_ascii_alphanumeric() || CODE_MARKS.contains(p));
@@ -865,6 +895,24 @@ fn days_in_month(year: Option<i32>, month: Option<u32>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character that may open a date, by the tests [`Scanner::may_start`] applies
+    /// after its first load, is in [`DATE_INITIALS`].
+    #[test]
+    fn date_initials_hold_every_opener() {
+        let period_initials: Vec<char> = PERIODS_OF_YEAR
+            .iter()
+            .filter_map(|p| p.word.chars().next())
+            .collect();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let opens = c.is_ascii_digit()
+                || is_chinese_digit(c)
+                || is_chinese_tens(c)
+                || period_initials.contains(&c)
+                || relative_years::may_start_relative_word(c);
+            assert!(!opens || DATE_INITIALS.contains(c), "{c:?}");
+        }
+    }
 
     fn dates(text: &str, reference_year: Option<i32>) -> Vec<Date> {
         let view = TextView::new(text);
