@@ -384,6 +384,11 @@ fn is_numeral_char(c: char) -> bool {
 // Period
 
 fn year_at(chars: &[char], at: usize) -> Option<i32> {
+    // Asked at every character of a title, nearly all of which open no numeral: that is told
+    // here, before the call that reads one.
+    if !chars.get(at).copied().is_some_and(years::opens_numeral) {
+        return None;
+    }
     years::year_at(chars, at).map(|year| year as i32)
 }
 

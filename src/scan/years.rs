@@ -79,10 +79,17 @@ pub(crate) fn read_numeral(chars: &[char], i: usize) -> Option<Numeral> {
     }
     // Most characters asked about (every one of a title, for its period) open no numeral:
     // the test is made where it is asked, and only a numeral calls the reader.
-    if first == 'O' || !continues_chinese_numeral(first) {
+    if !opens_numeral(first) {
         return None;
     }
     read_chinese(chars, i)
+}
+
+/// Whether [`read_numeral`] may find a numeral opening with `c`: an ASCII digit, or a Chinese
+/// digit or tens (the letter O continues a numeral but opens none).
+#[inline]
+pub(crate) fn opens_numeral(c: char) -> bool {
+    c.is_ascii_digit() || (c != 'O' && continues_chinese_numeral(c))
 }
 
 /// [`read_numeral`] at `i`, where a Chinese numeral may open.
