@@ -7,7 +7,7 @@ use crate::record::{Date, Kind, Number, Quantity, Record, Title, ViewSpan};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
-use crate::skipped::Skipped;
+use crate::skipped::{Placed, Settled, Skipped};
 use crate::{date, number, quantity, subject, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
@@ -318,18 +318,33 @@ impl Extractor {
             .with(Kind::Quantity)
             .with(Kind::Date)
             .with(Kind::Number);
-        let (mut records, mut spans) = merge(
-            found,
+        let (mut titles, mut title_spans) = titles;
+        for (list, spans) in found.iter_mut().zip(found_spans.iter_mut()) {
+            sort_by_span(list, spans);
+        }
+        sort_by_span(&mut titles, &mut title_spans);
+        let (spans, origins) = merge(
             found_spans,
-            titles,
+            &title_spans,
             if wants_spans {
                 kinds.union(competing)
             } else {
                 kinds
             },
         );
+        // The numerals are accounted for on the spans alone, and every record is moved once,
+        // into its place among those kept and the numbers added.
+        let settled = if wants_spans {
+            crate::skipped::settle(&view, &spans, |k| origins[k].list == TITLES, skip)
+        } else {
+            Settled::default()
+        };
+        let (mut records, mut spans) = placed(found, titles, &spans, &origins, settled);
+        for list in found_spans {
+            list.clear();
+        }
         if wants_spans {
-            crate::skipped::settle(&view, &mut records, &mut spans, skip);
+            crate::skipped::approximate_numbers(&view, &mut records, &mut spans);
             // Every test run checks that the spans kept beside the records are theirs.
             debug_assert!(records
                 .iter()
@@ -379,67 +394,34 @@ fn sort_by_span(records: &mut Vec<Record>, spans: &mut Vec<ViewSpan>) {
     }
 }
 
+/// The list of the titles, after the lists of [`LIST_KINDS`], in an [`Origin`].
+const TITLES: usize = 3;
+
+/// Where a record kept by the merge lies until it is moved into the list returned: its
+/// list (an index of [`LIST_KINDS`], or [`TITLES`]) and its index there.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    list: usize,
+    index: usize,
+}
+
 /// Keeps the leftmost, then longest, of overlapping candidates; ties go to the kind listed
 /// first in [`Kind::ALL`] (a quantity before a date before a number). Of those, the records of
 /// `kinds` are kept, with the titles among them: a title contains the records inside it, so it
-/// comes before them, and on a tie of start and end the other record comes first. Returns the
-/// records and, one per record, their spans in view positions.
+/// comes before them, and on a tie of start and end the other record comes first.
 ///
-/// Each extractor reports its records from left to right, so the lists are merged rather
-/// than sorted (a list out of order is sorted first, stably, which gives the same result),
-/// and every record is moved once, into the list returned. The merge reads the spans only:
-/// the records, which are large, are moved, never looked into.
+/// The merge reads the spans of the records only, in view positions (each list sorted by
+/// [`merge_key`], as the extractors report them): it returns the spans of the records kept,
+/// in order, and where each lies, so that the records, which are large, are moved once,
+/// after the accounting of the numerals, straight into their place (see [`placed`]).
 fn merge(
-    lists: &mut [Vec<Record>; 3],
-    spans: &mut [Vec<ViewSpan>; 3],
-    (mut titles, mut title_spans): (Vec<Record>, Vec<ViewSpan>),
+    spans: &[Vec<ViewSpan>; 3],
+    title_spans: &[ViewSpan],
     kinds: KindSet,
-) -> (Vec<Record>, Vec<ViewSpan>) {
-    for (list, spans) in lists.iter_mut().zip(spans.iter_mut()) {
-        sort_by_span(list, spans);
-    }
-    sort_by_span(&mut titles, &mut title_spans);
-    // One kind of record and no title, as on text dense with numbers: the merge keeps the
-    // list's records in place rather than moving them to a new one, which would hold every
-    // record twice at its peak.
-    if titles.is_empty() {
-        let mut filled = lists
-            .iter()
-            .enumerate()
-            .filter(|(_, list)| !list.is_empty());
-        if let (Some((k, _)), None) = (filled.next(), filled.next()) {
-            let (list, list_spans) = (&mut lists[k], &mut spans[k]);
-            if !kinds.contains(LIST_KINDS[k]) {
-                list.clear();
-                list_spans.clear();
-                return (Vec::new(), Vec::new());
-            }
-            // The spans kept are moved down in step with the records (`retain` visits each
-            // record once, in order).
-            let mut covered_until = 0;
-            let (mut read, mut written) = (0, 0);
-            list.retain(|_| {
-                let (start, end) = list_spans[read];
-                read += 1;
-                let kept = start >= covered_until;
-                if kept {
-                    covered_until = end;
-                    list_spans[written] = (start, end);
-                    written += 1;
-                }
-                kept
-            });
-            list_spans.truncate(written);
-            return (std::mem::take(list), std::mem::take(list_spans));
-        }
-    }
-    let total = lists.iter().map(Vec::len).sum::<usize>() + titles.len();
-    let mut records = Vec::with_capacity(total);
+) -> (Vec<ViewSpan>, Vec<Origin>) {
+    let total = spans.iter().map(Vec::len).sum::<usize>() + title_spans.len();
     let mut kept_spans = Vec::with_capacity(total);
-    // Records are large: each is moved once, into `records`, never in and out of a peeked
-    // slot.
-    let mut titles = titles.into_iter();
-    let mut lists = lists.each_mut().map(|list| list.drain(..));
+    let mut origins = Vec::with_capacity(total);
     // The next record of each list, and the key of its span, worked out once per record,
     // `u64::MAX` once the list is done. The lists are in the order of their kinds, so the
     // first of equal keys wins the tie.
@@ -469,27 +451,112 @@ fn merge(
         if kept {
             covered_until = end;
         }
+        // Otherwise overlapped by a record kept before, or of a kind not asked for: dropped.
         if kept && kinds.contains(LIST_KINDS[k]) {
             while title_head < key {
-                records.extend(titles.next());
                 kept_spans.push(key_span(title_head));
+                origins.push(Origin {
+                    list: TITLES,
+                    index: next_title,
+                });
                 next_title += 1;
                 title_head = title_key(next_title);
             }
-            records.extend(lists[k].next());
             kept_spans.push((start, end));
-        } else {
-            // Overlapped by a record kept before, or of a kind not asked for: dropped.
-            lists[k].next();
+            origins.push(Origin {
+                list: k,
+                index: next[k],
+            });
         }
         next[k] += 1;
         heads[k] = head_key(k, next[k]);
     }
-    records.extend(titles);
     kept_spans.extend_from_slice(&title_spans[next_title..]);
-    for list in spans {
-        list.clear();
+    origins.extend((next_title..title_spans.len()).map(|index| Origin {
+        list: TITLES,
+        index,
+    }));
+    (kept_spans, origins)
+}
+
+/// The records kept by the merge (at `origins` in `lists` and `titles`, with `spans`) and
+/// the numbers added, in the order [`Settled::place`] gives, with their spans; the lists are
+/// left empty. Every record is moved once: straight into the list returned, or, where one
+/// list holds every record kept and no number is added (as on text dense with numbers),
+/// kept in place, so that no two lists hold every record at once.
+fn placed(
+    lists: &mut [Vec<Record>; 3],
+    titles: Vec<Record>,
+    spans: &[ViewSpan],
+    origins: &[Origin],
+    settled: Settled,
+) -> (Vec<Record>, Vec<ViewSpan>) {
+    let Settled {
+        dropped,
+        added,
+        added_spans,
+    } = settled;
+    let len = spans.len() - dropped.len() + added.len();
+    let mut kept_spans = Vec::with_capacity(len);
+    let single = origins
+        .first()
+        .map(|o| o.list)
+        .filter(|&k| k != TITLES && added.is_empty() && origins.iter().all(|o| o.list == k));
+    if let Some(k) = single {
+        // The indices in the list of the records kept, in order.
+        let mut kept = Vec::with_capacity(len);
+        Settled::place(&dropped, &added_spans, spans, |placed| {
+            if let Placed::Kept(at) = placed {
+                kept.push(origins[at].index);
+                kept_spans.push(spans[at]);
+            }
+        });
+        let mut kept = kept.into_iter().peekable();
+        let mut index = 0;
+        lists[k].retain(|_| {
+            let keep = kept.next_if_eq(&index).is_some();
+            index += 1;
+            keep
+        });
+        let records = std::mem::take(&mut lists[k]);
+        for list in lists {
+            list.clear();
+        }
+        return (records, kept_spans);
     }
+    let mut records = Vec::with_capacity(len);
+    let mut sources = lists.each_mut().map(|list| list.drain(..));
+    let mut titles = titles.into_iter();
+    let mut added = added.into_iter();
+    // How many records of each list (the titles last) have been moved or passed over.
+    let mut taken = [0; 4];
+    Settled::place(&dropped, &added_spans, spans, |placed| match placed {
+        Placed::Kept(at) => {
+            let Origin { list, index } = origins[at];
+            // The records before it in its list that were not kept are dropped on the way.
+            let passed = index - taken[list];
+            taken[list] = index + 1;
+            // One at a time from the list's iterator, whose length is known: the record is
+            // written into `records` with no copy on the way.
+            if list == TITLES {
+                if passed > 0 {
+                    titles.nth(passed - 1);
+                }
+                records.extend(titles.by_ref().take(1));
+            } else {
+                let source = &mut sources[list];
+                if passed > 0 {
+                    source.nth(passed - 1);
+                }
+                records.extend(source.by_ref().take(1));
+            }
+            kept_spans.push(spans[at]);
+        }
+        Placed::Added(n) => {
+            records.extend(added.by_ref().take(1));
+            kept_spans.push(added_spans[n]);
+        }
+    });
     (records, kept_spans)
 }
 

@@ -339,6 +339,18 @@ fn alphabet_at(view: &TextView<'_>, p: usize) -> bool {
     }
 }
 
+/// Whether the source character of view position `p` is in the alphabet and not ASCII, read
+/// from the view: a character of the alphabet folds to one of it, but for `參` and `叄`
+/// (see [`alphabet_at`]), and an ASCII digit of the view is written so where it takes one
+/// byte, a full-width one taking three (no annotation follows a digit).
+fn written_in_alphabet_not_ascii(view: &TextView<'_>, p: usize) -> bool {
+    match view.chars()[p] {
+        '参' | '叁' => written_in_alphabet(view, p),
+        c if c.is_ascii() => c.is_ascii_digit() && view.step(p) > 1,
+        c => in_numeral_alphabet(c),
+    }
+}
+
 /// Whether the source character of view position `p` is in the alphabet.
 fn written_in_alphabet(view: &TextView<'_>, p: usize) -> bool {
     view.source()[view.byte_start(p)..]
@@ -644,45 +656,59 @@ fn markup_spans(chars: &[char], openers: &[u32]) -> Vec<Range<usize>> {
     out
 }
 
-/// Accounts for the numerals of `view` outside `records` (every record found, titles
-/// included, sorted by start, with `spans`, their spans in view positions, one per record):
-/// adds a `number` for each that no rule explains, keeping `records` and `spans` in order (no
-/// numeral is dropped silently), and hands each skipped span to `skip` (whose reasons are
-/// only worked out when it is given). The one pass behind both [`Extractor::extract`] and
+/// What the accounting of the numerals decides of the records: those dropped and the
+/// numbers added.
+#[derive(Debug, Default)]
+pub(crate) struct Settled {
+    /// The indices of the records dropped, in order.
+    pub(crate) dropped: Vec<usize>,
+    /// The numbers added, in order.
+    pub(crate) added: Vec<Record>,
+    /// The spans in view positions of the numbers added.
+    pub(crate) added_spans: Vec<ViewSpan>,
+}
+
+/// Accounts for the numerals of `view` outside the records whose view spans are `spans`
+/// (every record found, titles included, in order; `is_title` tells the titles by index):
+/// the records to drop, and a `number` to add for each numeral that no rule explains (no
+/// numeral is dropped silently); each skipped span goes to `skip` (whose reasons are only
+/// worked out when it is given). The records themselves are not needed: the caller moves
+/// each once, into its final place, with the numbers added among them (see
+/// [`Settled::place`]). The one pass behind both [`Extractor::extract`] and
 /// [`Extractor::skipped`].
 pub(crate) fn settle(
     view: &TextView<'_>,
-    records: &mut Vec<Record>,
-    spans: &mut Vec<ViewSpan>,
+    spans: &[ViewSpan],
+    is_title: impl Fn(usize) -> bool,
     mut skip: Option<impl FnMut(Range<usize>, SkipReason)>,
-) {
+) -> Settled {
     let reasons = skip.is_some();
     let markup = markup_spans(view.chars(), view.markup_openers());
     // Nothing is read from markup (SPEC §5): a record that reaches into a URL, an e-mail
     // address, a tag or a link target is dropped, and its numerals are skipped as markup.
     // A place name with a numeral character in it (`七台河`, `三亚`) is a place: a record that
     // opens inside one is dropped, and its numerals are skipped as a place. One pass finds
-    // both; the accounting passes over the records dropped, and the records are moved once,
-    // after it, only when one is dropped or a number added.
-    let (dropped, covering) = dropped_records(view, records, spans, &markup);
+    // both; the accounting passes over the records dropped.
+    let (dropped, covering) = dropped_records(view, spans, is_title, &markup);
     let mut added = Vec::new();
+    let mut added_spans = Vec::new();
     account(
         view,
         &covering,
         &markup,
         reasons,
         |range, verdict| match verdict {
-            Verdict::Number(value, span) => added.push((
-                span,
-                Record::Number(Number {
+            Verdict::Number(value, span) => {
+                added.push(Record::Number(Number {
                     text: view.source()[range.clone()].into(),
                     start: range.start,
                     end: range.end,
                     value,
                     ordinal: false,
                     approx: Approx::Exact,
-                }),
-            )),
+                }));
+                added_spans.push(span);
+            }
             Verdict::Skip(reason) => {
                 if let Some(skip) = skip.as_mut() {
                     skip(range, reason);
@@ -690,59 +716,62 @@ pub(crate) fn settle(
             }
         },
     );
-    if !dropped.is_empty() || !added.is_empty() {
-        (*records, *spans) = rebuilt(
-            std::mem::take(records),
-            std::mem::take(spans),
-            &dropped,
-            added,
-        );
+    Settled {
+        dropped,
+        added,
+        added_spans,
     }
-    approximate_numbers(view, records, spans);
 }
 
-/// `records` (sorted by start) and their `spans` without those at the indices `dropped` (in
-/// order), with the numbers `added` (sorted by start, each with its span) among them, each
-/// after the records that start where it does: as a stable sort by start of the kept records
-/// followed by the added ones would order them (a title keeps its place before the records
-/// it holds), with every record moved once.
-fn rebuilt(
-    records: Vec<Record>,
-    spans: Vec<ViewSpan>,
-    dropped: &[usize],
-    added: Vec<(ViewSpan, Record)>,
-) -> (Vec<Record>, Vec<ViewSpan>) {
-    let len = records.len() - dropped.len() + added.len();
-    let mut out = Vec::with_capacity(len);
-    let mut out_spans = Vec::with_capacity(len);
-    let mut dropped = dropped.iter().copied().peekable();
-    let mut added = added.into_iter().peekable();
-    for (k, (record, span)) in records.into_iter().zip(spans).enumerate() {
-        if dropped.next_if_eq(&k).is_some() {
-            continue;
-        }
-        // View positions and byte offsets go up together: the spans order as the starts.
-        while let Some((number_span, number)) = added.next_if(|(s, _)| s.0 < span.0) {
-            out.push(number);
-            out_spans.push(number_span);
-        }
-        out.push(record);
-        out_spans.push(span);
-    }
-    for (span, number) in added {
-        out.push(number);
-        out_spans.push(span);
-    }
-    (out, out_spans)
+/// A record of the list [`settle`] was given, or a number it added, in their final order
+/// (see [`Settled::place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placed {
+    /// The record at this index of the list is kept.
+    Kept(usize),
+    /// The number at this index of [`Settled::added`] comes next.
+    Added(usize),
 }
 
-/// The indices, in order, of the `records` (sorted by start, with `spans`, their spans in
-/// view positions) that reach into a span of `markup` or open inside a place name (titles
-/// are kept), and the spans of the records that cover numerals: the others but for titles.
+impl Settled {
+    /// Calls `each` with every record kept and every number added, in order: each number
+    /// after the records that start where it does, as a stable sort by start of the kept
+    /// records followed by the added ones would order them (a title keeps its place before
+    /// the records it holds). `spans` are the records' spans, as given to [`settle`], and
+    /// `dropped` and `added_spans` those of a [`Settled`]. Only indices are handed on: the
+    /// records are large, and the caller moves each once.
+    pub(crate) fn place(
+        dropped: &[usize],
+        added_spans: &[ViewSpan],
+        spans: &[ViewSpan],
+        mut each: impl FnMut(Placed),
+    ) {
+        let mut dropped = dropped.iter().copied().peekable();
+        let mut added = added_spans.iter().map(|span| span.0).enumerate().peekable();
+        for (k, &(start, _)) in spans.iter().enumerate() {
+            if dropped.next_if_eq(&k).is_some() {
+                continue;
+            }
+            // View positions and byte offsets go up together: the spans order as the starts.
+            while let Some((n, _)) = added.next_if(|&(_, s)| s < start) {
+                each(Placed::Added(n));
+            }
+            each(Placed::Kept(k));
+        }
+        for (n, _) in added {
+            each(Placed::Added(n));
+        }
+    }
+}
+
+/// The indices, in order, of the records (sorted by start, with `spans`, their spans in
+/// view positions; `is_title` tells the titles) that reach into a span of `markup` or open
+/// inside a place name (titles are kept), and the spans of the records that cover
+/// numerals: the others but for titles.
 fn dropped_records(
     view: &TextView<'_>,
-    records: &[Record],
     spans: &[ViewSpan],
+    is_title: impl Fn(usize) -> bool,
     markup: &[Range<usize>],
 ) -> (Vec<usize>, Vec<ViewSpan>) {
     let chars = view.chars();
@@ -751,22 +780,21 @@ fn dropped_records(
     let mut markup = markup.iter().peekable();
     let mut dropped = Vec::new();
     let mut covering = Vec::with_capacity(spans.len());
-    for (k, (r, &(start, end))) in records.iter().zip(spans).enumerate() {
-        if matches!(r, Record::Title(_)) {
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        if is_title(k) {
             continue;
         }
         while markup.peek().is_some_and(|m| m.end <= start) {
             markup.next();
         }
         let in_markup = markup.peek().is_some_and(|m| end > m.start);
-        // Place names open with a Chinese character: records opening with a digit, a
-        // quotation mark or an approximation word are passed over without a look-up.
+        // Place names open with a character of the alphabet written other than in ASCII:
+        // records opening with an ASCII digit, a quotation mark or an approximation word are
+        // passed over without a look-up.
         let in_place = || {
-            r.text()
-                .starts_with(|c: char| !c.is_ascii() && in_numeral_alphabet(c))
-                && start < chars.len()
-                && in_numeral_alphabet(chars[start])
-                && place_covering(chars, start, start + 1)
+            start < chars.len() && written_in_alphabet_not_ascii(view, start) && {
+                place_covering(chars, start, start + 1)
+            }
         };
         if in_markup || in_place() {
             dropped.push(k);
@@ -781,7 +809,11 @@ fn dropped_records(
 /// span and its `approx` (SPEC §5: `超696万` is a number `over`), where no other record
 /// holds the word. `spans` are the records' spans in view positions, one per record, and
 /// follow the numbers' new spans.
-fn approximate_numbers(view: &TextView<'_>, records: &mut [Record], spans: &mut [ViewSpan]) {
+pub(crate) fn approximate_numbers(
+    view: &TextView<'_>,
+    records: &mut [Record],
+    spans: &mut [ViewSpan],
+) {
     let chars = view.chars();
     // View positions and byte offsets go up together, so the records' spans are compared in
     // view positions: a word is free when it ends by the next record's start and starts at
