@@ -198,6 +198,18 @@ fn account(
     let mut k = 0;
     while k < candidates.len() {
         let first = candidates[k] as usize;
+        // Most numerals lie in a record. A run that opens inside one has no part outside it
+        // up to its end, where the rest of the run, if any, is read as a run of its own (its
+        // parts are the same): the candidates up to there are passed over without a look.
+        if let Some((_, stop)) = covering
+            .ending_after(first)
+            .filter(|&(start, _)| start <= first)
+        {
+            while candidates.get(k).is_some_and(|&c| (c as usize) < stop) {
+                k += 1;
+            }
+            continue;
+        }
         k += 1;
         if !alphabet_at(view, first) {
             continue;
@@ -214,13 +226,6 @@ fn account(
             k += 1;
         }
         if !(reasons || end - first > 1 || chars[first].is_ascii_digit()) {
-            continue;
-        }
-        // Most runs lie inside one record: passed over with one comparison.
-        if covering
-            .ending_after(first)
-            .is_some_and(|(start, stop)| start <= first && end <= stop)
-        {
             continue;
         }
         // The parts' source bytes: no annotation lies between the characters of a run.
