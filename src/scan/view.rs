@@ -381,10 +381,10 @@ fn fold_into(
     let mut len = 0;
     // Candidates found so far: the first `found` entries of `candidates`.
     let mut found = 0;
-    // The view's length when an annotation was last skipped: one annotation per character,
-    // so what follows `)` is not "right after a Han character" and `万(a)(a)` keeps its
-    // second bracket.
-    let mut annotation_ended_at = usize::MAX;
+    // The view's length when the annotation of the character before was last settled:
+    // skipped, or found absent. One annotation per character, so what follows `)` is not
+    // "right after a Han character" and `万(a)(a)` keeps its second bracket.
+    let mut settled = usize::MAX;
     // The bytes not yet read: a slice, so that a character is matched and passed with no
     // offset to check against the length, and the loop keeps no other position.
     let mut rest = source.as_bytes();
@@ -432,6 +432,27 @@ fn fold_into(
             len += 1;
             rest = tail;
         }
+        // A `(` right after a Han character of the basic block, the character nearly every
+        // annotation follows: tested before the general path, where this bracket would take a
+        // fold, a call and the whole test below.
+        if let [b'(', ref after @ ..] = *rest {
+            if len != settled
+                && view_chars
+                    .get(len.wrapping_sub(1))
+                    .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            {
+                // Settled either way: a bracket that opens no annotation is an ordinary
+                // character, and the test below need not look again.
+                settled = len;
+                let skipped =
+                    short_annotation_len(after).unwrap_or_else(|| annotation_body_len(after));
+                if skipped > 0 {
+                    rest = &after[skipped..];
+                    view_steps[len - 1] += (1 + skipped) as u8;
+                    continue;
+                }
+            }
+        }
         let (folded, width) = match *rest {
             // ASCII folds to itself.
             [lead @ 0..=0x7F, ..] => (char::from(lead), 1),
@@ -452,15 +473,12 @@ fn fold_into(
         // Folding keeps Han characters Han and lost marks lost, so the folded character
         // before tells whether the original one may carry an annotation. Only `(` and `（`
         // fold to `(`.
-        if folded == '('
-            && len != annotation_ended_at
-            && len > 0
-            && may_carry_annotation(view_chars[len - 1])
-        {
-            if let Some(skipped) = annotation_len(rest, width) {
-                rest = &rest[skipped..];
-                view_steps[len - 1] += skipped as u8;
-                annotation_ended_at = len;
+        if folded == '(' && len != settled && len > 0 && may_carry_annotation(view_chars[len - 1]) {
+            settled = len;
+            let skipped = annotation_body_len(&rest[width..]);
+            if skipped > 0 {
+                rest = &rest[width + skipped..];
+                view_steps[len - 1] += (width + skipped) as u8;
                 continue;
             }
         }
@@ -603,74 +621,115 @@ fn is_private_use(c: char) -> bool {
 /// text writes them. Every one takes two bytes, led by C3 to C7.
 const PINYIN_MARKED_LETTERS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêĀÁǍÀĒÉĚÈŌÓǑÒÜ";
 
-/// [`PINYIN_MARKED_LETTERS`] as one bit per two-byte character led by C3 to C7: a word per
-/// lead byte, a bit per second byte. An annotation's letter is one shift and mask, not a
-/// comparison with each letter.
-const PINYIN_MARKED_BITS: [u64; 5] = {
+/// [`PINYIN_MARKED_LETTERS`] as one bit per two-byte character led by C0 to C7: a word per
+/// lead byte (by its low three bits), a bit per second byte. An annotation's letter is one
+/// shift and mask, not a comparison with each letter.
+const PINYIN_MARKED_BITS: [u64; 8] = {
     let letters = PINYIN_MARKED_LETTERS.as_bytes();
-    let mut bits = [0_u64; 5];
+    let mut bits = [0_u64; 8];
     let mut i = 0;
     while i < letters.len() {
         let (lead, next) = (letters[i], letters[i + 1]);
         assert!(
-            lead >= 0xC3 && lead <= 0xC7,
+            lead >= 0xC0 && lead <= 0xC7,
             "a marked letter takes two bytes"
         );
-        bits[(lead - 0xC3) as usize] |= 1 << (next & 0x3F);
+        bits[(lead & 7) as usize] |= 1 << (next & 0x3F);
         i += 2;
     }
     bits
 };
 
-/// Byte length of a pinyin annotation at the start of `bytes` (a string's, from its `(` or
-/// `（` on, which is `open` bytes long): one to [`MAX_ANNOTATION_LETTERS`] letters, a tone
-/// digit 1 to 5 or none, and a closing bracket of either width. Looks at most a dozen
+/// Byte length of the rest of a pinyin annotation at the start of `bytes` (a string's, just
+/// past its `(` or `（`), or 0 where none starts: one to [`MAX_ANNOTATION_LETTERS`] letters,
+/// a tone digit 1 to 5 or none, and a closing bracket of either width. Looks at most a dozen
 /// characters ahead, so scanning stays linear. Not inlined: the folding loop keeps its
 /// registers for the characters around.
 #[inline(never)]
-fn annotation_len(bytes: &[u8], open: usize) -> Option<usize> {
-    // As many letters as an annotation may hold take no more bytes than this: letters past
-    // it are too many, and need no look.
-    let window = bytes
-        .get(..open + 2 * MAX_ANNOTATION_LETTERS)
-        .unwrap_or(bytes);
-    let mut i = open;
-    // Letters of two bytes read, so that the letters are counted from the bytes at the end
-    // rather than at each one.
-    let mut wide = 0;
-    while let Some(&b) = window.get(i) {
-        if b.is_ascii_alphabetic() {
-            i += 1;
-        } else if is_marked_pinyin_letter(b, window.get(i + 1)) {
-            i += 2;
-            wide += 1;
-        } else {
-            break;
-        }
-    }
-    let letters = i - open - wide;
+fn annotation_body_len(bytes: &[u8]) -> usize {
+    let (end, letters) = letters_one_by_one(bytes);
     if letters == 0 || letters > MAX_ANNOTATION_LETTERS {
+        return 0;
+    }
+    let mut rest = bytes.get(end..).unwrap_or_default();
+    if let [b'1'..=b'5', ref tail @ ..] = *rest {
+        rest = tail;
+    }
+    match *rest {
+        [b')', ref tail @ ..] | [0xEF, 0xBC, 0x89, ref tail @ ..] => bytes.len() - tail.len(),
+        _ => 0,
+    }
+}
+
+/// The byte length and the number of the pinyin letters at the start of `bytes`, read a
+/// letter at a time; past [`MAX_ANNOTATION_LETTERS`] letters, one more and no further.
+fn letters_one_by_one(bytes: &[u8]) -> (usize, usize) {
+    let mut rest = bytes;
+    let mut letters = 0;
+    while letters <= MAX_ANNOTATION_LETTERS {
+        rest = match *rest {
+            [b, ref tail @ ..] if b.is_ascii_alphabetic() => tail,
+            [lead, next, ref tail @ ..] if is_marked_pinyin_letter(lead, next) => tail,
+            _ => break,
+        };
+        letters += 1;
+    }
+    (bytes.len() - rest.len(), letters)
+}
+
+/// A byte's lowest bit in each lane of a word of eight bytes.
+const LANES: u64 = u64::from_le_bytes([1; 8]);
+
+/// A byte's highest bit in each lane.
+const LANE_TOPS: u64 = LANES * 0x80;
+
+/// [`annotation_body_len`] for the commonest annotation, its letters within the first eight
+/// bytes, at most one of them marked (`wàn`, `zhuǎn`), and `)` right after them: every byte
+/// classed at once, in the lanes of a word, rather than a branch per letter. `None` for any
+/// other, which may still be an annotation.
+#[inline]
+fn short_annotation_len(bytes: &[u8]) -> Option<usize> {
+    let x = u64::from_le_bytes(*bytes.first_chunk::<8>()?);
+    // Each lane's low seven bits: sums below stay within their lane, and the top bit of a
+    // lane holds a comparison's answer.
+    let low = x & !LANE_TOPS;
+    // ASCII letters: case folded, then from `a` to `z`; no byte with its top bit set is one.
+    let folded = low | (LANES * 0x20);
+    let ascii_letters = (folded + LANES * (0x80 - 0x61)) & !(folded + LANES * (0x80 - 0x7B)) & !x;
+    // 80 to C7: the bytes of the two-byte characters led by C0 to C7, marked letters among
+    // them (the others are sorted out below).
+    let two_byte = x & !(low + LANES * (0x80 - (0xC8 - 0x80)));
+    // The top bit of the first byte that is neither: the run of letter bytes ends there, or
+    // at the last byte at the latest, which then is a letter's and no bracket.
+    let stop = (!(ascii_letters | two_byte) & LANE_TOPS) | 1 << 63;
+    let stop_bit = stop.trailing_zeros();
+    // The byte there is the closing bracket, and some letter comes before it.
+    if stop_bit < 8 || (x >> (stop_bit - 7) & 0xFF) != u64::from(b')') {
         return None;
     }
-    if let Some(b'1'..=b'5') = bytes.get(i) {
-        i += 1;
+    let run = (stop_bit / 8) as usize;
+    // The lead bytes in the run (C0 to C7: their second highest bit set too); a UTF-8 string
+    // gives each its second byte, in the run as well.
+    let leads = two_byte & (x << 1) & (stop - 1) & LANE_TOPS;
+    if leads == 0 {
+        return Some(run + 1);
     }
-    match *bytes.get(i..)? {
-        [b')', ..] => Some(i + 1),
-        [0xEF, 0xBC, 0x89, ..] => Some(i + '）'.len_utf8()),
-        _ => None,
-    }
+    // Its lead byte the lowest of `marked`, the second byte next.
+    let marked = x >> (leads.trailing_zeros() - 7);
+    (leads.is_power_of_two() && is_marked_after_lead(marked as u8, (marked >> 8) as u8))
+        .then_some(run + 1)
 }
 
 /// Whether the bytes `lead` and `next` are one of [`PINYIN_MARKED_LETTERS`].
 #[inline]
-fn is_marked_pinyin_letter(lead: u8, next: Option<&u8>) -> bool {
-    match (lead, next) {
-        (0xC3..=0xC7, Some(&next)) => {
-            PINYIN_MARKED_BITS[usize::from(lead - 0xC3)] >> (next & 0x3F) & 1 != 0
-        }
-        _ => false,
-    }
+fn is_marked_pinyin_letter(lead: u8, next: u8) -> bool {
+    lead & 0xF8 == 0xC0 && is_marked_after_lead(lead, next)
+}
+
+/// [`is_marked_pinyin_letter`] for a `lead` known to be one of C0 to C7.
+#[inline]
+fn is_marked_after_lead(lead: u8, next: u8) -> bool {
+    PINYIN_MARKED_BITS[usize::from(lead & 7)] >> (next & 0x3F) & 1 != 0
 }
 
 #[cfg(test)]
@@ -689,12 +748,81 @@ mod tests {
             ("万(a)(a)(a)", "万(a)(a)"),
             ("万(zhuangzhuang)", "万(zhuangzhuang)"),
             ("数(shu4)", "数"),
+            ("万（wàn）个(gè)", "万个"),
+            ("女(nǚ)略(lüè)", "女略"),
+            ("㐀(a)䷀(a)", "㐀䷀(a)"),
             ("万(", "万("),
             ("１２３％", "123%"),
         ];
         for (input, folded) in cases {
             let view = TextView::new(input);
             assert_eq!(view.chars().iter().collect::<String>(), folded, "{input}");
+        }
+    }
+
+    /// What an annotation's body is, read off its characters: the length in bytes of the
+    /// letters, tone digit and closing bracket at the start of `text`, or 0.
+    fn annotation_body_by_chars(text: &str) -> usize {
+        let letters = text
+            .chars()
+            .take_while(|&c| c.is_ascii_alphabetic() || PINYIN_MARKED_LETTERS.contains(c))
+            .count();
+        if !(1..=MAX_ANNOTATION_LETTERS).contains(&letters) {
+            return 0;
+        }
+        let mut rest = text.chars().skip(letters).peekable();
+        let mut len = text
+            .chars()
+            .take(letters)
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if let Some(digit @ '1'..='5') = rest.peek().copied() {
+            len += digit.len_utf8();
+            rest.next();
+        }
+        match rest.next() {
+            Some(close @ (')' | '）')) => len + close.len_utf8(),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn annotation_bodies_are_read_as_their_characters_say() {
+        // Letters plain and marked, characters of two bytes that are no letters (`Ã`, `·`, `ǀ`),
+        // tone digits and others, both closing brackets, a Han character.
+        let symbols = ["a", "Z", "à", "ǚ", "Ã", "·", "ǀ", "1", "6", ")", "）", "万"];
+        let mut text = String::new();
+        let mut read_at_once = 0;
+        // Every string of up to five symbols.
+        for (length, n) in (0..=5).flat_map(|l| (0..symbols.len().pow(l)).map(move |n| (l, n))) {
+            text.clear();
+            let mut k = n;
+            for _ in 0..length {
+                text.push_str(symbols[k % symbols.len()]);
+                k /= symbols.len();
+            }
+            // Short, and followed by enough for a word to be read at once.
+            for tail in ["", "万万万万"] {
+                let body = format!("{text}{tail}");
+                let expected = annotation_body_by_chars(&body);
+                assert_eq!(annotation_body_len(body.as_bytes()), expected, "{body}");
+                if let Some(len) = short_annotation_len(body.as_bytes()) {
+                    assert_eq!(len, expected, "{body}");
+                    read_at_once += 1;
+                }
+            }
+        }
+        assert!(read_at_once > 1000, "{read_at_once} read a word at a time");
+        for body in [
+            "zhuang)",
+            "zhuang5）",
+            "zhuangz)",
+            "lüè)",
+            "wàn)个",
+            "ABCDEFG)",
+        ] {
+            let expected = annotation_body_by_chars(body);
+            assert_eq!(annotation_body_len(body.as_bytes()), expected, "{body}");
         }
     }
 
