@@ -772,6 +772,9 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
     if start >= end {
         return None;
     }
+    // The word left out at the opening last looked for, and where: a word at a position is
+    // the same whatever the span's end.
+    let mut opener: (usize, Option<usize>);
     loop {
         while start < end && left_out_at_start(chars[start]) {
             start += 1;
@@ -793,6 +796,7 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
         let word = (start < end && words::may_start_opener(chars[start]))
             .then(|| words::opener_at(chars, start))
             .flatten();
+        opener = (start, word);
         let opening = word
             .or_else(|| time_numeral_at(chars, start))
             .or_else(|| plan_period_at(chars, start));
@@ -824,9 +828,14 @@ fn trim_to(chars: &[char], mut start: usize, mut end: usize, min_han: usize) -> 
         return None;
     }
     // A scope, time or joining word alone (`年度`, `全省`) names nothing.
-    if words::may_start_opener(chars[start]) && words::opener_at(chars, start) == Some(end - start)
-    {
-        return None;
+    if words::may_start_opener(chars[start]) {
+        let word = match opener {
+            (at, word) if at == start => word,
+            _ => words::opener_at(chars, start),
+        };
+        if word == Some(end - start) {
+            return None;
+        }
     }
     let span = &chars[start..end];
     // Enough Han characters, or a Latin letter, and not a word that names nothing.
