@@ -23,6 +23,7 @@
 
 use compact_str::CompactString;
 
+use crate::lexicon::char_set::CharSet;
 use crate::lexicon::subjects::{self as words, Before};
 use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::record::{Dimension, Record};
@@ -472,9 +473,7 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
     while end < limit {
         let c = chars[end];
         // A clause break or a space is neither Han nor a letter, digit or quotation mark.
-        if !(is_han(c) || c.is_ascii_alphanumeric() || is_quote(c))
-            || stops_noun(chars, end, end > start)
-        {
+        if !may_be_in_noun(c) || stops_noun(chars, end, end > start) {
             break;
         }
         end += 1;
@@ -483,6 +482,30 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     trim_to(chars, start, end, 1)
+}
+
+/// The characters of the Basic Multilingual Plane a counted noun may hold: Han characters,
+/// ASCII letters and digits, quotation marks.
+static NOUN_CHARS: CharSet = CharSet::new(
+    &[
+        "“”「」『』‘’\"",
+        "0123456789",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "abcdefghijklmnopqrstuvwxyz",
+    ],
+    &[
+        ('\u{3007}', '\u{3007}'),
+        ('\u{3400}', '\u{4DBF}'),
+        ('\u{4E00}', '\u{9FFF}'),
+        ('\u{F900}', '\u{FAFF}'),
+    ],
+);
+
+/// Whether a counted noun may hold `c`: a Han character, an ASCII letter or digit, a
+/// quotation mark. One load answers for the plane the set covers; only a character it does
+/// not hold is asked whether it is a Han character beyond.
+fn may_be_in_noun(c: char) -> bool {
+    NOUN_CHARS.contains(c) || (c > '\u{FFFF}' && is_han(c))
 }
 
 /// Whether what follows a verb of action at `chars[at]` is its object: not a noun the verb
@@ -965,6 +988,17 @@ mod tests {
             .filter(|&c| super::is_quote(c))
         {
             assert!(super::words::stops_verb_search(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_noun_holds_han_characters_letters_digits_and_quotation_marks() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                super::may_be_in_noun(c),
+                super::is_han(c) || c.is_ascii_alphanumeric() || super::is_quote(c),
+                "{c:?}"
+            );
         }
     }
 
