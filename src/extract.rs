@@ -7,7 +7,7 @@ use crate::record::{Date, Kind, Number, Quantity, Record, Title, ViewSpan};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
-use crate::skipped::{Placed, Settled, Skipped};
+use crate::skipped::{Settled, Skipped};
 use crate::{date, number, quantity, subject, title};
 
 /// Builds an [`Extractor`] with options other than the defaults.
@@ -479,14 +479,18 @@ fn merge(
     (kept_spans, origins)
 }
 
-/// The records kept by the merge (at `origins` in `lists` and `titles`, with `spans`) and
-/// the numbers added, in the order [`Settled::place`] gives, with their spans; the lists are
-/// left empty. Every record is moved once: straight into the list returned, or, where one
-/// list holds every record kept and no number is added (as on text dense with numbers),
-/// kept in place, so that no two lists hold every record at once.
+/// The records kept by the merge (at `origins` in `lists` and `titles`, with `spans`) but
+/// for those the accounting `settled` drops, with the numbers it adds among them, and the
+/// spans of all; the lists are left empty. A number comes after the records that start
+/// where it does, as a stable sort by start of the records kept followed by the numbers
+/// added would order them (a title keeps its place before the records it holds).
+///
+/// Every record is moved once: straight into the list returned, or, where one list holds
+/// every record kept and no number is added (as on text dense with numbers), kept in place,
+/// so that no two lists hold every record at once.
 fn placed(
     lists: &mut [Vec<Record>; 3],
-    titles: Vec<Record>,
+    mut titles: Vec<Record>,
     spans: &[ViewSpan],
     origins: &[Origin],
     settled: Settled,
@@ -498,20 +502,24 @@ fn placed(
     } = settled;
     let len = spans.len() - dropped.len() + added.len();
     let mut kept_spans = Vec::with_capacity(len);
+    let mut dropped = dropped.into_iter().peekable();
     let single = origins
         .first()
         .map(|o| o.list)
         .filter(|&k| k != TITLES && added.is_empty() && origins.iter().all(|o| o.list == k));
     if let Some(k) = single {
-        // The indices in the list of the records kept, in order.
-        let mut kept = Vec::with_capacity(len);
-        Settled::place(&dropped, &added_spans, spans, |placed| {
-            if let Placed::Kept(at) = placed {
-                kept.push(origins[at].index);
-                kept_spans.push(spans[at]);
-            }
-        });
-        let mut kept = kept.into_iter().peekable();
+        // The records kept are those of the merge, in the order of the list, less those
+        // dropped: one walk of the list keeps them in place.
+        let mut kept = origins
+            .iter()
+            .zip(spans)
+            .enumerate()
+            .filter(|&(at, _)| dropped.next_if_eq(&at).is_none())
+            .map(|(_, (origin, &span))| {
+                kept_spans.push(span);
+                origin.index
+            })
+            .peekable();
         let mut index = 0;
         lists[k].retain(|_| {
             let keep = kept.next_if_eq(&index).is_some();
@@ -525,38 +533,40 @@ fn placed(
         return (records, kept_spans);
     }
     let mut records = Vec::with_capacity(len);
-    let mut sources = lists.each_mut().map(|list| list.drain(..));
-    let mut titles = titles.into_iter();
-    let mut added = added.into_iter();
-    // How many records of each list (the titles last) have been moved or passed over.
+    let [quantities, dates, numbers] = lists;
+    let mut sources = [
+        quantities.drain(..),
+        dates.drain(..),
+        numbers.drain(..),
+        titles.drain(..),
+    ];
+    // How many records of each list have been moved or passed over.
     let mut taken = [0; 4];
-    Settled::place(&dropped, &added_spans, spans, |placed| match placed {
-        Placed::Kept(at) => {
-            let Origin { list, index } = origins[at];
-            // The records before it in its list that were not kept are dropped on the way.
-            let passed = index - taken[list];
-            taken[list] = index + 1;
-            // One at a time from the list's iterator, whose length is known: the record is
-            // written into `records` with no copy on the way.
-            if list == TITLES {
-                if passed > 0 {
-                    titles.nth(passed - 1);
-                }
-                records.extend(titles.by_ref().take(1));
-            } else {
-                let source = &mut sources[list];
-                if passed > 0 {
-                    source.nth(passed - 1);
-                }
-                records.extend(source.by_ref().take(1));
-            }
-            kept_spans.push(spans[at]);
+    let mut added = added.into_iter();
+    let mut added_spans = added_spans.into_iter().peekable();
+    for (at, (&span, &Origin { list, index })) in spans.iter().zip(origins).enumerate() {
+        if dropped.next_if_eq(&at).is_some() {
+            continue;
         }
-        Placed::Added(n) => {
+        // View positions and byte offsets go up together: the spans order as the starts.
+        while let Some(number_span) = added_spans.next_if(|s| s.0 < span.0) {
             records.extend(added.by_ref().take(1));
-            kept_spans.push(added_spans[n]);
+            kept_spans.push(number_span);
         }
-    });
+        // The records before it in its list that were not kept are dropped on the way.
+        let source = &mut sources[list];
+        let passed = index - taken[list];
+        taken[list] = index + 1;
+        if passed > 0 {
+            source.nth(passed - 1);
+        }
+        // From the list's iterator, whose length is known: written into `records` with
+        // no copy on the way.
+        records.extend(source.by_ref().take(1));
+        kept_spans.push(span);
+    }
+    records.extend(added);
+    kept_spans.extend(added_spans);
     (records, kept_spans)
 }
 

@@ -678,9 +678,8 @@ pub(crate) struct Settled {
 /// the records to drop, and a `number` to add for each numeral that no rule explains (no
 /// numeral is dropped silently); each skipped span goes to `skip` (whose reasons are only
 /// worked out when it is given). The records themselves are not needed: the caller moves
-/// each once, into its final place, with the numbers added among them (see
-/// [`Settled::place`]). The one pass behind both [`Extractor::extract`] and
-/// [`Extractor::skipped`].
+/// each once, into its final place, with the numbers added among them. The one pass behind
+/// both [`Extractor::extract`] and [`Extractor::skipped`].
 pub(crate) fn settle(
     view: &TextView<'_>,
     spans: &[ViewSpan],
@@ -725,47 +724,6 @@ pub(crate) fn settle(
         dropped,
         added,
         added_spans,
-    }
-}
-
-/// A record of the list [`settle`] was given, or a number it added, in their final order
-/// (see [`Settled::place`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Placed {
-    /// The record at this index of the list is kept.
-    Kept(usize),
-    /// The number at this index of [`Settled::added`] comes next.
-    Added(usize),
-}
-
-impl Settled {
-    /// Calls `each` with every record kept and every number added, in order: each number
-    /// after the records that start where it does, as a stable sort by start of the kept
-    /// records followed by the added ones would order them (a title keeps its place before
-    /// the records it holds). `spans` are the records' spans, as given to [`settle`], and
-    /// `dropped` and `added_spans` those of a [`Settled`]. Only indices are handed on: the
-    /// records are large, and the caller moves each once.
-    pub(crate) fn place(
-        dropped: &[usize],
-        added_spans: &[ViewSpan],
-        spans: &[ViewSpan],
-        mut each: impl FnMut(Placed),
-    ) {
-        let mut dropped = dropped.iter().copied().peekable();
-        let mut added = added_spans.iter().map(|span| span.0).enumerate().peekable();
-        for (k, &(start, _)) in spans.iter().enumerate() {
-            if dropped.next_if_eq(&k).is_some() {
-                continue;
-            }
-            // View positions and byte offsets go up together: the spans order as the starts.
-            while let Some((n, _)) = added.next_if(|&(_, s)| s < start) {
-                each(Placed::Added(n));
-            }
-            each(Placed::Kept(k));
-        }
-        for (n, _) in added {
-            each(Placed::Added(n));
-        }
     }
 }
 
