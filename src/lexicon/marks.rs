@@ -123,6 +123,11 @@ pub const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
 /// Whether `c` marks a lost character: [`LOST_MARKS`] or private use.
 #[must_use]
 pub fn is_lost_mark(c: char) -> bool {
+    // Asked of the characters that open numbers, which are nearly all below the private use
+    // area: there only the marks of the list can be lost, and the ranges are not compared.
+    if c < PRIVATE_USE.0 {
+        return LOST_MARKS.contains(&c);
+    }
     LOST_MARKS.contains(&c)
         || (PRIVATE_USE.0..=PRIVATE_USE.1).contains(&c)
         || matches!(c as u32, 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD)
