@@ -52,10 +52,8 @@ use crate::lexicon::date_cues::{
 };
 use crate::lexicon::marks::is_range_separator;
 use crate::lexicon::numerals::DIGITS;
-use crate::lexicon::periods_of_year::{period_with_len_at, PERIODS_OF_YEAR};
-use crate::lexicon::relative_years::{
-    self, relative_century_at, relative_year_at, RelativeYear, RELATIVE_CENTURIES, RELATIVE_YEARS,
-};
+use crate::lexicon::periods_of_year::period_with_len_at;
+use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::lexicon::starts_with_word;
 use crate::record::{Date, Record, ViewSpan};
 use crate::scan::years::{
@@ -80,25 +78,9 @@ static CODE_MARKS: CharSet = CharSet::new(&[".-/_+#@&=%"], &[]);
 /// characters of the periods of the year and of the relative years and centuries. Nearly half
 /// the candidates of a text open none (brackets, quotation marks, line breaks, 第, 负), and
 /// one load settles them.
-static DATE_INITIALS: CharSet = {
-    let mut set = CharSet::new(&["0123456789十廿卅"], &[]).union(&DIGITS);
-    let mut k = 0;
-    while k < PERIODS_OF_YEAR.len() {
-        set = set.with_initial(PERIODS_OF_YEAR[k].word);
-        k += 1;
-    }
-    k = 0;
-    while k < RELATIVE_YEARS.len() {
-        set = set.with_initial(RELATIVE_YEARS[k].word);
-        k += 1;
-    }
-    k = 0;
-    while k < RELATIVE_CENTURIES.len() {
-        set = set.with_initial(RELATIVE_CENTURIES[k].0);
-        k += 1;
-    }
-    set
-};
+static DATE_INITIALS: CharSet = CharSet::new(&["0123456789十廿卅"], &[])
+    .union(&DIGITS)
+    .union(&relative_years::date_word_initials());
 
 /// Appends the date records found in `view` to `out`, and the span of each in view positions
 /// to `spans`.
@@ -900,7 +882,7 @@ mod tests {
     /// after its first load, is in [`DATE_INITIALS`].
     #[test]
     fn date_initials_hold_every_opener() {
-        let period_initials: Vec<char> = PERIODS_OF_YEAR
+        let period_initials: Vec<char> = crate::lexicon::periods_of_year::PERIODS_OF_YEAR
             .iter()
             .filter_map(|p| p.word.chars().next())
             .collect();

@@ -6,6 +6,7 @@
 //! (`今后年均` is "hereafter, on average per year", not 后年).
 
 use super::char_set::CharSet;
+use super::periods_of_year::PERIODS_OF_YEAR;
 
 /// A relative year word and the context it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,28 @@ pub fn relative_year_at(chars: &[char]) -> Option<&'static RelativeYear> {
 /// Words that name a century relative to the reference year's: `上世纪80年代` is the 1980s
 /// when the reference year is in the twenty-first century.
 pub const RELATIVE_CENTURIES: &[(&str, i32)] = &[("上世纪", -1), ("本世纪", 0), ("下世纪", 1)];
+
+/// The first characters of the words that open a date with no digit in them: the relative
+/// years and centuries (`今年`, `上世纪`) and the periods of the year (`上半年`, `Q1`).
+pub(crate) const fn date_word_initials() -> CharSet {
+    let mut set = CharSet::EMPTY;
+    let mut k = 0;
+    while k < RELATIVE_YEARS.len() {
+        set = set.with_initial(RELATIVE_YEARS[k].word);
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE_CENTURIES.len() {
+        set = set.with_initial(RELATIVE_CENTURIES[k].0);
+        k += 1;
+    }
+    k = 0;
+    while k < PERIODS_OF_YEAR.len() {
+        set = set.with_initial(PERIODS_OF_YEAR[k].word);
+        k += 1;
+    }
+    set
+}
 
 /// The first characters of [`RELATIVE_CENTURIES`]: the dates scanner asks at every numeral.
 static CENTURY_INITIALS: CharSet = {

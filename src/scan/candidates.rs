@@ -13,8 +13,7 @@ use crate::lexicon::marks::{
     chars_set, LINE_BREAKS, LOST_MARKS, PRIVATE_USE, QUOTE_PAIRS, TITLE_BRACKETS,
 };
 use crate::lexicon::numerals::OPENERS;
-use crate::lexicon::periods_of_year::PERIODS_OF_YEAR;
-use crate::lexicon::relative_years::{RELATIVE_CENTURIES, RELATIVE_YEARS};
+use crate::lexicon::relative_years::date_word_initials;
 
 /// Every character that opens a record: numeral characters; the words that open a vague
 /// number (`上百`, `数十`, `半年`) and the marks where a digit was lost; the relative years
@@ -41,23 +40,9 @@ const fn candidate_set() -> CharSet {
         set = set.with_char(QUOTE_PAIRS[k].0);
         k += 1;
     }
-    k = 0;
-    while k < RELATIVE_YEARS.len() {
-        set = set.with_initial(RELATIVE_YEARS[k].word);
-        k += 1;
-    }
-    k = 0;
-    while k < RELATIVE_CENTURIES.len() {
-        set = set.with_initial(RELATIVE_CENTURIES[k].0);
-        k += 1;
-    }
-    // Periods of the year open dates on their own (`上半年`, `Q1`).
-    k = 0;
-    while k < PERIODS_OF_YEAR.len() {
-        set = set.with_initial(PERIODS_OF_YEAR[k].word);
-        k += 1;
-    }
-    set
+    // The words that open dates with no digit (`今年`, `上世纪`), periods of the year among
+    // them (`上半年`, `Q1`).
+    set.union(&date_word_initials())
 }
 
 /// Whether an extractor may start reading at the (folded) character `c`.
