@@ -198,8 +198,9 @@ impl<'a> TextView<'a> {
     }
 
     /// View positions, in order, of the characters that may open markup (a URL, an e-mail
-    /// address, a tag, a link target): only Han characters are passed over without this
-    /// test, and none of them opens markup.
+    /// address, a tag, a link target): only the characters [`THREE_BYTE_FOLDED`] folds (Han
+    /// characters, CJK punctuation) are passed over without this test, and it folds none
+    /// that opens markup.
     pub(crate) fn markup_openers(&self) -> &[u32] {
         &self.markup_openers
     }
@@ -389,19 +390,19 @@ fn fold_into(
     // offset to check against the length, and the loop keeps no other position.
     let mut rest = source.as_bytes();
     loop {
-        // Most characters of the genre are Han, three bytes long, in runs: a loop of their
-        // own keeps its few variables in registers. One table load folds them, with no
-        // branch on whether the character is traditional (a quarter of them in traditional
-        // text, in no pattern a predictor could learn); the few candidates (one in
-        // twenty-five) are marked in the table and take a branch of their own. A Han
-        // character is no bracket.
+        // Most characters of the genre are Han, three bytes long, in runs, and so is the
+        // punctuation between the runs (`、`, `。`, `“`): a loop of their own keeps its few
+        // variables in registers. One table load folds them, with no branch on whether the
+        // character is traditional (a quarter of them in traditional text, in no pattern a
+        // predictor could learn); the few candidates (one in twenty-five) are marked in the
+        // table and take a branch of their own. None is a bracket.
         loop {
-            // Two at a time while two Han characters follow, neither a candidate: one test of
-            // the length, one of the room and one move forward serve both.
-            if let &[l1 @ 0xE4..=0xE9, s1, t1, l2 @ 0xE4..=0xE9, s2, t2, ref tail @ ..] = rest {
-                let a = HAN_FOLDED[han_index(l1, s1, t1)];
-                let b = HAN_FOLDED[han_index(l2, s2, t2)];
-                if a != CANDIDATE_HAN && b != CANDIDATE_HAN {
+            // Two at a time while two such characters follow, neither a candidate: one test
+            // of the length, one of the room and one move forward serve both.
+            if let &[l1 @ 0xE2..=0xE9, s1, t1, l2 @ 0xE2..=0xE9, s2, t2, ref tail @ ..] = rest {
+                let a = THREE_BYTE_FOLDED[three_byte_index(l1, s1, t1)];
+                let b = THREE_BYTE_FOLDED[three_byte_index(l2, s2, t2)];
+                if a != FOLDED_ELSEWHERE && b != FOLDED_ELSEWHERE {
                     if let (Some(chars), Some(steps)) = (
                         view_chars.get_mut(len..len + 2),
                         view_steps.get_mut(len..len + 2),
@@ -417,13 +418,17 @@ fn fold_into(
                 }
             }
             // One: the last of an odd run, or a candidate.
-            let &[lead @ 0xE4..=0xE9, second, third, ref tail @ ..] = rest else {
+            let &[lead @ 0xE2..=0xE9, second, third, ref tail @ ..] = rest else {
                 break;
             };
-            let k = han_index(lead, second, third);
-            let mut folded = HAN_FOLDED[k];
-            if folded == CANDIDATE_HAN {
-                folded = to_simplified(han_char(k));
+            let k = three_byte_index(lead, second, third);
+            let mut folded = THREE_BYTE_FOLDED[k];
+            if folded == FOLDED_ELSEWHERE {
+                // A Han candidate is folded here, any other character on the general path.
+                if lead < 0xE4 {
+                    break;
+                }
+                folded = to_simplified(three_byte_char(k));
                 candidates[found] = len as u32;
                 found += 1;
             }
@@ -456,7 +461,7 @@ fn fold_into(
         let (folded, width) = match *rest {
             // ASCII folds to itself.
             [lead @ 0..=0x7F, ..] => (char::from(lead), 1),
-            // Punctuation and full-width forms: the other characters of three bytes.
+            // Full-width forms, and the other characters of three bytes the loop above leaves.
             [lead @ 0xE0..=0xEF, second, third, ..] => {
                 let code = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(second & 0x3F) << 6)
@@ -523,55 +528,61 @@ fn decode_multibyte(bytes: &[u8], lead: u8) -> (u32, usize) {
     }
 }
 
-/// [`fold`] for a character of the Basic Multilingual Plane outside [`HAN_FOLDED`]'s block,
-/// where no traditional character lies.
+/// [`fold`] for a character of the Basic Multilingual Plane outside the block of Han
+/// characters, where no traditional character lies.
 #[inline]
-fn fold_outside_han(code: u32) -> char {
+const fn fold_outside_han(code: u32) -> char {
     let folded = match code {
         0xFF01..=0xFF5E => code - 0xFEE0,
-        0x3000 => u32::from(b' '),
+        0x3000 => b' ' as u32,
         _ => code,
     };
-    char::from_u32(folded).unwrap_or(char::REPLACEMENT_CHARACTER)
+    match char::from_u32(folded) {
+        Some(c) => c,
+        None => char::REPLACEMENT_CHARACTER,
+    }
 }
 
-/// The index in [`HAN_FOLDED`] of the character of bytes `lead` (E4 to E9), `second` and
-/// `third`. Sums rather than bit-ors, so that the compiler can bound it below the table's
-/// length and drop the checks on it.
+/// The index in [`THREE_BYTE_FOLDED`] of the character of bytes `lead` (E2 to E9),
+/// `second` and `third`. Sums rather than bit-ors, so that the compiler can bound it below
+/// the table's length and drop the checks on it.
 #[inline]
-fn han_index(lead: u8, second: u8, third: u8) -> usize {
-    usize::from(lead - 0xE4) * 4096 + usize::from(second & 0x3F) * 64 + usize::from(third & 0x3F)
+fn three_byte_index(lead: u8, second: u8, third: u8) -> usize {
+    usize::from(lead - 0xE2) * 4096 + usize::from(second & 0x3F) * 64 + usize::from(third & 0x3F)
 }
 
-/// The first code point of [`HAN_FOLDED`]: the characters led by the bytes E4 to E9, which
-/// are the basic block of CJK ideographs (U+4E00 to U+9FFF) and the end of extension A.
-const HAN_FOLDED_START: u32 = 0x4000;
+/// The first code point of [`THREE_BYTE_FOLDED`]: the characters led by the bytes E2 to E9,
+/// which are the punctuation and symbols from U+2000 (`“`, `—`, `、`, `。`, `《`), the CJK
+/// ideographs of extension A and the basic block (U+4E00 to U+9FFF).
+const THREE_BYTE_START: u32 = 0x2000;
 
-/// What [`HAN_FOLDED`] holds for a character whose folded form is a candidate. No Han
-/// character folds to it.
-const CANDIDATE_HAN: char = '\0';
+/// What [`THREE_BYTE_FOLDED`] holds for a character folded elsewhere: one whose folded form
+/// is a candidate or may open markup. No character of the table's folds to it.
+const FOLDED_ELSEWHERE: char = '\0';
 
-/// For each character from U+4000 to U+9FFF, its folded form, or [`CANDIDATE_HAN`] where
-/// that is a candidate. Characters rather than offsets, so that the loop stores what it
-/// loads with no conversion to check.
-static HAN_FOLDED: [char; 0x6000] = han_folded_table();
+/// For each character from U+2000 to U+9FFF, its folded form, or [`FOLDED_ELSEWHERE`].
+/// Characters rather than offsets, so that the loop stores what it loads with no conversion
+/// to check.
+static THREE_BYTE_FOLDED: [char; 0x8000] = three_byte_folded_table();
 
 // Only ever evaluated by the compiler, into the static above: the array is never on a stack.
 #[allow(clippy::large_stack_arrays)]
-const fn han_folded_table() -> [char; 0x6000] {
+const fn three_byte_folded_table() -> [char; 0x8000] {
     let simplified = simplified_table();
-    let mut table = [CANDIDATE_HAN; 0x6000];
+    let mut table = [FOLDED_ELSEWHERE; 0x8000];
     let mut k = 0;
     while k < table.len() {
-        let code = HAN_FOLDED_START + k as u32;
+        let code = THREE_BYTE_START + k as u32;
         let folded = match code.checked_sub(0x4E00) {
             Some(i) if simplified[i as usize] != 0 => simplified[i as usize] as u32,
-            _ => code,
+            Some(_) => code,
+            None => fold_outside_han(code) as u32,
         };
         let Some(folded) = char::from_u32(folded) else {
-            panic!("a Han character folds to a Han character");
+            panic!("no surrogate lies in the table's range");
         };
-        if !is_candidate(folded) {
+        assert!(folded != FOLDED_ELSEWHERE && folded != '(');
+        if !is_candidate(folded) && !may_open_markup(folded) {
             table[k] = folded;
         }
         k += 1;
@@ -579,10 +590,10 @@ const fn han_folded_table() -> [char; 0x6000] {
     table
 }
 
-/// The character [`HAN_FOLDED_START`] + `k`, for an index of [`HAN_FOLDED`].
+/// The character [`THREE_BYTE_START`] + `k`, for an index of [`THREE_BYTE_FOLDED`].
 #[inline]
-fn han_char(k: usize) -> char {
-    let code = HAN_FOLDED_START + u32::try_from(k).unwrap_or(0);
+fn three_byte_char(k: usize) -> char {
+    let code = THREE_BYTE_START + u32::try_from(k).unwrap_or(0);
     char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
