@@ -437,6 +437,24 @@ fn fold_into(
             len += 1;
             rest = tail;
         }
+        // ASCII between the runs (digits, Latin words, spaces), but for `(`, which may open an
+        // annotation: each character folds to itself and is tested for a candidate and for
+        // markup with a bit each, and the loop above takes what follows.
+        if let [byte @ 0..=0x7F, ref tail @ ..] = *rest {
+            if byte != b'(' {
+                let c = char::from(byte);
+                candidates[found] = len as u32;
+                found += usize::from(is_candidate(c));
+                if may_open_markup(c) {
+                    markup_openers.push(len as u32);
+                }
+                view_chars[len] = c;
+                view_steps[len] = 1;
+                len += 1;
+                rest = tail;
+                continue;
+            }
+        }
         // A `(` right after a Han character of the basic block, the character nearly every
         // annotation follows: tested before the general path, where this bracket would take a
         // fold, a call and the whole test below.
@@ -459,7 +477,7 @@ fn fold_into(
             }
         }
         let (folded, width) = match *rest {
-            // ASCII folds to itself.
+            // ASCII folds to itself (here only `(`).
             [lead @ 0..=0x7F, ..] => (char::from(lead), 1),
             // Full-width forms, and the other characters of three bytes the loop above leaves.
             [lead @ 0xE0..=0xEF, second, third, ..] => {
