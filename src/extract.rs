@@ -3,7 +3,9 @@
 use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
-use crate::record::{Date, Kind, Number, Quantity, Record, Title, ViewSpan};
+use crate::record::{
+    sort_by_span, span_order, Date, Kind, Number, Quantity, Record, Title, ViewSpan,
+};
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
@@ -320,9 +322,9 @@ impl Extractor {
             .with(Kind::Number);
         let (mut titles, mut title_spans) = titles;
         for (list, spans) in found.iter_mut().zip(found_spans.iter_mut()) {
-            sort_by_span(list, spans);
+            sort_by_span(list, spans, 0);
         }
-        sort_by_span(&mut titles, &mut title_spans);
+        sort_by_span(&mut titles, &mut title_spans, 0);
         let (spans, origins) = merge(
             found_spans,
             &title_spans,
@@ -366,32 +368,15 @@ impl Extractor {
 /// The kinds of the lists of records the extractors fill before the merge, in their order.
 const LIST_KINDS: [Kind; 3] = [Kind::Quantity, Kind::Date, Kind::Number];
 
-/// The order of the merge as one integer: leftmost first, then longest (texts are below
-/// 4 GiB). Records of different kinds with the same key are ordered by their list.
-///
-/// It is read from a record's span in view positions, which orders records as their byte
-/// offsets would: view positions and the offsets of their characters go up together.
-fn merge_key(&(start, end): &ViewSpan) -> u64 {
-    ((start as u64) << 32) | u64::from(u32::MAX - end as u32)
+/// The order of the merge as one integer: [`span_order`]. Records of different kinds with
+/// the same key are ordered by their list.
+fn merge_key(span: &ViewSpan) -> u64 {
+    span_order(span)
 }
 
 /// The span read back from its [`merge_key`].
 fn key_span(key: u64) -> ViewSpan {
     ((key >> 32) as usize, (u32::MAX - key as u32) as usize)
-}
-
-/// Sorts `records` and their `spans` (one per record) stably by [`merge_key`], unless they
-/// are in order already, as an extractor reports them.
-fn sort_by_span(records: &mut Vec<Record>, spans: &mut Vec<ViewSpan>) {
-    if spans.is_sorted_by_key(merge_key) {
-        return;
-    }
-    let mut paired: Vec<(ViewSpan, Record)> = spans.drain(..).zip(records.drain(..)).collect();
-    paired.sort_by_key(|(span, _)| merge_key(span));
-    for (span, record) in paired {
-        spans.push(span);
-        records.push(record);
-    }
 }
 
 /// The list of the titles, after the lists of [`LIST_KINDS`], in an [`Origin`].

@@ -279,6 +279,29 @@ fn exact() -> Approx {
 /// byte offsets back to the view.
 pub(crate) type ViewSpan = (usize, usize);
 
+/// The reading order of records as one integer, from their view spans: leftmost first,
+/// then longest (texts are below 4 GiB). View positions and the byte offsets of their
+/// characters go up together, so spans order records as their offsets would.
+pub(crate) fn span_order(&(start, end): &ViewSpan) -> u64 {
+    ((start as u64) << 32) | u64::from(u32::MAX - end as u32)
+}
+
+/// Sorts the records of `records` from index `from` on, with their spans in `spans` (one
+/// per record, at the same indices), stably by [`span_order`], unless they are in order
+/// already, as an extractor mostly reports them.
+pub(crate) fn sort_by_span(records: &mut Vec<Record>, spans: &mut Vec<ViewSpan>, from: usize) {
+    if spans[from..].is_sorted_by_key(span_order) {
+        return;
+    }
+    let mut paired: Vec<(ViewSpan, Record)> =
+        spans.drain(from..).zip(records.drain(from..)).collect();
+    paired.sort_by_key(|(span, _)| span_order(span));
+    for (span, record) in paired {
+        spans.push(span);
+        records.push(record);
+    }
+}
+
 /// Any record, tagged by kind.
 ///
 /// ```

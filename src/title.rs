@@ -18,7 +18,6 @@
 //! The scan remembers the open brackets of the current line that are still within reach, so
 //! every character is looked at once, whatever the input.
 
-use std::cmp::Reverse;
 use std::collections::{HashSet, VecDeque};
 use std::sync::LazyLock;
 
@@ -27,7 +26,7 @@ use crate::lexicon::numerals::{numeral_char, Meaning, Script};
 use crate::lexicon::regions::{Region, RegionLevel};
 use crate::lexicon::word_index::WordIndex;
 use crate::lexicon::{doc_types, issuers, media, regions};
-use crate::record::{Record, Title, ViewSpan};
+use crate::record::{sort_by_span, Record, Title, ViewSpan};
 use crate::scan::Options;
 use crate::scan::{is_han, years, TextView};
 
@@ -52,7 +51,7 @@ const MAX_NEW_AREA_STEM: usize = 2;
 const MAX_AUTONOMOUS_COUNTY_STEM: usize = 6;
 
 /// Appends the title records found in `view` to `out`, sorted by start, and the span of each
-/// in view positions to `spans`.
+/// in view positions to `spans`, which holds one per record of `out`.
 pub(crate) fn find(
     view: &TextView<'_>,
     _options: &Options,
@@ -60,7 +59,6 @@ pub(crate) fn find(
     spans: &mut Vec<ViewSpan>,
 ) {
     let first = out.len();
-    let first_span = spans.len();
     let chars = view.chars();
     // Positions of `《` on the current line that a `》` may still close, innermost last.
     let mut open: VecDeque<usize> = VecDeque::new();
@@ -89,19 +87,8 @@ pub(crate) fn find(
             _ => {}
         }
     }
-    // An inner title closes before the outer one; report them in reading order. View
-    // positions and byte offsets go up together, so the spans order the titles as their
-    // offsets would.
-    let key = |&(start, end): &ViewSpan| (start, Reverse(end));
-    if !spans[first_span..].is_sorted_by_key(key) {
-        let mut found: Vec<(ViewSpan, Record)> =
-            spans.drain(first_span..).zip(out.drain(first..)).collect();
-        found.sort_by_key(|(span, _)| key(span));
-        for (span, title) in found {
-            spans.push(span);
-            out.push(title);
-        }
-    }
+    // An inner title closes before the outer one; report them in reading order.
+    sort_by_span(out, spans, first);
 }
 
 /// The title between view positions `open` (`《`) and `close` (`》`), if it holds a name.
