@@ -60,7 +60,7 @@ pub const RELATIVE_YEARS: &[RelativeYear] = &[
         word: "明年",
         offset: 1,
         only_after: None,
-        not_after: "说证表声透光文发聪聰简阐闡标注指鲜清开黎申分查昌英神严失阳",
+        not_after: "说证表声透光文发聪简阐标注指鲜清开黎申分查昌英神严失阳",
     },
     RelativeYear {
         word: "前年",

@@ -5,9 +5,8 @@
 //! the numeral takes them in (`8990万元` is the numeral `8990万` and the unit `元`), which is
 //! how `万千瓦`, `亿元` and `万亿元` all come out right with one row each.
 //!
-//! Latin forms (`km`, `kg`, `kWh`) match only as whole words, case as written. A traditional
-//! form is listed beside its simplified one only where the view's script folding leaves a
-//! character as written (`加侖`, `泰銖`).
+//! Latin forms (`km`, `kg`, `kWh`) match only as whole words, case as written. Traditional
+//! forms need no row: the view folds them to simplified ones (`加侖` reads as `加仑`).
 //!
 //! ```
 //! use xinzhi_extract::lexicon::units::{unit_after, Currency};
@@ -185,9 +184,7 @@ const UNIT_ROWS: &[Unit] = &[
     money("英镑", "英镑", Code("GBP"), Either),
     money("韩元", "韩元", Code("KRW"), Either),
     money("卢布", "卢布", Code("RUB"), After),
-    money("盧布", "卢布", Code("RUB"), After),
     money("泰铢", "泰铢", Code("THB"), After),
-    money("泰銖", "泰铢", Code("THB"), After),
     money("瑞士法郎", "瑞士法郎", Code("CHF"), After),
     money("加元", "加元", Code("CAD"), After),
     money("加拿大元", "加元", Code("CAD"), After),
@@ -195,7 +192,6 @@ const UNIT_ROWS: &[Unit] = &[
     money("新西兰元", "新西兰元", Code("NZD"), After),
     money("印度卢比", "卢比", Code("INR"), After),
     money("卢比", "卢比", Code("INR"), After),
-    money("盧比", "卢比", Code("INR"), After),
     money("奈拉", "奈拉", Code("NGN"), After),
     money("林吉特", "林吉特", Code("MYR"), After),
     money("越南盾", "越南盾", Code("VND"), After),
@@ -278,7 +274,6 @@ const UNIT_ROWS: &[Unit] = &[
     unit("公升", "升", Volume),
     unit("毫升", "毫升", Volume),
     unit("加仑", "加仑", Volume),
-    unit("加侖", "加仑", Volume),
     unit("桶", "桶", Volume),
     unit("m³", "立方米", Volume),
     unit("L", "升", Volume),
@@ -309,13 +304,11 @@ const UNIT_ROWS: &[Unit] = &[
     unit("°C", "℃", Temperature),
     unit("°c", "℃", Temperature),
     unit("摄氏度", "℃", Temperature),
-    unit("攝氏度", "℃", Temperature),
     unit("℉", "℉", Temperature),
     unit("°F", "℉", Temperature),
     unit("华氏度", "℉", Temperature),
     unit("度", "度", Temperature),
     unit("摄氏°", "℃", Temperature),
-    unit("攝氏°", "℃", Temperature),
     unit("华氏°", "℉", Temperature),
     unit("°", "度", Temperature),
     // Durations. A 4-digit year + 年, and 月 / 日 of a date, are dates: the extractor checks.
@@ -355,7 +348,6 @@ const UNIT_ROWS: &[Unit] = &[
     unit("千赫兹", "千赫兹", Other),
     unit("兆赫兹", "兆赫兹", Other),
     unit("吉赫兹", "吉赫兹", Other),
-    unit("赫茲", "赫兹", Other),
     unit("千赫", "千赫兹", Other),
     unit("兆赫", "兆赫兹", Other),
     unit("百帕", "百帕", Other),
@@ -457,9 +449,7 @@ const UNIT_ROWS: &[Unit] = &[
 /// they make of it.
 pub static TEMPERATURE_SCALES: &[(&str, &str)] = &[
     ("摄氏", "℃"),
-    ("攝氏", "℃"),
     ("摄氏温度", "℃"),
-    ("攝氏温度", "℃"),
     ("华氏", "℉"),
     ("华氏温度", "℉"),
 ];
