@@ -51,6 +51,8 @@ struct Found {
     index: usize,
     /// The subject its own clause names.
     own: Option<Span>,
+    /// Whether `own` is the object the quantity stands before (`建设8万亩高标准农田`).
+    object: bool,
     /// Whether `分别` stands before it: it pairs with the list before.
     respectively: bool,
     /// The subjects listed with `、` before `分别` (`学前教育毛入园率、…、高中阶段毛入学率分别
@@ -60,6 +62,21 @@ struct Found {
     carries: bool,
     /// The subject settled on: its own, carried or paired.
     subject: Option<Span>,
+}
+
+impl Found {
+    /// A quantity of `dimension` whose clause names nothing yet.
+    fn nothing(dimension: Dimension) -> Self {
+        Found {
+            index: 0,
+            own: None,
+            object: false,
+            respectively: false,
+            listed: Vec::new(),
+            carries: !measures_time(dimension),
+            subject: None,
+        }
+    }
 }
 
 /// Fills `subject`, `subject_start` and `subject_end` of every quantity of `records`, which
@@ -114,15 +131,31 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
                 date_end == barrier_end && date_start >= sentence_start
             })
             .map(|((date_start, _), before)| (date_start, before.max(sentence_start)));
-        let found = find(
-            chars,
-            dimension,
-            (start, end),
-            clause_floor,
-            next_start,
-            hop,
-            last_break,
-        );
+        // `改造210公里农村公路和120万平方米村内道路`: the next item of a list of amounts with
+        // their objects measures its own object too.
+        let after_object = sentence.last().is_some_and(|before: &Found| {
+            before.object
+                && before.own.is_some_and(|(_, object_end)| {
+                    object_end + 1 == start && matches!(chars[object_end], '和' | '及' | '、')
+                })
+        });
+        let found = match object_measured(chars, dimension, (start, end), next_start, after_object)
+        {
+            Some(object) => Found {
+                own: Some(object),
+                object: true,
+                ..Found::nothing(dimension)
+            },
+            None => find(
+                chars,
+                dimension,
+                (start, end),
+                clause_floor,
+                next_start,
+                hop,
+                last_break,
+            ),
+        };
         sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
         searched_to = Some(end);
@@ -180,14 +213,7 @@ fn find(
     hop: Option<(usize, usize)>,
     last_break: Option<usize>,
 ) -> Found {
-    let mut found = Found {
-        index: 0,
-        own: None,
-        respectively: false,
-        listed: Vec::new(),
-        carries: !measures_time(dimension),
-        subject: None,
-    };
+    let mut found = Found::nothing(dimension);
     // A number in quotation marks is a slogan's (`“四个”农业`): it measures nothing.
     if start > 0 && is_opening_quote(chars[start - 1]) {
         found.carries = false;
@@ -199,6 +225,7 @@ fn find(
             return found;
         }
     }
+
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
     let clause_start = last_break
         .filter(|&i| i >= clause_floor)
@@ -256,6 +283,40 @@ fn find(
         }
     }
     found
+}
+
+/// The object an amount of `dimension` at `start..end` measures, where it stands between a
+/// verb and that object (`建设8万亩高标准农田`, `安排1.2亿元专项资金`), or, with
+/// `after_object`, follows such an amount and its object in a list: the noun after it, up to
+/// the next record at `next`. Not a word that goes on with the clause (`安排3000万元用于…`).
+fn object_measured(
+    chars: &[char],
+    dimension: Dimension,
+    (start, end): Span,
+    next: usize,
+    after_object: bool,
+) -> Option<Span> {
+    let measures_an_object = matches!(
+        dimension,
+        Dimension::Money
+            | Dimension::Area
+            | Dimension::Length
+            | Dimension::Mass
+            | Dimension::Power
+            | Dimension::Energy
+            | Dimension::Volume
+    );
+    if !measures_an_object || !(after_object || words::amount_first_verb_before(chars, start)) {
+        return None;
+    }
+    let noun = noun_after(chars, end, next)?;
+    let adjacent = noun.0 == end || (noun.0 == end + 1 && chars[end] == '的');
+    // `30万千瓦级煤电机组`: the amount is the class of the noun, not a measure of it; and
+    // `編列10億元預算` names nothing but a budget line's placeholder.
+    let names_object = chars[noun.0] != '级'
+        && !words::verb_or_function_word_at(chars, noun.0)
+        && strip_placeholders(chars, noun.0, noun.1) > noun.0;
+    (adjacent && names_object).then_some(noun)
 }
 
 /// Whether a quantity of `dimension` is a span of time or an age, which measure a time noun

@@ -40,6 +40,12 @@ pub static LINKING_WORDS: &[&str] = &[
     "以下", "约", "大约", "近", "将近", "接近", "超出", "不到", "不足", "至少", "不少于", "不低于", "最高", "最多", "不超过", "高于",
     "低于", "实质", "按年", "按月", "按季", "按年计", "未", "均未", "尚未", "仍未", "按", "依", "约占", "占到", "给予", "给",
     "成长", "皆", "皆为", "亦", "亦为",
+    // A trend verb with an adverb of speed or size (`经费骤增249万元`, `出口额锐减15%`).
+    "激增", "猛增", "骤增", "突增", "剧增", "暴增", "陡增", "大增", "递增", "锐减", "骤减", "剧减", "大减", "递减",
+    "骤降", "锐降", "大降", "陡降", "暴跌", "大跌", "大涨", "暴涨", "猛涨", "飙升", "攀升", "骤升", "激增至", "猛增至",
+    "骤增至", "暴增至", "剧增至", "大增至", "骤降至", "锐减至", "骤减至", "飙升至", "攀升至",
+    // Adverbs of emphasis or contrast (`地方机关更从53次骤降至32次`, `114年度竟暴增36%`).
+    "更", "竟", "竟然", "却", "反而", "维持",
 ];
 
 /// Words that end with a linking word but are nouns or parts of names, so the linking word in
@@ -51,7 +57,9 @@ pub static NOT_LINKING: &[&str] = &[
     "复合", "混合", "配合", "公共", "首都", "成都", "京都", "许可", "认可", "合并", "兼并", "成就", "规则", "原则", "准则", "附近",
     "最近", "邻近", "合约", "条约", "公约", "履约", "节约", "国有", "所有", "私有", "持有", "具有", "现有", "原有", "已有", "含有",
     "保有", "存在", "所在", "位于", "属于", "甚至", "乃至", "偿还", "归还", "主要", "重要", "需要", "违约", "收到", "得到", "受到",
-    "做到", "缩减", "消减", "递减", "递增", "激增", "猛增", "骤降", "合同期", "建成区", "学期", "假期", "工期", "租期", "任期",
+    "做到", "缩减", "消减", "合同期", "建成区", "学期", "假期", "工期", "租期", "任期",
+    "纵向", "横向", "定向", "导向", "方向", "落后", "之后", "以后", "然后", "前后", "今后", "最后", "此后", "随后",
+    "先后", "背后", "滞后", "变更",
 ];
 
 /// Verbs of action a subject follows: `新增城镇就业6.2万人` → 城镇就业,
@@ -80,6 +88,15 @@ pub static ACTION_VERBS: &[&str] = &[
     // Acts on a budget line, and measure verbs too: `減列該項預算1500萬元` → 該項預算, where
     // `是項預算凍結500萬元` keeps the verb.
     "冻结", "减列", "删减", "核减", "删除", "增列", "追加", "动支",
+];
+
+/// Verbs that, right before an amount, take what follows the amount as their object, which
+/// the amount measures: `建设8万亩高标准农田` → 高标准农田. Verbs of action do the same
+/// (`安排1.2亿元专项资金` → 专项资金); these are the ones too general to start a subject
+/// themselves (`建设` alone names nothing).
+#[rustfmt::skip]
+pub static AMOUNT_FIRST_VERBS: &[&str] = &[
+    "建设", "种植", "推广", "营造", "储备", "贯通", "采购", "购置", "购买",
 ];
 
 /// Words that, right after a verb of action, go on with it and are not its object:
@@ -122,6 +139,7 @@ pub static TIME_WORDS: &[&str] = &[
     "当前", "现在", "截至目前", "至今", "近年来", "近年", "多年来", "五年来", "过去五年", "过去一年", "一年来", "这一年", "此前", "此后",
     "期末", "全年度", "本财政年度", "财政年度", "本年度", "上年度", "今年以来", "去年以来", "以来", "届时", "每年", "每月", "每天",
     "累计至今", "十四五期间", "十四五时期", "十五五期间", "十五五时期", "这一时期", "过去", "以往", "历年", "往年", "最终", "最后",
+    "当月", "本月", "上月", "同月", "次月", "当季", "本季", "本季度", "上季度", "当日", "当天", "同日", "本周", "上周",
 ];
 
 /// Joining words that open a clause and are left out: `其中8个`, `同时…`, `以及…`.
@@ -140,7 +158,7 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "及", "和", "与", "或", "俟", "爰", "至", "到", "按", "据", "经", "其", "该", "此", "这", "那", "每", "各", "本",
     "者", "之", "其中", "其余", "共", "计", "约", "达", "是", "有", "占", "合计", "共计", "总计", "累计", "平均", "同比",
     "建设", "方面", "其他", "等", "支持", "推进", "加快", "实施", "完善", "加强", "深化", "提升", "促进", "开展", "参与", "带动",
-    "帮助", "帮扶", "引导", "鼓励", "保障", "服务",
+    "帮助", "帮扶", "引导", "鼓励", "保障", "服务", "属", "采购", "购置", "购买", "汰换",
 ];
 
 /// Names of indicators that hold a verb of action (`城镇新增就业`): the verb in them starts
@@ -155,7 +173,7 @@ pub static INDICATOR_NAMES: &[&str] = &[
 #[rustfmt::skip]
 pub static DURATION_NOUNS: &[&str] = &[
     "期限", "期", "时间", "时长", "工期", "年限", "周期", "寿命", "历史", "时限", "学制", "任期", "刑期", "租期", "年龄", "年数",
-    "年资", "工龄", "天数", "时效", "岁数", "年纪", "退休年龄", "壽命",
+    "年资", "工龄", "天数", "时效", "岁数", "年纪", "退休年龄",
 ];
 
 /// Words that, after a name in quotation marks, add nothing to it: a budget line
@@ -240,6 +258,15 @@ pub static NOUN_STOPS: &[&str] = &[
     "减少", "提高", "其中", "为", "是", "有", "左右", "次", "建设", "全面", "全部", "基本", "顺利", "正式", "相继", "先后",
     "纷纷", "率先", "成功", "获评", "稳步", "加快", "持续", "深入", "有序", "扎实", "免费", "消除", "开设", "接受", "稳定", "保持",
     "探索", "推进", "围绕", "聚焦", "试点", "升格", "尚未", "仍", "仍有",
+    // What an amount is for (`安排3000万元用于奖补`).
+    "用于", "用来", "专项用于", "用作", "作为", "做为",
+];
+
+/// Verbs that end a counted noun or an amount's object once it has begun, but may begin one
+/// themselves (`支持政策`, `补助资金`): `安排1.2亿元专项资金支持技术改造` → 专项资金.
+#[rustfmt::skip]
+pub static NOUN_ENDERS: &[&str] = &[
+    "支持", "促进", "推动", "帮助", "扶持", "带动", "采购", "购置", "购买", "后",
 ];
 
 /// Marks that end a sentence: a subject never crosses them, and carry-over stops there.
@@ -300,6 +327,8 @@ mod tag {
     pub const PLACEHOLDER: u32 = 1 << 15;
     pub const HEAD: u32 = 1 << 16;
     pub const COMPLEMENT: u32 = 1 << 17;
+    pub const AMOUNT_FIRST: u32 = 1 << 18;
+    pub const ENDER: u32 = 1 << 19;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -337,6 +366,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(LINKING_WORDS, tag::LINK))
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
             .chain(tagged(NOUN_STOPS, tag::STOP))
+            .chain(tagged(NOUN_ENDERS, tag::ENDER))
             .chain(tagged(NAME_HEADS, tag::HEAD))
             .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT)),
         false,
@@ -349,6 +379,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(SHARE_ENDINGS, tag::SHARE))
             .chain(tagged(DURATION_NOUNS, tag::DURATION))
             .chain(tagged(ACTION_VERBS, tag::ACTION))
+            .chain(tagged(AMOUNT_FIRST_VERBS, tag::AMOUNT_FIRST))
+            .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
             .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER))
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON)),
         true,
@@ -492,7 +524,7 @@ static OPENER_INITIALS: CharSet = region_initials(CharSet::initials_of(&[
 ]));
 
 /// Characters that may start a word that ends a counted noun.
-static NOUN_STOP_INITIALS: CharSet = CharSet::initials_of(&[NOUN_STOPS, ACTION_VERBS]);
+static NOUN_STOP_INITIALS: CharSet = CharSet::initials_of(&[NOUN_STOPS, NOUN_ENDERS, ACTION_VERBS]);
 
 /// Whether a word that ends a counted noun (a stop or a verb of action) may start with `c`.
 #[must_use]
@@ -566,6 +598,28 @@ fn longest_of_two_at(
 #[must_use]
 pub fn action_before(chars: &[char], end: usize) -> Option<usize> {
     WORDS.before.longest(chars, end, tag::ACTION)
+}
+
+/// Whether the amount at `chars[end]` comes before the object it measures: a verb of action
+/// or one of the [`AMOUNT_FIRST_VERBS`] ends just before it (a [`VERB_COMPLEMENTS`] word
+/// after one too: `改造提升`), and no measure verb, which is the measure itself
+/// (`出资273亿元`).
+#[must_use]
+pub fn amount_first_verb_before(chars: &[char], end: usize) -> bool {
+    let mut verb = false;
+    let mut complement = 0;
+    let mut measure = false;
+    WORDS.before.walk(chars, end, |n, tags, _| {
+        verb |= tags & (tag::ACTION | tag::AMOUNT_FIRST) != 0;
+        measure |= tags & tag::MEASURE != 0;
+        if tags & tag::COMPLEMENT != 0 {
+            complement = n;
+        }
+    });
+    if measure {
+        return false;
+    }
+    verb || (complement > 0 && end > complement && action_before(chars, end - complement).is_some())
 }
 
 /// The length of the longest [`LINE_PLACEHOLDERS`] word ending just before `chars[end]`.
@@ -686,17 +740,16 @@ pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
     WORDS.before.longest(chars, end, tag::DURATION).is_some()
 }
 
-/// The lengths of the longest noun stop and of the longest verb of action that start at
-/// `chars[start]`, the words that may end a counted noun: one walk answers for both.
+/// The lengths of the longest noun stop and of the longest verb of action or
+/// [`NOUN_ENDERS`] word that start at `chars[start]`, the words that may end a counted noun:
+/// one walk answers for both. Neither where it ends a longer word (`落后`).
 pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usize>, Option<usize>) {
     if !char_in(chars, start, &NOUN_STOP_INITIALS) {
         return (None, None);
     }
-    let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION);
-    (
-        stop.filter(|&n| !ends_protecting_word(chars, start, n)),
-        verb,
-    )
+    let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION | tag::ENDER);
+    let outside = |&n: &usize| !ends_protecting_word(chars, start, n);
+    (stop.filter(outside), verb.filter(outside))
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
