@@ -378,6 +378,26 @@ fn joined(chars: &[char], (start, end): Span) -> Vec<Span> {
     parts
 }
 
+/// `listed` with each item that joins names with `和`, `与` or `及` given once for each of them,
+/// when that makes exactly `run` subjects: `…、高中阶段和高等教育毛入学率分别达到…、98.5%、60.2%`
+/// names two values with one item, and both take it whole.
+fn spread_joined(chars: &[char], listed: &[Span], run: usize) -> Option<Vec<Span>> {
+    if listed.is_empty() || listed.len() >= run {
+        return None;
+    }
+    let names: Vec<usize> = listed
+        .iter()
+        .map(|&item| joined(chars, item).len().max(1))
+        .collect();
+    (names.iter().sum::<usize>() == run).then(|| {
+        listed
+            .iter()
+            .zip(names)
+            .flat_map(|(&item, n)| std::iter::repeat_n(item, n))
+            .collect()
+    })
+}
+
 /// Whether a record that starts at view position `start` ends the clause a subject may come
 /// from: every record but a number that is part of a name (`八大产业`, `第三产业`) or the
 /// denominator of a rate (`每万人口高价值发明专利拥有量`).
@@ -413,6 +433,8 @@ fn settle(
                 .count();
             let sources: Vec<Span> = if found.listed.len() == run {
                 found.listed.clone()
+            } else if let Some(spread) = spread_joined(view.chars(), &found.listed, run) {
+                spread
             } else if found.own.is_none() {
                 let mut before: Vec<Span> = sentence[..i]
                     .iter()
