@@ -46,6 +46,8 @@ pub static LINKING_WORDS: &[&str] = &[
     "骤增至", "暴增至", "剧增至", "大增至", "骤降至", "锐减至", "骤减至", "飙升至", "攀升至",
     // Adverbs of emphasis or contrast (`地方机关更从53次骤降至32次`, `114年度竟暴增36%`).
     "更", "竟", "竟然", "却", "反而", "维持",
+    // A budget line's amount as first written or moved (`「施政推展联系」原列615万元`).
+    "原列", "原编列", "改列", "仍列",
 ];
 
 /// Words that end with a linking word but are nouns or parts of names, so the linking word in
@@ -59,7 +61,7 @@ pub static NOT_LINKING: &[&str] = &[
     "保有", "存在", "所在", "位于", "属于", "甚至", "乃至", "偿还", "归还", "主要", "重要", "需要", "违约", "收到", "得到", "受到",
     "做到", "缩减", "消减", "合同期", "建成区", "学期", "假期", "工期", "租期", "任期",
     "纵向", "横向", "定向", "导向", "方向", "落后", "之后", "以后", "然后", "前后", "今后", "最后", "此后", "随后",
-    "先后", "背后", "滞后", "变更",
+    "先后", "背后", "滞后", "变更", "班列", "系列", "序列", "行列", "队列", "并列", "陈列", "排列",
 ];
 
 /// Verbs of action a subject follows: `新增城镇就业6.2万人` → 城镇就业,
@@ -149,6 +151,9 @@ pub static JOINING_WORDS: &[&str] = &[
     "合计", "总计", "分别", "包括", "其余", "剩余", "上述", "这些", "当中", "通过", "围绕", "聚焦", "面向", "针对", "全力", "大力",
     "着力", "积极", "有力", "对于", "关于", "由于", "为了", "另", "俟", "爰", "针对", "惟", "度", "各项", "及", "之", "预计",
     "预期", "年度",
+    // The opening of a finding in a budget review (`经查本项购置经费达3亿余元`); 查 alone
+    // begins words (查明, 查缉).
+    "经查", "另查", "又查", "惟查",
 ];
 
 /// Words that alone name nothing: a subject that is one of them is no subject.
