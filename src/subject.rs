@@ -24,6 +24,7 @@
 use compact_str::CompactString;
 
 use crate::lexicon::char_set::CharSet;
+use crate::lexicon::numerals::numeral_char;
 use crate::lexicon::subjects::{self as words, Before};
 use crate::lexicon::{ends_with_word, starts_with_word};
 use crate::record::{Dimension, Record};
@@ -345,6 +346,14 @@ fn listed_before(chars: &[char], mut clause_start: usize, floor: usize, own: Spa
             (item, false) if item.0 < item.1 && item.1 - item.0 <= MAX_SUBJECT_CHARS => {
                 listed.push(item);
             }
+            // `确保肉、奶产量分别稳定在…`: an item of a list may be one character, which
+            // shares the name of the last (肉产量); not a numeral (`一、二、三产业`).
+            (item, false) if item.0 == item.1 => match trim_to(chars, clause_start, item_end, 1) {
+                Some(one) if one.1 - one.0 == 1 && numeral_char(chars[one.0]).is_none() => {
+                    listed.push(one);
+                }
+                _ => return Vec::new(),
+            },
             _ => return Vec::new(),
         }
     }

@@ -48,6 +48,8 @@ pub static LINKING_WORDS: &[&str] = &[
     "更", "竟", "竟然", "却", "反而", "维持",
     // A budget line's amount as first written or moved (`「施政推展联系」原列615万元`).
     "原列", "原编列", "改列", "仍列",
+    // A price or rate adjusted (`电价调涨幅度为11%`), and `各` for each of a list (`执行率各仅为…`).
+    "调涨", "调降", "调升", "调高", "调低", "调增", "调减", "各", "各自", "依次",
 ];
 
 /// Words that end with a linking word but are nouns or parts of names, so the linking word in
@@ -154,6 +156,8 @@ pub static JOINING_WORDS: &[&str] = &[
     // The opening of a finding in a budget review (`经查本项购置经费达3亿余元`); 查 alone
     // begins words (查明, 查缉).
     "经查", "另查", "又查", "惟查",
+    // A target's verb opening its clause (`力争国家级实验室再增加2—4家`, `确保生猪出栏6000万头`).
+    "力争", "确保", "争取", "力求", "努力",
 ];
 
 /// Words that alone name nothing: a subject that is one of them is no subject.
