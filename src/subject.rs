@@ -137,7 +137,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         let after_object = sentence.last().is_some_and(|before: &Found| {
             before.object
                 && before.own.is_some_and(|(_, object_end)| {
-                    object_end + 1 == start && matches!(chars[object_end], '和' | '及' | '、')
+                    object_end + 1 == start && joins_items(chars[object_end])
                 })
         });
         let found = match object_measured(chars, dimension, (start, end), next_start, after_object)
@@ -226,7 +226,6 @@ fn find(
             return found;
         }
     }
-
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
     let clause_start = last_break
         .filter(|&i| i >= clause_floor)
@@ -623,7 +622,7 @@ fn stops_noun(chars: &[char], at: usize, verb_too: bool) -> bool {
 /// `新建和改造提升高标准农田`), unless the next makes a noun (`累计实现数`).
 fn verbs_in_a_row(chars: &[char], at: usize, mut n: usize) -> usize {
     loop {
-        let joiner = usize::from(matches!(chars.get(at + n), Some('和' | '及' | '、')));
+        let joiner = usize::from(chars.get(at + n).is_some_and(|&c| joins_items(c)));
         let Some(more) = words::verb_going_on_at(chars, at + n + joiner) else {
             return n;
         };
@@ -708,6 +707,12 @@ fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bo
             None => i += 1,
         }
     }
+}
+
+/// Whether `c` joins the items of a list of verbs, or of amounts with their objects:
+/// `新建和改造提升`, `210公里农村公路和120万平方米村内道路`.
+fn joins_items(c: char) -> bool {
+    matches!(c, '和' | '及' | '、')
 }
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether

@@ -629,7 +629,7 @@ pub fn amount_first_verb_before(chars: &[char], end: usize) -> bool {
     if measure {
         return false;
     }
-    verb || (complement > 0 && end > complement && action_before(chars, end - complement).is_some())
+    verb || (complement > 0 && action_before(chars, end - complement).is_some())
 }
 
 /// The length of the longest [`LINE_PLACEHOLDERS`] word ending just before `chars[end]`.
