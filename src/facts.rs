@@ -5,64 +5,38 @@
 //! use xinzhi_extract::facts;
 //! let rows = facts(&["2025年，全省地区生产总值达到5.1万亿元、增长5.5%。"]);
 //! assert_eq!(rows.len(), 2);
-//! assert_eq!(rows[1].subject.as_deref(), Some("地区生产总值"));
-//! assert_eq!((rows[1].value, rows[1].year), (Some(5.5), Some(2025)));
+//! assert_eq!(rows[1].quantity.subject.as_deref(), Some("地区生产总值"));
+//! assert_eq!((rows[1].quantity.value, rows[1].context.year), (Some(5.5), Some(2025)));
 //! assert_eq!(rows[0].sentence, "2025年，全省地区生产总值达到5.1万亿元、增长5.5%");
 //! ```
 
-use std::borrow::Cow;
-
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Extractor;
 use crate::lexicon::subjects::is_sentence_end;
-use crate::record::{Approx, Dimension, Kind, Quantity, Record, Trend};
+use crate::record::{Kind, Quantity, Record};
 use crate::scan::KindSet;
 
 /// The most characters of a sentence a fact reports on either side of its quantity: a text
 /// with no sentence end still costs linear time and memory.
 pub const MAX_SENTENCE_CHARS: usize = 300;
 
-/// One quantity with its context: a row of [`facts`].
+/// One quantity with its context: a row of [`facts`]. The quantity is kept whole, so that a
+/// fact says of it exactly what the record does; serialized, its fields and the context's
+/// stand beside `doc` and `sentence` in one flat row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// Index of the text among those given.
     pub doc: usize,
-    /// What the quantity measures ([`Quantity::subject`]).
-    pub subject: Option<CompactString>,
-    /// The quantity as written.
-    pub text: CompactString,
-    /// Byte offset of the quantity in its text.
-    pub start: usize,
-    /// Byte offset one past the quantity.
-    pub end: usize,
-    /// [`Quantity::value`].
-    pub value: Option<f64>,
-    /// [`Quantity::low`].
-    pub low: Option<f64>,
-    /// [`Quantity::high`].
-    pub high: Option<f64>,
-    /// [`Quantity::unit`].
-    pub unit: Option<Cow<'static, str>>,
-    /// [`Quantity::dimension`].
-    pub dimension: Dimension,
-    /// [`Quantity::approx`].
-    pub approx: Approx,
-    /// [`Quantity::trend`].
-    pub trend: Option<Trend>,
-    /// [`Quantity::currency`].
-    pub currency: Option<Cow<'static, str>>,
-    /// The year of the date nearest before the quantity in its sentence, if that date states
-    /// one (`2025年…增长5.5%` → 2025).
-    pub year: Option<i32>,
+    /// The quantity, with its [`subject`](Quantity::subject).
+    #[serde(flatten)]
+    pub quantity: Quantity,
+    /// The year it is about and where its sentence lies.
+    #[serde(flatten)]
+    pub context: FactContext,
     /// The sentence the quantity stands in, without its end mark (at most
     /// [`MAX_SENTENCE_CHARS`] characters on either side of the quantity).
     pub sentence: String,
-    /// Byte offset of the sentence in its text.
-    pub sentence_start: usize,
-    /// Byte offset one past the sentence.
-    pub sentence_end: usize,
 }
 
 /// The facts of `texts` with the [shared](Extractor::shared) extractor.
@@ -90,15 +64,15 @@ impl Extractor {
         let mut contexts = FactContexts::new(text);
         for record in records {
             if let (Some(context), Record::Quantity(quantity)) = (contexts.read(&record), record) {
-                out.push(fact(doc, text, quantity, &context));
+                out.push(fact(doc, text, quantity, context));
             }
         }
     }
 }
 
 /// What a fact adds to its quantity: the year it is about and the sentence it stands in
-/// ([`Fact::year`], [`Fact::sentence_start`], [`Fact::sentence_end`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// ([`Fact::context`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FactContext {
     /// The year of the date nearest before the quantity in its sentence, if that date states
     /// one.
@@ -171,25 +145,12 @@ impl<'t> FactContexts<'t> {
     }
 }
 
-fn fact(doc: usize, text: &str, q: Quantity, context: &FactContext) -> Fact {
+fn fact(doc: usize, text: &str, quantity: Quantity, context: FactContext) -> Fact {
     Fact {
         doc,
-        subject: q.subject,
-        text: q.text,
-        start: q.start,
-        end: q.end,
-        value: q.value,
-        low: q.low,
-        high: q.high,
-        unit: q.unit,
-        dimension: q.dimension,
-        approx: q.approx,
-        trend: q.trend,
-        currency: q.currency,
-        year: context.year,
+        quantity,
+        context,
         sentence: text[context.sentence_start..context.sentence_end].to_owned(),
-        sentence_start: context.sentence_start,
-        sentence_end: context.sentence_end,
     }
 }
 
@@ -243,7 +204,14 @@ mod tests {
         let rows = facts(&texts);
         let summary: Vec<_> = rows
             .iter()
-            .map(|r| (r.doc, r.subject.as_deref(), r.year, r.sentence.as_str()))
+            .map(|r| {
+                (
+                    r.doc,
+                    r.quantity.subject.as_deref(),
+                    r.context.year,
+                    r.sentence.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             summary,
@@ -267,9 +235,36 @@ mod tests {
         );
         for row in &rows {
             let text = texts[row.doc];
-            assert_eq!(&text[row.start..row.end], row.text);
-            assert_eq!(&text[row.sentence_start..row.sentence_end], row.sentence);
+            assert_eq!(
+                &text[row.quantity.start..row.quantity.end],
+                row.quantity.text
+            );
+            let context = row.context;
+            assert_eq!(
+                &text[context.sentence_start..context.sentence_end],
+                row.sentence
+            );
         }
+    }
+
+    #[test]
+    fn a_fact_serializes_as_one_flat_row() {
+        let rows = facts(&["2025年，全省地区生产总值增长5.5%。"]);
+        let row = serde_json::to_value(&rows[0]).unwrap();
+        for (key, value) in [
+            ("doc", serde_json::json!(0)),
+            ("subject", serde_json::json!("地区生产总值")),
+            ("value", serde_json::json!(5.5)),
+            ("year", serde_json::json!(2025)),
+            (
+                "sentence",
+                serde_json::json!("2025年，全省地区生产总值增长5.5%"),
+            ),
+        ] {
+            assert_eq!(row[key], value, "{key}");
+        }
+        let back: Fact = serde_json::from_value(row).unwrap();
+        assert_eq!(back, rows[0]);
     }
 
     #[test]
@@ -278,6 +273,6 @@ mod tests {
         let rows = facts(&[text]);
         assert_eq!(rows.len(), 1);
         assert!(rows[0].sentence.chars().count() <= 2 * MAX_SENTENCE_CHARS + 8);
-        assert_eq!(rows[0].subject.as_deref(), Some("营收"));
+        assert_eq!(rows[0].quantity.subject.as_deref(), Some("营收"));
     }
 }
