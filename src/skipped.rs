@@ -71,7 +71,7 @@ skip_reasons! {
     Markup => "markup",
     /// An identifier: digits glued to Latin letters or punctuation (`5G`, `PM2.5`, `G60`,
     /// `T800`, `11.jpg`, `2:00`), a stock code (`（00293）`), a line number (`18号线`), a
-    /// reference in brackets (`【122】`).
+    /// note or reference marker in square brackets (`［1］`, `【122】`).
     Code => "code",
     /// A list label or enumerator: `（一）`, `一、` at the start of a line, `一是`, `1.`.
     ListLabel => "list_label",
@@ -458,10 +458,10 @@ fn is_code(chars: &[char], start: usize, end: usize) -> bool {
     }
     let before = start.checked_sub(1).map(|k| chars[k]);
     let after = chars.get(end).copied();
-    // A stock code or a reference number: four digits or more alone in brackets, or any
-    // number in 【】.
+    // A stock code: four digits or more alone in round brackets (a number alone in square
+    // ones is a reference, which `is_time_or_code` has taken).
     let bracketed = matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'));
-    if (bracketed && end - start >= 4) || (before == Some('【') && after == Some('】')) {
+    if bracketed && end - start >= 4 {
         return true;
     }
     // Digits joined to digits by a hyphen or a slash, as in a serial number (`2023-0001`).

@@ -103,22 +103,29 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
 }
 
 /// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
-/// (`11.jpg`, `www.12.cn`, the `5` of `PM2.5`) or of a code with colons.
+/// (`11.jpg`, `www.12.cn`, the `5` of `PM2.5`) or of a code with colons, or a note or reference
+/// marker alone in square brackets (`良好态势［1］`, `始得動支。【122】`): a label, not an amount.
 #[must_use]
 pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool {
     let next = chars.get(end).copied();
     let before = start.checked_sub(1).map(|k| chars[k]);
-    // Each case has a colon or a dot next to the numeral; most numerals have neither.
-    if !matches!(next, Some(':' | '.')) && !matches!(before, Some(':' | '.')) {
+    // Each case has a colon, a dot or a closing square bracket next to the numeral; most
+    // numerals have none.
+    if !matches!(next, Some(':' | '.' | ']' | '】')) && !matches!(before, Some(':' | '.')) {
         return false;
     }
+    // Full-width brackets are folded to ASCII ones in the view.
+    let reference = matches!(
+        (before, next),
+        (Some('['), Some(']')) | (Some('【'), Some('】'))
+    );
     let after_next = chars.get(end + 1).copied();
     let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
     let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
     // The tail of a dotted run (`PM2.5`, `v1.2.3`) whose head was refused.
     let after_dot = before == Some('.') && start >= 2 && chars[start - 2].is_ascii_alphanumeric();
-    clock || dotted_name || after_colon || after_dot
+    reference || clock || dotted_name || after_colon || after_dot
 }
 
 /// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` at the
