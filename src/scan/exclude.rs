@@ -104,28 +104,50 @@ pub(crate) fn glued_to_letters(chars: &[char], start: usize, end: usize, latin_u
 
 /// Whether the numeral `chars[start..end]` is a clock time (`2:00`), part of a dotted name
 /// (`11.jpg`, `www.12.cn`, the `5` of `PM2.5`) or of a code with colons, or a note or reference
-/// marker alone in square brackets (`良好态势［1］`, `始得動支。【122】`): a label, not an amount.
+/// marker in square brackets (`良好态势［1］`, `始得動支。【122】`, `【4、5、6】`): a label, not
+/// an amount.
 #[must_use]
 pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool {
     let next = chars.get(end).copied();
     let before = start.checked_sub(1).map(|k| chars[k]);
-    // Each case has a colon, a dot or a closing square bracket next to the numeral; most
+    // Each case has a colon, a dot, a square bracket or a list mark next to the numeral; most
     // numerals have none.
-    if !matches!(next, Some(':' | '.' | ']' | '】')) && !matches!(before, Some(':' | '.')) {
+    if !matches!(next, Some(':' | '.' | ']' | '】' | '、' | ','))
+        && !matches!(before, Some(':' | '.' | '[' | '【' | '、' | ','))
+    {
         return false;
     }
-    // Full-width brackets are folded to ASCII ones in the view.
-    let reference = matches!(
-        (before, next),
-        (Some('['), Some(']')) | (Some('【'), Some('】'))
-    );
     let after_next = chars.get(end + 1).copied();
     let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
     let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
     // The tail of a dotted run (`PM2.5`, `v1.2.3`) whose head was refused.
     let after_dot = before == Some('.') && start >= 2 && chars[start - 2].is_ascii_alphanumeric();
-    reference || clock || dotted_name || after_colon || after_dot
+    clock || dotted_name || after_colon || after_dot || in_reference_brackets(chars, start, end)
+}
+
+/// The most characters looked at on either side of a numeral for the square brackets of a
+/// list of references.
+const MAX_REFERENCE_LIST_CHARS: usize = 48;
+
+/// Whether the digits `chars[start..end]` stand in square brackets that hold nothing but
+/// numbers and list marks: note markers and the lists of related proposals a budget text
+/// ends with (`［3］`, `【13、14、15】`). Full-width brackets are folded to ASCII in the view.
+fn in_reference_brackets(chars: &[char], start: usize, end: usize) -> bool {
+    let in_list = |c: &char| c.is_ascii_digit() || matches!(c, '、' | ',');
+    let open = chars[..start]
+        .iter()
+        .rev()
+        .take(MAX_REFERENCE_LIST_CHARS)
+        .find(|c| !in_list(c));
+    let close = chars[end..]
+        .iter()
+        .take(MAX_REFERENCE_LIST_CHARS)
+        .find(|c| !in_list(c));
+    matches!(
+        (open, close),
+        (Some('['), Some(']')) | (Some('【'), Some('】'))
+    )
 }
 
 /// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` at the
