@@ -5,9 +5,10 @@
 //! character of that block, so that a word of any lexicon, written once in simplified
 //! characters, matches a text in either script. Where a traditional character has several
 //! simplified readings, the pairs are the default readings of OpenCC's character table
-//! (`TSCharacters.txt`, Apache-2.0), with one exception of ours: 參 is 参 in 參加 and 叁 in
-//! financial numerals, and folds to 叁 for the numeral engine, so a word with 参 (参与)
-//! does not match its traditional form. A traditional character whose simplified form is itself
+//! (`TSCharacters.txt`, Apache-2.0). 參 is 参 in 參加 and 叁 in financial numerals; it folds
+//! to 参, so that a word with 参 (参与, 参考) matches its traditional form, and the numeral
+//! engine reads 参 as the financial 3 among other numeral characters (`參佰`, `壹萬參仟`),
+//! never alone. A traditional character whose simplified form is itself
 //! folded (薴, 苧, 苎) is left out, so that one fold is always enough, and so is 韆 (秋韆), which
 //! would fold to the numeral 千.
 //!
@@ -33,7 +34,7 @@ const TRADITIONAL_TO_SIMPLIFIED: &[(char, char)] = &[
     ('劑', '剂'), ('勁', '劲'), ('動', '动'), ('務', '务'), ('勛', '勋'), ('勝', '胜'), ('勞', '劳'), ('勢', '势'),
     ('勩', '勚'), ('勱', '劢'), ('勳', '勋'), ('勵', '励'), ('勸', '劝'), ('勻', '匀'), ('匭', '匦'), ('匯', '汇'),
     ('匱', '匮'), ('區', '区'), ('協', '协'), ('卹', '恤'), ('卻', '却'), ('卽', '即'), ('厙', '厍'), ('厠', '厕'),
-    ('厤', '历'), ('厭', '厌'), ('厲', '厉'), ('厴', '厣'), ('參', '叁'), ('叄', '叁'), ('叢', '丛'), ('吒', '咤'),
+    ('厤', '历'), ('厭', '厌'), ('厲', '厉'), ('厴', '厣'), ('參', '参'), ('叄', '叁'), ('叢', '丛'), ('吒', '咤'),
     ('吳', '吴'), ('吶', '呐'), ('呂', '吕'), ('咼', '呙'), ('員', '员'), ('唄', '呗'), ('唸', '念'), ('問', '问'),
     ('啓', '启'), ('啞', '哑'), ('啟', '启'), ('啢', '唡'), ('喚', '唤'), ('喪', '丧'), ('喫', '吃'), ('喬', '乔'),
     ('單', '单'), ('喲', '哟'), ('嗆', '呛'), ('嗇', '啬'), ('嗊', '唝'), ('嗎', '吗'), ('嗚', '呜'), ('嗩', '唢'),
