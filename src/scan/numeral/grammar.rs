@@ -10,7 +10,8 @@
 use super::decimal::Decimal;
 use super::{digit_value, magnitude_exponent, NumeralForm, NumeralKind};
 use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script};
-use crate::lexicon::units::unit_opens_with_magnitude_at;
+use crate::lexicon::units::{unit_after, unit_opens_with_magnitude_at};
+use crate::record::Dimension;
 
 /// Whether the whole input must be a numeral (the strict parser) or the longest numeral at a
 /// position of running text is wanted (the scanner).
@@ -589,8 +590,12 @@ fn arabic_step(
         } => (value, end, plain_integer),
     };
     if let Some(exp) = st.last_magnitude {
-        // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`).
-        if !value.is_integer() || !value.below_pow10(exp) {
+        // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`),
+        // unless the unit after them is one the whole cannot take (`390万65岁`).
+        if !value.is_integer()
+            || !value.below_pow10(exp)
+            || mode == Mode::Scan && tail_stands_alone(chars, end)
+        {
             return Err(StopReason::Unexpected);
         }
     }
@@ -599,6 +604,27 @@ fn arabic_step(
     st.pending = Some(Pending::Literal(value));
     st.arabic = true;
     Ok((end, ""))
+}
+
+/// Whether Arabic digits read right after a magnitude and ending at `end` are a number of
+/// their own rather than the places below it: the unit after them (one space may stand
+/// between) is one that the whole could not take, an age, a percent or a span or date of the
+/// calendar. `全省有390万65岁以上老年人` is 390万 and `65岁以上`, `超1万12月` 1万 and a
+/// month; money, counts and clock time take the whole (`923萬607元` is 9,230,607 元,
+/// `3萬60件`, `1万5000小时`).
+fn tail_stands_alone(chars: &[char], end: usize) -> bool {
+    let at = if chars.get(end).is_some_and(|c| NUMERAL_SPACES.contains(c)) {
+        end + 1
+    } else {
+        end
+    };
+    unit_after(chars, at).is_some_and(|(unit, _)| match unit.dimension {
+        Dimension::Age | Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint => {
+            true
+        }
+        Dimension::Duration => !matches!(unit.unit, "小时" | "分钟" | "秒"),
+        _ => false,
+    })
 }
 
 fn chinese_digit_step(
