@@ -1,9 +1,10 @@
 //! Numbers: numerals that stand for a number and belong to no other record.
 //!
-//! Three shapes: `N大` ("the N major …": `八大產業` → `八大`, 8), ordinals with 第 (`第七`),
-//! and numerals standing alone: Arabic ones (`由3.27缩小至2.93`), Chinese ones of more than one
-//! character (`十四届` → `十四`), and bare magnitudes used as modifiers (`万亿级` → `万亿`).
-//! A single Chinese digit alone is never a number: it is almost always part of a word.
+//! Three shapes: `N大` ("the N major …": `八大產業` → `八大`, 8), ordinals (`第七`, and
+//! without 第 the number of a session or a phase: `十四届` → `十四`, `二期工程` → `二`), and
+//! numerals standing alone: Arabic ones (`由3.27缩小至2.93`), Chinese ones of more than one
+//! character, and bare magnitudes used as modifiers (`万亿级` → `万亿`). A single Chinese
+//! digit is a number only as an ordinal: alone it is almost always part of a word.
 //! Numerals followed by a unit are left to quantities and dates, which win the merge anyway.
 
 use std::ops::Range;
@@ -105,8 +106,8 @@ impl<'v, 't> Scan<'v, 't> {
 }
 
 /// Whether the numeral `m` makes a number, and its span's end and whether it is an ordinal:
-/// an ordinal with 第 or a session number (`十四届`), a rank (`前10位`), `N大`, or a numeral
-/// standing alone (not inside a coded slogan).
+/// an ordinal with 第, a session number (`十四届`) or a phase (`二期工程`), a rank
+/// (`前10位`), `N大`, or a numeral standing alone (not inside a coded slogan).
 fn number_shape(
     chars: &[char],
     m: &crate::scan::numeral::NumeralMatch,
@@ -114,7 +115,12 @@ fn number_shape(
 ) -> Option<(usize, bool)> {
     let (start, end) = (m.start, m.end);
     let cardinal = m.kind == NumeralKind::Cardinal;
-    if m.kind == NumeralKind::Ordinal || (cardinal && exclude::is_session_number(chars, end)) {
+    if m.kind == NumeralKind::Ordinal
+        || (cardinal
+            && (exclude::is_session_number(chars, end)
+                || (m.integer.is_some_and(|n| n > 0)
+                    && exclude::is_phase_number(chars, start, end))))
+    {
         Some((end, true))
     } else if cardinal && exclude::is_rank(chars, start, end) {
         Some((end, false))

@@ -81,7 +81,8 @@ skip_reasons! {
     SetPhrase => "set_phrase",
     /// A coded slogan in quotation marks: `“十四五”`, `“1+6”`, `“两新”`, `“一老一小”`.
     Slogan => "slogan",
-    /// 一 + classifier used as the article "a": `新一轮`, `一支队伍`, `一个部门牵头`.
+    /// 一 + classifier used as the article "a": `新一轮`, `一支队伍`, `一个部门牵头`,
+    /// `举办一期培训班`.
     Indefinite => "indefinite",
     /// A Chinese numeral character inside a word: 一 in `统一`, `一般`, `唯一`; 零 in `零售`;
     /// 伍 in `队伍`; 陆 in `大陆`; 参 in `参与`; `千万` as "by all means".
@@ -432,8 +433,13 @@ fn reason(
         return None;
     }
     let one = end - start == 1 && chars[start] == '一';
-    // 一 + classifier as an article, and 新一 (`新一轮`, `新一代`: "the new round").
-    if one && (unit_after(chars, end).is_some() || start > 0 && chars[start - 1] == '新') {
+    // 一 + classifier as an article, and 新一 (`新一轮`, `新一代`: "the new round"); 一期
+    // that numbers no phase is "a round" (`举办一期培训班`).
+    if one
+        && (unit_after(chars, end).is_some()
+            || after == Some('期')
+            || start > 0 && chars[start - 1] == '新')
+    {
         return Some(SkipReason::Indefinite);
     }
     // One Chinese numeral character alone is never a number (the number extractor's rule):

@@ -195,6 +195,63 @@ pub(crate) fn is_session_number(chars: &[char], end: usize) -> bool {
 /// What follows `N中` in the name of a plenary session (`三中全会`).
 const PLENUM: &str = "全会";
 
+/// Characters before `N期` that make it a count of rounds or issues, never the number of a
+/// phase: determiners (`新一期`, `上一期`, `每期`, `同一期`, `其中一期`) and words of quantity
+/// (`超`, `共`, `累计`, `连续`, `近`, `分三期建设`).
+const PHASE_COUNT_WORDS: &[char] = &[
+    '同', '上', '下', '本', '每', '这', '那', '哪', '各', '新', '前', '后', '近', '首', '末', '中',
+    '超', '逾', '约', '共', '计', '续', '分', '几', '数', '多', '干', '满', '好', '了', '过',
+];
+
+/// Final characters of verbs that hold or complete rounds (`举办一期培训班`, `办理四期`,
+/// `完成40期`, `开设一期`): after them `N期` counts rounds, unless a project follows it
+/// (`建成二期工程`).
+const PHASE_COUNT_VERBS: &[char] = &[
+    '办', '理', '成', '行', '展', '织', '设', '出', '有', '是', '为', '做', '搞', '开', '录', '印',
+];
+
+/// Words after `N期` that name the phase's project (`二期工程`, `三期扩建`, `二期計畫`).
+const PHASE_PROJECTS: &[&str] = &[
+    "工程",
+    "项目",
+    "建设",
+    "扩建",
+    "改扩建",
+    "计划",
+    "计画",
+    "基金",
+];
+
+/// Words that open with 期 and are no phase (`一期间`, `三期限`).
+const NOT_PHASE_AFTER: &[char] = &['间', '限', '末', '货', '刊', '望', '待', '盼', '许', '权'];
+
+/// Whether the numeral `chars[start..end]` numbers a phase of a project without 第:
+/// `机场三期`, `二期工程`, `核电一期`, `18号线二期`, `建成二期工程` (the number is an ordinal,
+/// not a count). Not where the words before make it a count of rounds (`分三期建设`,
+/// `完成40期`, `新一期`, `举办一期培训班`: see [`PHASE_COUNT_WORDS`], [`PHASE_COUNT_VERBS`]);
+/// 两 counts, it never ranks.
+#[must_use]
+pub(crate) fn is_phase_number(chars: &[char], start: usize, end: usize) -> bool {
+    if chars.get(end) != Some(&'期')
+        || chars
+            .get(end + 1)
+            .is_some_and(|c| NOT_PHASE_AFTER.contains(c))
+        || chars[start..end].iter().any(|&c| matches!(c, '两' | '俩'))
+    {
+        return false;
+    }
+    let Some(&before) = start.checked_sub(1).map(|k| &chars[k]) else {
+        return true;
+    };
+    if PHASE_COUNT_WORDS.contains(&before) {
+        return false;
+    }
+    !PHASE_COUNT_VERBS.contains(&before)
+        || PHASE_PROJECTS
+            .iter()
+            .any(|word| starts_with_word(&chars[end + 1..], word))
+}
+
 /// Whether the numeral `chars[start..end]` is a rank: `前10位`, `前三名`.
 #[must_use]
 pub(crate) fn is_rank(chars: &[char], start: usize, end: usize) -> bool {
