@@ -229,6 +229,13 @@ const UNIT_ROWS: &[Unit] = &[
     unit("公顷", "公顷", Area),
     unit("m²", "平方米", Area),
     unit("km²", "平方公里", Area),
+    // Taiwan and Hong Kong usage: 平方公尺 is the square metre, 坪 (3.3058 m²) the unit of
+    // floor space in Taiwan, 平方呎 the square foot of Hong Kong property. 坪 is kept as
+    // written: converting it would put a figure in the record the text does not state.
+    unit("平方公尺", "平方米", Area),
+    unit("平方英尺", "平方英尺", Area),
+    unit("平方呎", "平方英尺", Area),
+    unit("坪", "坪", Area),
     // Length.
     unit("米", "米", Length),
     unit("公尺", "米", Length),
@@ -268,6 +275,7 @@ const UNIT_ROWS: &[Unit] = &[
     unit("mg", "毫克", Mass),
     // Volume.
     unit("立方米", "立方米", Volume),
+    unit("立方公尺", "立方米", Volume),
     unit("立方", "立方米", Volume),
     unit("标准立方米", "立方米", Volume),
     unit("升", "升", Volume),
