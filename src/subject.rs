@@ -564,7 +564,22 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
     while end < limit {
         let c = chars[end];
         // A clause break or a space is neither Han nor a letter, digit or quotation mark.
-        if !may_be_in_noun(c) || stops_noun(chars, end, end > start) {
+        if !may_be_in_noun(c) {
+            break;
+        }
+        if let Some(n) = stop_length(chars, end, end > start) {
+            // `3个大型产业集聚区`: a stop with a noun's last character after it, where the noun
+            // ends, is that noun's ending (`集聚区`, not `实现区内`).
+            let last = end + n;
+            if end > start && last < limit && words::is_noun_suffix(chars[last]) {
+                let after = last + 1;
+                if after >= limit
+                    || !may_be_in_noun(chars[after])
+                    || stop_length(chars, after, true).is_some()
+                {
+                    end = after;
+                }
+            }
             break;
         }
         end += 1;
@@ -606,15 +621,16 @@ fn verb_has_object(chars: &[char], at: usize) -> bool {
     !matches!(chars[at], '和' | '与' | '及' | '、') && !words::makes_noun_at(chars, at)
 }
 
-/// Whether a word at `chars[at]` ends the counted noun before it: a noun stop, or, with
-/// `verb_too`, a verb of action (`20个重点区域环境整治`), unless the verb names a kind of the
-/// noun (`32个城中村改造项目`).
-fn stops_noun(chars: &[char], at: usize, verb_too: bool) -> bool {
+/// The length of a word at `chars[at]` that ends the counted noun before it: a noun stop,
+/// or, with `verb_too`, a verb of action (`20个重点区域环境整治`), unless the verb names a kind
+/// of the noun (`32个城中村改造项目`).
+fn stop_length(chars: &[char], at: usize, verb_too: bool) -> Option<usize> {
     let (stop, verb) = words::noun_stop_or_verb_at(chars, at);
-    stop.is_some()
-        || (verb_too
-            && verb
-                .is_some_and(|n| !words::makes_noun_at(chars, at + verbs_in_a_row(chars, at, n))))
+    stop.or_else(|| {
+        verb.filter(|&n| {
+            verb_too && !words::makes_noun_at(chars, at + verbs_in_a_row(chars, at, n))
+        })
+    })
 }
 
 /// The length of the verbs that start at `chars[at]` with a verb of action `n` characters
