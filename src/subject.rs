@@ -7,7 +7,8 @@
 //! - otherwise the subject lies in the quantity's own clause, before it: linking verbs and
 //!   adverbs next to the quantity are passed over (`地区生产总值同比增长6.1%`), the subject
 //!   starts after the last verb of action (`新增城镇就业6.2万人` → 城镇就业), and scope, time
-//!   and joining words that open it are left out (`全省规模以上工业增加值`);
+//!   and joining words that open it are left out (`全省规模以上工业增加值`), and so is a general
+//!   verb that opens it before its object and amount (`建设高标准农田12万亩` → 高标准农田);
 //! - of a path of budget lines in corner brackets (`「…」項下「古蹟修復計畫」編列…`), the last
 //!   line is the subject;
 //! - a list of names closed by `等` is named whole (`改造老旧小区、抗震宜居农房等23万多户`);
@@ -735,6 +736,8 @@ fn joins_items(c: char) -> bool {
 /// `分别` stood between them. `None` for the span when the clause names nothing.
 fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span, bool) {
     let (mut end, respectively) = strip_links(chars, clause_start, quantity);
+    // `建设高标准农田12万亩`: a verb, its object and the amount, with no linking word between.
+    let bare = end == quantity;
     // `是“十三五”末的2.1倍`: the clause names the base of a comparison.
     if words::comparison_at(chars, clause_start) {
         return ((clause_start, clause_start), respectively);
@@ -783,9 +786,36 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     }
     match trim(chars, start, end) {
         // Too long to be a subject: the span is reported, the caller drops it.
+        Some(span) if bare => (without_opening_verbs(chars, span), respectively),
         Some(span) => (span, respectively),
         None => ((end, end), respectively),
     }
+}
+
+/// `span`, named right before its amount, without the [`OPENING_VERBS`] that open it before
+/// their object (`建设高标准农田12万亩` → 高标准农田, `加快建设…`); before a linking word the
+/// verb is part of a name (`签约落地项目投资完成额增长6%`). Not where the verb and the word
+/// after it make a noun (`建设资金`, `建设工期`, `种植面积`), nor where too little is left to
+/// name a thing (`营造林`, `落地京企`): at least three Han characters.
+///
+/// [`OPENING_VERBS`]: crate::lexicon::subjects::OPENING_VERBS
+fn without_opening_verbs(chars: &[char], mut span: Span) -> Span {
+    while let Some(n) = words::opening_verb_at(chars, span.0) {
+        let rest = span.0 + n;
+        let named = chars[rest.min(span.1)..span.1]
+            .iter()
+            .filter(|&&c| is_han(c))
+            .take(3)
+            .count();
+        if named < 3 || words::makes_noun_at(chars, rest) || words::verb_noun_head_at(chars, rest) {
+            break;
+        }
+        match trim(chars, rest, span.1) {
+            Some(shorter) => span = shorter,
+            None => break,
+        }
+    }
+    span
 }
 
 /// The last name in corner brackets of `chars[start..end]`, brackets included, when nothing

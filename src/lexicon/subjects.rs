@@ -103,6 +103,26 @@ pub static AMOUNT_FIRST_VERBS: &[&str] = &[
     "建设", "种植", "推广", "营造", "储备", "贯通", "采购", "购置", "购买",
 ];
 
+/// Verbs that open a clause before their object (`建设高标准农田12万亩`, `签约招商引资项目1200个`,
+/// `投入财政帮扶资金33.9亿元`): too general to end a noun search as verbs of action do
+/// (`县道提档升级建设里程`), they are left out only where they open a subject, and only when
+/// what follows is no noun they make with the word after them ([`VERB_NOUN_HEADS`]).
+#[rustfmt::skip]
+pub static OPENING_VERBS: &[&str] = &[
+    "建设", "推进", "加快", "支持", "投入", "落地", "签约", "推广", "营造", "储备", "贯通", "采购", "购置", "购买", "种植",
+    "筹建", "加强", "完善", "深化", "促进", "扶持", "帮扶", "布局", "谋划",
+];
+
+/// Nouns that, right after one of the [`OPENING_VERBS`], make the verb part of a name:
+/// `建设资金`, `支持政策`, `建设工期`, `采购预算`, `营造业` are things, not acts on them.
+#[rustfmt::skip]
+pub static VERB_NOUN_HEADS: &[&str] = &[
+    "资金", "经费", "费用", "规模", "用地", "成本", "预算", "政策", "标准", "期限", "工期", "周期", "年限", "里程", "投资",
+    "体系", "力度", "进度", "水平", "合同", "单位", "时间", "内容", "主体", "需求", "方式",
+    // An industry or trade named by its verb (`营造业产值`).
+    "业",
+];
+
 /// Words that, right after a verb of action, go on with it and are not its object:
 /// `改造提升高标准农田` → 高标准农田, `整治提升清洁乡村` → 清洁乡村.
 #[rustfmt::skip]
@@ -339,6 +359,8 @@ mod tag {
     pub const COMPLEMENT: u32 = 1 << 17;
     pub const AMOUNT_FIRST: u32 = 1 << 18;
     pub const ENDER: u32 = 1 << 19;
+    pub const OPENING_VERB: u32 = 1 << 20;
+    pub const VERB_NOUN: u32 = 1 << 21;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -378,7 +400,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(NOUN_STOPS, tag::STOP))
             .chain(tagged(NOUN_ENDERS, tag::ENDER))
             .chain(tagged(NAME_HEADS, tag::HEAD))
-            .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT)),
+            .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
+            .chain(tagged(OPENING_VERBS, tag::OPENING_VERB))
+            .chain(tagged(VERB_NOUN_HEADS, tag::VERB_NOUN)),
         false,
     );
     let before = WordTrie::new(
@@ -552,6 +576,24 @@ pub fn may_start_action(c: char) -> bool {
 #[must_use]
 pub fn may_start_opener(c: char) -> bool {
     OPENER_INITIALS.contains(c)
+}
+
+/// Characters that may start one of the [`OPENING_VERBS`].
+static OPENING_VERB_INITIALS: CharSet = CharSet::initials_of(&[OPENING_VERBS]);
+
+/// The length of the longest of the [`OPENING_VERBS`] starting at `chars[start]`.
+#[must_use]
+pub fn opening_verb_at(chars: &[char], start: usize) -> Option<usize> {
+    if !char_in(chars, start, &OPENING_VERB_INITIALS) {
+        return None;
+    }
+    WORDS.at.longest(chars, start, tag::OPENING_VERB)
+}
+
+/// Whether one of the [`VERB_NOUN_HEADS`] starts at `chars[start]`.
+#[must_use]
+pub fn verb_noun_head_at(chars: &[char], start: usize) -> bool {
+    WORDS.at.longest(chars, start, tag::VERB_NOUN).is_some()
 }
 
 /// The length of the longest verb of action starting at `chars[start]`.
@@ -810,6 +852,8 @@ mod tests {
             LINE_PLACEHOLDERS,
             VERB_COMPLEMENTS,
             PLAN_PERIODS,
+            OPENING_VERBS,
+            VERB_NOUN_HEADS,
         ] {
             for word in table {
                 let folded: String = word
