@@ -3,7 +3,8 @@
 //! The search reads the folded, annotation-free view of the text, the same one the
 //! extractors read, and every word it knows is a table in [`lexicon::subjects`]:
 //!
-//! - a count followed by a noun counts that noun (`77家企业` → 企业);
+//! - a count followed by a noun counts that noun (`77家企业` → 企业), and a percentage
+//!   followed by a rate's noun is that rate (`享受15%所得税优惠` → 所得税优惠);
 //! - otherwise the subject lies in the quantity's own clause, before it: linking verbs and
 //!   adverbs next to the quantity are passed over (`地区生产总值同比增长6.1%`), the subject
 //!   starts after the last verb of action (`新增城镇就业6.2万人` → 城镇就业), and scope, time
@@ -224,6 +225,13 @@ fn find(
     if dimension == Dimension::Count {
         if let Some(noun) = noun_after(chars, end, next) {
             found.own = Some(noun);
+            return found;
+        }
+    }
+    // A measure verb right before it is the measure, with its actor (`集团增持3%股份`).
+    if dimension == Dimension::Percent && !words::measure_before(chars, start) {
+        if let Some(rate) = rate_noun_after(chars, end, next) {
+            found.own = Some(rate);
             return found;
         }
     }
@@ -589,6 +597,28 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     trim_to(chars, start, end, 1)
+}
+
+/// The noun a percentage ending at `end` is the rate of, written right after it or after
+/// `的` (`享受15%所得税优惠`, `按15%的税率征收`), up to the next record at `limit`: the run of
+/// Han characters up to the end of the first of the [`RATE_HEADS`] with two or more before it
+/// or in it, and the heads that follow that one (`所得税` + `优惠`).
+///
+/// [`RATE_HEADS`]: crate::lexicon::subjects::RATE_HEADS
+fn rate_noun_after(chars: &[char], end: usize, limit: usize) -> Option<Span> {
+    let start = end + usize::from(chars.get(end) == Some(&'的'));
+    let limit = limit.min(chars.len()).min(start + MAX_NOUN_CHARS);
+    let mut i = start;
+    while i < limit && is_han(chars[i]) && stop_length(chars, i, false).is_none() {
+        i += 1;
+        if i - start >= 2 && words::rate_head_before(chars, i) {
+            while let Some(n) = words::rate_head_at(chars, i).filter(|&n| i + n <= limit) {
+                i += n;
+            }
+            return Some((start, i));
+        }
+    }
+    None
 }
 
 /// The characters of the Basic Multilingual Plane a counted noun may hold: Han characters,

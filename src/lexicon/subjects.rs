@@ -123,6 +123,14 @@ pub static VERB_NOUN_HEADS: &[&str] = &[
     "业",
 ];
 
+/// Nouns a percentage right before them is the rate of (`享受15%所得税优惠` → 所得税优惠,
+/// `按15%的税率` → 税率, `5%执行率`): the noun that ends with the first of them is what the
+/// percentage measures, and one of them right after it goes on with it (`所得税` + `优惠`).
+#[rustfmt::skip]
+pub static RATE_HEADS: &[&str] = &[
+    "率", "税", "优惠", "折扣", "补贴", "补助", "奖励", "比例", "股权", "股份", "利息", "首付", "贴息", "税费", "费",
+];
+
 /// Words that, right after a verb of action, go on with it and are not its object:
 /// `改造提升高标准农田` → 高标准农田, `整治提升清洁乡村` → 清洁乡村.
 #[rustfmt::skip]
@@ -361,6 +369,7 @@ mod tag {
     pub const ENDER: u32 = 1 << 19;
     pub const OPENING_VERB: u32 = 1 << 20;
     pub const VERB_NOUN: u32 = 1 << 21;
+    pub const RATE: u32 = 1 << 22;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -402,7 +411,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(NAME_HEADS, tag::HEAD))
             .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
             .chain(tagged(OPENING_VERBS, tag::OPENING_VERB))
-            .chain(tagged(VERB_NOUN_HEADS, tag::VERB_NOUN)),
+            .chain(tagged(VERB_NOUN_HEADS, tag::VERB_NOUN))
+            .chain(tagged(RATE_HEADS, tag::RATE)),
         false,
     );
     let before = WordTrie::new(
@@ -416,7 +426,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(AMOUNT_FIRST_VERBS, tag::AMOUNT_FIRST))
             .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
             .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER))
-            .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON)),
+            .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
+            .chain(tagged(RATE_HEADS, tag::RATE)),
         true,
     );
     let longest_function = [
@@ -594,6 +605,22 @@ pub fn opening_verb_at(chars: &[char], start: usize) -> Option<usize> {
 #[must_use]
 pub fn verb_noun_head_at(chars: &[char], start: usize) -> bool {
     WORDS.at.longest(chars, start, tag::VERB_NOUN).is_some()
+}
+
+/// Characters that may end one of the [`RATE_HEADS`].
+static RATE_FINALS: CharSet = CharSet::finals_of(&[RATE_HEADS]);
+
+/// Whether one of the [`RATE_HEADS`] ends just before `chars[end]`.
+#[must_use]
+pub fn rate_head_before(chars: &[char], end: usize) -> bool {
+    char_before_in(chars, end, &RATE_FINALS)
+        && WORDS.before.longest(chars, end, tag::RATE).is_some()
+}
+
+/// The length of the longest of the [`RATE_HEADS`] starting at `chars[start]`.
+#[must_use]
+pub fn rate_head_at(chars: &[char], start: usize) -> Option<usize> {
+    WORDS.at.longest(chars, start, tag::RATE)
 }
 
 /// The length of the longest verb of action starting at `chars[start]`.
@@ -854,6 +881,7 @@ mod tests {
             PLAN_PERIODS,
             OPENING_VERBS,
             VERB_NOUN_HEADS,
+            RATE_HEADS,
         ] {
             for word in table {
                 let folded: String = word
