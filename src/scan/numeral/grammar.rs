@@ -591,10 +591,11 @@ fn arabic_step(
     };
     if let Some(exp) = st.last_magnitude {
         // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`),
-        // unless the unit after them is one the whole cannot take (`390万65岁`).
+        // unless after 千 or more the unit that follows is one the whole cannot take
+        // (`390万65岁`).
         if !value.is_integer()
             || !value.below_pow10(exp)
-            || mode == Mode::Scan && tail_stands_alone(chars, end)
+            || mode == Mode::Scan && exp >= 3 && tail_stands_alone(chars, end)
         {
             return Err(StopReason::Unexpected);
         }
@@ -606,7 +607,7 @@ fn arabic_step(
     Ok((end, ""))
 }
 
-/// Whether Arabic digits read right after a magnitude and ending at `end` are a number of
+/// Whether Arabic digits read right after 千, 万 or 亿 and ending at `end` are a number of
 /// their own rather than the places below it: the unit after them (one space may stand
 /// between) is one that the whole could not take, an age, a percent or a span or date of the
 /// calendar. `全省有390万65岁以上老年人` is 390万 and `65岁以上`, `超1万12月` 1万 and a
