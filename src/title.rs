@@ -205,6 +205,7 @@ impl<V: Copy> Words<V> {
 struct Tables {
     doc_type_endings: Words<Option<&'static str>>,
     status_notes: HashSet<String>,
+    unbracketed_notes: Words<()>,
     period_characters: HashSet<char>,
     media_titles: Words<()>,
     media_endings: Words<()>,
@@ -260,6 +261,7 @@ impl Tables {
                 .map(|s| (*s).to_owned())
                 .collect(),
             period_characters: doc_types::PERIOD_CHARACTERS.chars().collect(),
+            unbracketed_notes: word_set(doc_types::UNBRACKETED_STATUS_NOTES),
             media_titles: word_set(media::MEDIA_TITLES),
             media_endings: word_set(media::MEDIA_ENDINGS),
             regions: region_forms,
@@ -304,8 +306,8 @@ impl Tables {
 // ---------------------------------------------------------------------------------------------
 // Document type
 
-/// Where the title's name ends once closing notes in brackets (`（试行）`, `(2023—2026年)`) and
-/// white space are passed over.
+/// Where the title's name ends once closing notes in brackets (`（试行）`, `(2023—2026年)`), a
+/// draft's mark written without one (`修正草案`) and white space are passed over.
 fn end_before_notes(title: &[char], tables: &Tables) -> usize {
     let mut end = trim_end(title, title.len());
     for _ in 0..MAX_NOTES {
@@ -323,6 +325,12 @@ fn end_before_notes(title: &[char], tables: &Tables) -> usize {
             break;
         }
         end = trim_end(title, o);
+    }
+    // A draft's mark with no bracket, where a name is left before it.
+    if let Some(((), len)) = tables.unbracketed_notes.index.longest_ending_at(title, end) {
+        if len < end {
+            end = trim_end(title, end - len);
+        }
     }
     end
 }

@@ -90,6 +90,7 @@ pub static DOC_TYPES: &[&str] = &[
     "复函",
     "纪要",
     "倡议",
+    "建议",
     "宣言",
     // Guides, lists and reports.
     "指引",
@@ -216,6 +217,27 @@ pub static STATUS_NOTES: &[&str] = &[
     "第次修正",
     "上",
     "下",
+];
+
+/// Statuses written straight after the name, with no bracket (`纲要草案`, `公司法部分条文修正草案`,
+/// the bills of Taiwan's legislature): passed over when the type is read, so a draft law is a
+/// law in the making like `个人所得税法（修正草案）`. Only the marks of a draft: `修订` or `版`
+/// at the end of a name may belong to it.
+///
+/// ```
+/// use xinzhi_extract::lexicon::doc_types::UNBRACKETED_STATUS_NOTES;
+/// assert!(UNBRACKETED_STATUS_NOTES.contains(&"修正草案"));
+/// ```
+pub static UNBRACKETED_STATUS_NOTES: &[&str] = &[
+    "草案",
+    "修正草案",
+    "修订草案",
+    "部分条文修正草案",
+    "部分条文修订草案",
+    "条文修正草案",
+    "征求意见稿",
+    "送审稿",
+    "草案修改稿",
 ];
 
 /// Characters a period or an ordinal note is made of (digits, year, month and day, range marks),
