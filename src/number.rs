@@ -106,8 +106,9 @@ impl<'v, 't> Scan<'v, 't> {
 }
 
 /// Whether the numeral `m` makes a number, and its span's end and whether it is an ordinal:
-/// an ordinal with 第, a session number (`十四届`) or a phase (`二期工程`), a rank
-/// (`前10位`), `N大`, or a numeral standing alone (not inside a coded slogan).
+/// an ordinal with 第, a session number (`十四届`), a phase (`二期工程`) or a congress
+/// (`党的二十大`), a rank (`前10位`), `N大`, or a numeral standing alone (not inside a coded
+/// slogan).
 fn number_shape(
     chars: &[char],
     m: &crate::scan::numeral::NumeralMatch,
@@ -124,6 +125,12 @@ fn number_shape(
         Some((end, true))
     } else if cardinal && exclude::is_rank(chars, start, end) {
         Some((end, false))
+    } else if cardinal
+        && m.integer
+            .is_some_and(|n| exclude::is_congress_number(chars, start, end, n))
+    {
+        // `党的二十大`: the span keeps 大, as a count of major items does.
+        Some((end + 1, true))
     } else if let Some(end_with_da) = major_count(chars, m) {
         Some((end_with_da, false))
     } else if cardinal && !in_slogan && stands_alone(chars, start, end) {

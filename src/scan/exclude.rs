@@ -7,7 +7,7 @@
 use crate::lexicon::marks::closing_quote;
 use crate::lexicon::numerals::DIGITS_AND_MAGNITUDES;
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
-use crate::lexicon::starts_with_word;
+use crate::lexicon::{ends_with_word, starts_with_word};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
 /// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.
@@ -190,6 +190,32 @@ pub(crate) fn is_session_number(chars: &[char], end: usize) -> bool {
         Some('中') => starts_with_word(&chars[end + 1..], PLENUM),
         _ => false,
     }
+}
+
+/// Words before `N大` that make it the party's Nth national congress (`党的二十大`, `中共十八大`).
+const CONGRESS_HOLDERS: &[&str] = &["党的", "中共"];
+
+/// Words after `N大` that make it a congress too (`十八大以来`, `二十大精神`, `二十大报告`).
+const CONGRESS_FOLLOWERS: &[&str] = &["以来", "精神", "报告", "召开", "代表", "期间", "胜利"];
+
+/// The congresses of the last half century are the 11th to the 21st: a smaller count before
+/// 大 names major items even after 党的 (`党的三大作风`).
+const CONGRESS_NUMBERS: std::ops::RangeInclusive<i64> = 11..=30;
+
+/// Whether the Chinese numeral `chars[start..end]`, of value `value`, with 大 after it names
+/// a national congress of the party, which is an ordinal (the twentieth congress), not a
+/// count of major items (`十大重点工程`).
+#[must_use]
+pub(crate) fn is_congress_number(chars: &[char], start: usize, end: usize, value: i64) -> bool {
+    chars.get(end) == Some(&'大')
+        && CONGRESS_NUMBERS.contains(&value)
+        && !chars[start].is_ascii_digit()
+        && (CONGRESS_HOLDERS
+            .iter()
+            .any(|word| ends_with_word(&chars[..start], word))
+            || CONGRESS_FOLLOWERS
+                .iter()
+                .any(|word| starts_with_word(&chars[end + 1..], word)))
 }
 
 /// What follows `N中` in the name of a plenary session (`三中全会`).
