@@ -56,6 +56,10 @@ pub const RATIO_WORDS: &[RatioWord] = &[
     word("翻", "一番", 2.0, None, Dimension::Ratio),
     word("翻", "两番", 4.0, None, Dimension::Ratio),
     word("翻", "三番", 8.0, None, Dimension::Ratio),
+    // With the particle of a change that has happened (`经济总量翻了一番`).
+    word("翻了", "一番", 2.0, None, Dimension::Ratio),
+    word("翻了", "两番", 4.0, None, Dimension::Ratio),
+    word("翻了", "三番", 8.0, None, Dimension::Ratio),
 ];
 
 /// The first characters of the words' numerals: the quantity scan asks only at these.
