@@ -119,8 +119,7 @@ fn number_shape(
     if m.kind == NumeralKind::Ordinal
         || (cardinal
             && (exclude::is_session_number(chars, end)
-                || (m.integer.is_some_and(|n| n > 0)
-                    && exclude::is_phase_number(chars, start, end))))
+                || exclude::is_phase_number(chars, start, end)))
     {
         Some((end, true))
     } else if cardinal && exclude::is_rank(chars, start, end) {

@@ -416,6 +416,7 @@ const UNIT_ROWS: &[Unit] = &[
     classifier("口"),
     classifier("层"),
     classifier("轮"),
+    classifier("期"),
     classifier("例"),
     classifier("起"),
     classifier("笔"),

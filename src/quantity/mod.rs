@@ -338,13 +338,15 @@ fn approx_before_spaced(chars: &[char], start: usize) -> Option<(&'static Approx
 }
 
 /// Numbers that are no amount whatever follows them: a clock time or code, the unit of a
-/// rate (`每千克`, `每万人`), a session (`十四届`), a rank (`前10位`).
+/// rate (`每千克`, `每万人`), a session (`十四届`), a phase (`二期工程`), a rank (`前10位`).
 fn is_no_amount(chars: &[char], a: &Amount) -> bool {
     if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
         return true;
     }
     let per = a.start > 0 && chars[a.start - 1] == '每';
-    per || exclude::is_session_number(chars, a.end) || exclude::is_rank(chars, a.start, a.end)
+    per || exclude::is_session_number(chars, a.end)
+        || exclude::is_phase_number(chars, a.start, a.end)
+        || exclude::is_rank(chars, a.start, a.end)
 }
 
 /// The measure the number's kind or the unit after it gives, the end of the span so far, and

@@ -8,6 +8,7 @@ use crate::lexicon::marks::closing_quote;
 use crate::lexicon::numerals::DIGITS_AND_MAGNITUDES;
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
 use crate::lexicon::{ends_with_word, starts_with_word};
+use crate::scan::numeral::digit_value;
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
 /// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.
@@ -255,14 +256,23 @@ const NOT_PHASE_AFTER: &[char] = &['间', '限', '末', '货', '刊', '望', '�
 /// `机场三期`, `二期工程`, `核电一期`, `18号线二期`, `建成二期工程` (the number is an ordinal,
 /// not a count). Not where the words before make it a count of rounds (`分三期建设`,
 /// `完成40期`, `新一期`, `举办一期培训班`: see [`PHASE_COUNT_WORDS`], [`PHASE_COUNT_VERBS`]);
-/// 两 counts, it never ranks.
+/// a phase is one digit (`培训班120期` counts sessions), and 两 counts, it never ranks.
 #[must_use]
+#[inline]
 pub(crate) fn is_phase_number(chars: &[char], start: usize, end: usize) -> bool {
-    if chars.get(end) != Some(&'期')
+    // Most numerals are followed by no 期: one comparison, inlined, settles them.
+    chars.get(end) == Some(&'期') && numbers_phase_before_qi(chars, start, end)
+}
+
+/// [`is_phase_number`] past its first test: `chars[end]` is 期.
+fn numbers_phase_before_qi(chars: &[char], start: usize, end: usize) -> bool {
+    let one_digit = end == start + 1
+        && !matches!(chars[start], '两' | '俩')
+        && digit_value(chars[start]).is_some_and(|d| d > 0);
+    if !one_digit
         || chars
             .get(end + 1)
             .is_some_and(|c| NOT_PHASE_AFTER.contains(c))
-        || chars[start..end].iter().any(|&c| matches!(c, '两' | '俩'))
     {
         return false;
     }
