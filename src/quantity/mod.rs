@@ -600,11 +600,63 @@ fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usi
             {
                 return Some((measured, len + more));
             }
+            // `快于全国3.4个、1个百分点`: the 个 of a rate named in full after the list.
+            if let Some(rate) =
+                rate_named_after_list(chars, end + len).filter(|rate| rate.form.starts_with('个'))
+            {
+                return Some((rate, len));
+            }
         }
         return Some((unit, len));
     }
     if chars.get(end) == Some(&' ') && a.shape != Shape::Lost {
         return unit_after(chars, end + 1).map(|(unit, len)| (unit, len + 1));
+    }
+    // `分别提高15、22个百分点`, `分别下降3.5、2.7%`: a rate's unit written once, after the last
+    // number of a list, is every number's. Only a rate's, after plain digits: a magnitude or
+    // another unit after the last (`12、15亿元`, `1、2月`) may or may not be shared, and no
+    // guess is made; a currency before the number (`HK$1899、…`) measures it already.
+    let plain = chars[a.start..end]
+        .iter()
+        .all(|&c| c.is_ascii_digit() || c == '.');
+    if plain && !may_follow_currency(chars, a.start) {
+        return rate_named_after_list(chars, end).map(|rate| (rate, 0));
+    }
+    None
+}
+
+/// The most numbers after the first of a list whose rate is named once.
+const MAX_LISTED_RATES: usize = 8;
+
+/// The unit of a rate (a percentage, per mille, percentage points) that closes a list of
+/// Arabic numbers joined by `、`, when `end` is the end of one before the last: the numbers
+/// after it are read up to their unit, which must follow the last of them directly.
+fn rate_named_after_list(chars: &[char], end: usize) -> Option<&'static Unit> {
+    let mut at = end;
+    for _ in 0..MAX_LISTED_RATES {
+        if chars.get(at) != Some(&'、') {
+            return None;
+        }
+        at += 1;
+        let digits = chars[at..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || c == '.')
+            .count();
+        if digits == 0 || !chars[at].is_ascii_digit() {
+            return None;
+        }
+        at += digits;
+        // `2.1个、0.6个、1.5个百分点`: an item that keeps the 个 of the rate named after the last.
+        if chars.get(at) == Some(&'个') && chars.get(at + 1) == Some(&'、') {
+            at += 1;
+            continue;
+        }
+        let (unit, _) = unit_after(chars, at)?;
+        let rate = matches!(
+            unit.dimension,
+            Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
+        );
+        return rate.then_some(unit);
     }
     None
 }
@@ -952,6 +1004,26 @@ mod tests {
                 || VAGUE_NUMBER_WORDS.iter().any(|&(w, _)| w == c)
                 || is_lost_mark(c);
             assert_eq!(may_open_amount(c), opens, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_rate_named_after_a_list_is_shared() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("、22个百分点", Some("个百分点")),
+            ("、6.2%", Some("%")),
+            ("个、0.6个、1.5个百分点", Some("个百分点")),
+            ("、2月份出口增长", None),
+            ("、15亿元", None),
+            ("、5万亩", None),
+            ("、二十个百分点", None),
+            ("，22个百分点", None),
+        ];
+        for (after, expected) in cases {
+            let chars: Vec<char> = format!("15{after}").chars().collect();
+            let end = if after.starts_with('个') { 3 } else { 2 };
+            let found = rate_named_after_list(&chars, end).map(|unit| unit.form);
+            assert_eq!(found, *expected, "15{after}");
         }
     }
 }
