@@ -87,7 +87,7 @@ pub fn data_path(name: &str) -> PathBuf {
 pub fn read_numbered_jsonl(path: &Path) -> Vec<(usize, Value)> {
     let content =
         fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    content
+    let rows: Vec<(usize, Value)> = content
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -96,7 +96,17 @@ pub fn read_numbered_jsonl(path: &Path) -> Vec<(usize, Value)> {
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
             (n + 1, value)
         })
-        .collect()
+        .collect();
+    // A case is named by its id in every report: two cases of one name would hide each other.
+    let mut seen = std::collections::HashMap::new();
+    for (line, row) in &rows {
+        if let Some(id) = row.get("id").and_then(Value::as_str) {
+            if let Some(first) = seen.insert(id, *line) {
+                panic!("{}: id {id} on lines {first} and {line}", path.display());
+            }
+        }
+    }
+    rows
 }
 
 /// The objects of a JSON Lines file, blank lines passed over.
