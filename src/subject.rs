@@ -3,7 +3,8 @@
 //! The search reads the folded, annotation-free view of the text, the same one the
 //! extractors read, and every word it knows is a table in [`lexicon::subjects`]:
 //!
-//! - a count followed by a noun counts that noun (`77家企业` → 企业), and a percentage
+//! - a count followed by a noun counts that noun (`77家企业` → 企业), or, before a list of
+//!   modifiers, the noun the list qualifies (`6个世界级、7个国家级先进制造业集群`); a percentage
 //!   followed by a rate's noun is that rate (`享受15%所得税优惠` → 所得税优惠);
 //! - otherwise the subject lies in the quantity's own clause, before it: linking verbs and
 //!   adverbs next to the quantity are passed over (`地区生产总值同比增长6.1%`), the subject
@@ -99,6 +100,8 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
     let mut last_date: Option<(Span, usize)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
+    // The noun a list of modifiers with counts qualifies, and the start of its last count.
+    let mut listed_noun: Option<(usize, Span)> = None;
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
@@ -158,6 +161,30 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
                 hop,
                 last_break,
             ),
+        };
+        // A count in a list of modifiers of one noun counts that noun, and so does every count
+        // of the list after it (`6个世界级、7个国家级先进制造业集群`).
+        let found = match listed_noun.filter(|&(last, _)| start <= last) {
+            Some((_, noun)) => Found {
+                own: Some(noun),
+                ..Found::nothing(dimension)
+            },
+            None => {
+                let head = found
+                    .own
+                    .filter(|_| dimension == Dimension::Count && !found.object)
+                    .and_then(|own| {
+                        modifier_list_noun(chars, own, &records[index + 1..], &spans[index + 1..])
+                    });
+                listed_noun = head.map(|(noun, last)| (last.unwrap_or(start), noun));
+                match head {
+                    Some((noun, _)) => Found {
+                        own: Some(noun),
+                        ..found
+                    },
+                    None => found,
+                }
+            }
         };
         sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
@@ -326,6 +353,81 @@ fn object_measured(
         && !words::verb_or_function_word_at(chars, noun.0)
         && strip_placeholders(chars, noun.0, noun.1) > noun.0;
     (adjacent && names_object).then_some(noun)
+}
+
+/// The most items of a list of modifiers read after a count.
+const MAX_MODIFIERS: usize = 6;
+
+/// The noun a list of modifiers qualifies, when `first`, the noun found after a count, is
+/// the first of them: a level (`世界级`) or a quality (`吸引力强`) followed by `、` or `的`.
+/// The list goes on with `、`, each item after a count of its own or not, and ends with `的`
+/// and the noun (`40个吸引力强、带动面广的消费场景`) or with a level and the noun
+/// (`6个世界级、7个国家级先进制造业集群`): the noun, and the start of the last count of the
+/// list, from `records` and `spans`, the records after the count.
+fn modifier_list_noun(
+    chars: &[char],
+    (start, end): Span,
+    records: &[Record],
+    spans: &[Span],
+) -> Option<(Span, Option<usize>)> {
+    if !matches!(chars.get(end), Some('、' | '的')) || !ends_modifier(chars, start, end) {
+        return None;
+    }
+    // Numbers inside a modifier (`千亿级`) bound nothing: only quantities and dates do.
+    let mut bounding = records
+        .iter()
+        .zip(spans)
+        .filter(|(r, _)| matches!(r, Record::Quantity(_) | Record::Date(_)))
+        .peekable();
+    let mut last_count = None;
+    let mut at = end;
+    for _ in 0..MAX_MODIFIERS {
+        while bounding.next_if(|&(_, &(s, _))| s <= at).is_some() {}
+        let limit = bounding.peek().map_or(chars.len(), |&(_, &(s, _))| s);
+        if chars[at] == '的' {
+            return noun_after(chars, at + 1, limit).map(|noun| (noun, last_count));
+        }
+        at += 1;
+        if let Some((record, &(count_start, count_end))) = bounding.next_if(|&(_, &(s, _))| s == at)
+        {
+            if !matches!(record, Record::Quantity(q) if q.dimension == Dimension::Count) {
+                return None;
+            }
+            last_count = Some(count_start);
+            at = count_end;
+        }
+        let bound = bounding.peek().map_or(chars.len(), |&(_, &(s, _))| s);
+        let limit = bound.min(chars.len()).min(at + MAX_NOUN_CHARS);
+        let run = chars[at..limit]
+            .iter()
+            .take_while(|&&c| c != '的' && is_han(c))
+            .count();
+        let item_end = at + run;
+        if run > 0
+            && item_end < limit
+            && matches!(chars[item_end], '、' | '的')
+            && ends_modifier(chars, at, item_end)
+        {
+            at = item_end;
+            continue;
+        }
+        // The last item: a level and the noun (`国家级先进制造业集群`), or a level and more
+        // words before `的` and the noun (`11个百亿级投资规模的现代煤化工项目`).
+        let level = chars[at..item_end].iter().position(|&c| c == '级')?;
+        let noun_start = if chars.get(item_end) == Some(&'的') {
+            item_end + 1
+        } else {
+            at + level + 1
+        };
+        return noun_after(chars, noun_start, bound).map(|noun| (noun, last_count));
+    }
+    None
+}
+
+/// Whether `chars[start..end]` ends as a modifier does: with a level (`世界级`) or a quality
+/// (`吸引力强`, `特色鲜明`).
+fn ends_modifier(chars: &[char], start: usize, end: usize) -> bool {
+    end > start && (chars[end - 1] == '级' || words::quality_before(chars, end))
 }
 
 /// Whether a quantity of `dimension` is a span of time or an age, which measure a time noun

@@ -131,6 +131,15 @@ pub static RATE_HEADS: &[&str] = &[
     "率", "税", "优惠", "折扣", "补贴", "补助", "奖励", "比例", "股权", "股份", "利息", "首付", "贴息", "税费", "费",
 ];
 
+/// Words of quality that end a modifier of a counted noun: `40个吸引力强、带动面广的消费场景`
+/// counts 消费场景. A modifier is looked for only after a count, followed by `、` or `的`.
+#[rustfmt::skip]
+pub static QUALITY_WORDS: &[&str] = &[
+    "强", "广", "高", "大", "优", "好", "多", "全", "足", "佳", "精", "美", "快", "低", "少", "小", "深", "稳", "实",
+    "鲜明", "完善", "完备", "齐全", "突出", "显著", "领先", "先进", "优良", "优美", "丰富", "明显", "便利", "集中", "强劲",
+    "过硬", "一流",
+];
+
 /// Words that, right after a verb of action, go on with it and are not its object:
 /// `改造提升高标准农田` → 高标准农田, `整治提升清洁乡村` → 清洁乡村.
 #[rustfmt::skip]
@@ -370,6 +379,7 @@ mod tag {
     pub const OPENING_VERB: u32 = 1 << 20;
     pub const VERB_NOUN: u32 = 1 << 21;
     pub const RATE: u32 = 1 << 22;
+    pub const QUALITY: u32 = 1 << 23;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -427,7 +437,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
             .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER))
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
-            .chain(tagged(RATE_HEADS, tag::RATE)),
+            .chain(tagged(RATE_HEADS, tag::RATE))
+            .chain(tagged(QUALITY_WORDS, tag::QUALITY)),
         true,
     );
     let longest_function = [
@@ -605,6 +616,12 @@ pub fn opening_verb_at(chars: &[char], start: usize) -> Option<usize> {
 #[must_use]
 pub fn verb_noun_head_at(chars: &[char], start: usize) -> bool {
     WORDS.at.longest(chars, start, tag::VERB_NOUN).is_some()
+}
+
+/// Whether one of the [`QUALITY_WORDS`] ends just before `chars[end]`.
+#[must_use]
+pub fn quality_before(chars: &[char], end: usize) -> bool {
+    WORDS.before.longest(chars, end, tag::QUALITY).is_some()
 }
 
 /// Characters that may end one of the [`RATE_HEADS`].
@@ -882,6 +899,7 @@ mod tests {
             OPENING_VERBS,
             VERB_NOUN_HEADS,
             RATE_HEADS,
+            QUALITY_WORDS,
         ] {
             for word in table {
                 let folded: String = word
