@@ -15,7 +15,11 @@
 //!   line is the subject;
 //! - a list of names closed by `等` is named whole (`改造老旧小区、抗震宜居农房等23万多户`);
 //! - a quantity whose clause names nothing takes the subject of the quantity before it in the
-//!   same sentence, and a list after `分别` takes the subjects of the list before it, in order.
+//!   same sentence, and a list after `分别` takes the subjects of the list before it, in order;
+//! - a span of time with no subject of its own stands like a time word: between a subject and
+//!   its verb (`高新技术企业5年增加2万多家`) or opening a clause, passed over by carry-over;
+//! - a threshold inside a name (`公交与轨道50米内换乘比例`, `亿元以上项目`) is part of the name
+//!   of the quantity after it.
 //!
 //! Every look is bounded: back to the sentence end at most [`MAX_SENTENCE_LOOKBACK`]
 //! characters away, within a clause at most [`MAX_CLAUSE_LOOKBACK`] characters long, forward
@@ -64,6 +68,9 @@ struct Found {
     listed: Vec<Span>,
     /// Whether it may take the subject of the quantity before it.
     carries: bool,
+    /// Whether it is a span of time with no subject of its own, which a quantity after it
+    /// passes over to take the subject of the one before (`…达到1350亿元，3年增长58.6%`).
+    passed_over: bool,
     /// The subject settled on: its own, carried or paired.
     subject: Option<Span>,
 }
@@ -78,6 +85,7 @@ impl Found {
             respectively: false,
             listed: Vec::new(),
             carries: !measures_time(dimension),
+            passed_over: false,
             subject: None,
         }
     }
@@ -96,18 +104,21 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
     let mut buffer = String::new();
     // The end (view position) of the last record that bounds a clause.
     let mut barrier_end = 0;
-    // The last date that bounds a clause: its start, and the end of the barrier before it.
-    let mut last_date: Option<(Span, usize)> = None;
+    // The last date that bounds a clause: its start, and the end of the barrier before it;
+    // or a span of time that stands like one (`高新技术企业5年增加2万多家`), said by the flag.
+    let mut last_date: Option<(Span, usize, bool)> = None;
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
     // The noun a list of modifiers with counts qualifies, and the start of its last count.
     let mut listed_noun: Option<(usize, Span)> = None;
+    // Where the sentence of the quantities in `sentence` starts, as far as it was searched.
+    let mut sentence_begin = 0;
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
             if bounds_clause(&records[index], view.chars(), start) {
                 if matches!(records[index], Record::Date(_)) {
-                    last_date = Some(((start, end), barrier_end));
+                    last_date = Some(((start, end), barrier_end, false));
                 }
                 barrier_end = barrier_end.max(end);
             }
@@ -119,10 +130,11 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         let from = searched_to.map_or(floor, |to| to.max(floor));
         let (last_break, sentence_end) = last_breaks(chars, from, start);
         let same_sentence = searched_to.is_some_and(|to| to >= floor) && sentence_end.is_none();
+        let sentence_start = sentence_end.map_or(from, |i| i + 1);
         if !same_sentence {
             settle(view, records, &mut sentence, &mut buffer);
+            sentence_begin = sentence_start;
         }
-        let sentence_start = sentence_end.map_or(from, |i| i + 1);
         // A counted noun runs up to the next quantity or date (`10个千亿级产业集群`).
         let next_start = records[index + 1..]
             .iter()
@@ -132,11 +144,14 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         let clause_floor = sentence_start.max(barrier_end);
         // A date right before the clause may stand between a subject and its quantity
         // (`城镇化率从2020年的53.2%`): the clause before it is looked at too.
+        // A span of time stands so only within the clause (`高新技术企业5年增加2万多家`).
         let hop = last_date
-            .filter(|&((date_start, date_end), _)| {
-                date_end == barrier_end && date_start >= sentence_start
+            .filter(|&((date_start, date_end), _, time)| {
+                date_end == barrier_end
+                    && date_start >= sentence_begin
+                    && !(time && last_break.is_some_and(|b| b >= date_end))
             })
-            .map(|((date_start, _), before)| (date_start, before.max(sentence_start)));
+            .map(|((date_start, _), before, _)| (date_start, before.max(sentence_begin)));
         // `改造210公里农村公路和120万平方米村内道路`: the next item of a list of amounts with
         // their objects measures its own object too.
         let after_object = sentence.last().is_some_and(|before: &Found| {
@@ -164,29 +179,56 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         };
         // A count in a list of modifiers of one noun counts that noun, and so does every count
         // of the list after it (`6个世界级、7个国家级先进制造业集群`).
-        let found = match listed_noun.filter(|&(last, _)| start <= last) {
-            Some((_, noun)) => Found {
+        let found = if let Some((_, noun)) = listed_noun.filter(|&(last, _)| start <= last) {
+            Found {
                 own: Some(noun),
                 ..Found::nothing(dimension)
-            },
-            None => {
-                let head = found
-                    .own
-                    .filter(|_| dimension == Dimension::Count && !found.object)
-                    .and_then(|own| {
-                        modifier_list_noun(chars, own, &records[index + 1..], &spans[index + 1..])
-                    });
-                listed_noun = head.map(|(noun, last)| (last.unwrap_or(start), noun));
-                match head {
-                    Some((noun, _)) => Found {
-                        own: Some(noun),
-                        ..found
-                    },
-                    None => found,
-                }
+            }
+        } else {
+            let head = found
+                .own
+                .filter(|_| dimension == Dimension::Count && !found.object)
+                .and_then(|own| {
+                    modifier_list_noun(chars, own, &records[index + 1..], &spans[index + 1..])
+                });
+            listed_noun = head.map(|(noun, last)| (last.unwrap_or(start), noun));
+            Found {
+                own: head.map_or(found.own, |(noun, _)| Some(noun)),
+                ..found
             }
         };
-        sentence.push(Found { index, ..found });
+        // A quantity right after the subject of the one before and named by it together
+        // with the threshold that quantity is (`公交与轨道50米内换乘比例达到80%`,
+        // `亿元以上项目860个`): the name runs over the threshold.
+        let name = sentence.last().and_then(|before: &Found| {
+            threshold_name(chars, spans[before.index], before.own, found.own?)
+        });
+        let found = Found {
+            own: name.or(found.own),
+            ..found
+        };
+        // A span of time with no subject of its own right after a noun stands between that
+        // noun and what follows, like a date (`高新技术企业5年增加2万多家`); one that opens its
+        // clause is passed over by the quantity after it, which takes the subject of the one
+        // before (`财政收入达到1350亿元，3年增长58.6%`).
+        let mut passed_over = false;
+        if measures_time(dimension) && found.own.is_none() {
+            if start > 0
+                && is_han(chars[start - 1])
+                && !matches!(words::before(chars, start), Before::Link(..))
+            {
+                last_date = Some(((start, end), barrier_end, true));
+            }
+            let clause_start = last_break
+                .filter(|&i| i >= clause_floor)
+                .map_or(clause_floor, |i| i + 1);
+            passed_over = strip_links(chars, clause_start, start).0 == clause_start;
+        }
+        sentence.push(Found {
+            index,
+            passed_over,
+            ..found
+        });
         barrier_end = barrier_end.max(end);
         searched_to = Some(end);
     }
@@ -267,6 +309,8 @@ fn find(
         .filter(|&i| i >= clause_floor)
         .map_or(clause_floor, |i| i + 1);
     let (mut span, mut respectively) = subject_before(chars, clause_start, start);
+    // Where a list before the subject is looked for: before the clause the subject is in.
+    let (mut list_start, mut list_floor) = (clause_start, floor);
     if let Some((date_start, before)) = hop.filter(|_| span.0 >= span.1) {
         let floor = before.max(date_start.saturating_sub(MAX_CLAUSE_LOOKBACK));
         // `人均地区生产总值比2020年翻一番`: the date is the base of a comparison, and the word
@@ -276,9 +320,11 @@ fn find(
             words::linking_before(chars, date_start).is_none_or(|(_, link)| link <= n)
         });
         let end = date_start - opener.unwrap_or(0);
-        let (earlier, also) = subject_before(chars, clause_start_before(chars, floor, end), end);
+        let start = clause_start_before(chars, floor, end);
+        let (earlier, also) = subject_before(chars, start, end);
         if earlier.0 < earlier.1 {
             (span, respectively) = (earlier, respectively || also);
+            (list_start, list_floor) = (start, floor);
         }
     }
     found.respectively = respectively;
@@ -313,7 +359,7 @@ fn find(
         }
     }
     if let Some(own) = found.own.filter(|_| respectively) {
-        found.listed = listed_before(chars, clause_start, floor, own);
+        found.listed = listed_before(chars, list_start, list_floor, own);
         if found.listed.is_empty() {
             found.listed = joined(chars, own);
         }
@@ -353,6 +399,44 @@ fn object_measured(
         && !words::verb_or_function_word_at(chars, noun.0)
         && strip_placeholders(chars, noun.0, noun.1) > noun.0;
     (adjacent && names_object).then_some(noun)
+}
+
+/// The subject of a quantity whose own subject `own` starts right where the quantity before
+/// it, at `before`, ends, when that quantity is a threshold of the name (`亿元以上项目`,
+/// `50米内换乘比例`): the name from the subject of the quantity before, where it is named
+/// right before it and not as the object of a verb (`公交与轨道50米内换乘比例`), else from the
+/// threshold itself (`引进落地亿元以上项目` → 亿元以上项目).
+fn threshold_name(
+    chars: &[char],
+    (before_start, before_end): Span,
+    before_own: Option<Span>,
+    own: Span,
+) -> Option<Span> {
+    if own.0 != before_end || !(bound_before(chars, before_end) || bound_at(chars, before_end)) {
+        return None;
+    }
+    let start = before_own
+        .filter(|&(s, e)| e == before_start && words::action_before(chars, s).is_none())
+        .map_or(before_start, |(s, _)| s);
+    (own.1 - start <= MAX_SUBJECT_CHARS).then_some((start, own.1))
+}
+
+/// Whether a bound of a threshold ends just before `chars[end]`: `以上`, `以下`, `以内`, `之内`,
+/// `内`.
+fn bound_before(chars: &[char], end: usize) -> bool {
+    match chars.get(end.wrapping_sub(2)..end) {
+        Some([a, b]) => *b == '内' || (*a == '以' && matches!(b, '上' | '下')),
+        _ => false,
+    }
+}
+
+/// Whether a bound of a threshold starts at `chars[at]`: `内`, `以内`, `之内`, `以上`, `以下`.
+fn bound_at(chars: &[char], at: usize) -> bool {
+    match chars.get(at..) {
+        Some(['内', ..]) => true,
+        Some([a, b, ..]) => matches!((a, b), ('以' | '之', '内') | ('以', '上' | '下')),
+        _ => false,
+    }
 }
 
 /// The most items of a list of modifiers read after a count.
@@ -574,9 +658,12 @@ fn settle(
                 continue;
             }
         }
-        let carried = i
-            .checked_sub(1)
-            .and_then(|k| sentence[k].subject)
+        // Spans of time with no subject of their own are passed over.
+        let carried = sentence[..i]
+            .iter()
+            .rev()
+            .find(|f| !f.passed_over)
+            .and_then(|f| f.subject)
             .filter(|_| found.carries);
         sentence[i].subject = found.own.or(carried);
         i += 1;
