@@ -68,9 +68,10 @@ struct Found {
     listed: Vec<Span>,
     /// Whether it may take the subject of the quantity before it.
     carries: bool,
-    /// Whether it is a span of time with no subject of its own, which a quantity after it
-    /// passes over to take the subject of the one before (`…达到1350亿元，3年增长58.6%`).
-    passed_over: bool,
+    /// Where it is a span of time with no subject of its own: the start of its clause and its
+    /// own start. Where it opens its clause, a quantity after it passes it over to take the
+    /// subject of the one before (`…达到1350亿元，3年增长58.6%`); asked only then.
+    time_alone: Option<Span>,
     /// The subject settled on: its own, carried or paired.
     subject: Option<Span>,
 }
@@ -85,7 +86,7 @@ impl Found {
             respectively: false,
             listed: Vec::new(),
             carries: !measures_time(dimension),
-            passed_over: false,
+            time_alone: None,
             subject: None,
         }
     }
@@ -179,56 +180,56 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         };
         // A count in a list of modifiers of one noun counts that noun, and so does every count
         // of the list after it (`6个世界级、7个国家级先进制造业集群`).
-        let found = if let Some((_, noun)) = listed_noun.filter(|&(last, _)| start <= last) {
-            Found {
+        let mut found = found;
+        if let Some((_, noun)) = listed_noun.filter(|&(last, _)| start <= last) {
+            found = Found {
                 own: Some(noun),
                 ..Found::nothing(dimension)
-            }
-        } else {
+            };
+        } else if dimension == Dimension::Count && !found.object {
+            // Only a noun followed by `、` or `的` may be the first of a list of modifiers.
             let head = found
                 .own
-                .filter(|_| dimension == Dimension::Count && !found.object)
+                .filter(|&(_, e)| matches!(chars.get(e), Some('、' | '的')))
                 .and_then(|own| {
                     modifier_list_noun(chars, own, &records[index + 1..], &spans[index + 1..])
                 });
-            listed_noun = head.map(|(noun, last)| (last.unwrap_or(start), noun));
-            Found {
-                own: head.map_or(found.own, |(noun, _)| Some(noun)),
-                ..found
+            if let Some((noun, last)) = head {
+                found.own = Some(noun);
+                listed_noun = Some((last.unwrap_or(start), noun));
             }
-        };
+        }
         // A quantity right after the subject of the one before and named by it together
         // with the threshold that quantity is (`公交与轨道50米内换乘比例达到80%`,
         // `亿元以上项目860个`): the name runs over the threshold.
-        let name = sentence.last().and_then(|before: &Found| {
-            threshold_name(chars, spans[before.index], before.own, found.own?)
-        });
-        let found = Found {
-            own: name.or(found.own),
-            ..found
-        };
+        if let Some(name) = sentence.last().and_then(|before: &Found| {
+            let own = found.own?;
+            let before_span = spans[before.index];
+            (own.0 == before_span.1)
+                .then(|| threshold_name(chars, before_span, before.own, own))
+                .flatten()
+        }) {
+            found.own = Some(name);
+        }
         // A span of time with no subject of its own right after a noun stands between that
         // noun and what follows, like a date (`高新技术企业5年增加2万多家`); one that opens its
         // clause is passed over by the quantity after it, which takes the subject of the one
         // before (`财政收入达到1350亿元，3年增长58.6%`).
-        let mut passed_over = false;
         if measures_time(dimension) && found.own.is_none() {
-            if start > 0
-                && is_han(chars[start - 1])
-                && !matches!(words::before(chars, start), Before::Link(..))
-            {
-                last_date = Some(((start, end), barrier_end, true));
-            }
             let clause_start = last_break
                 .filter(|&i| i >= clause_floor)
                 .map_or(clause_floor, |i| i + 1);
-            passed_over = strip_links(chars, clause_start, start).0 == clause_start;
+            // Only a character that may end a linking word or a plan's period asks for more.
+            let linked = |c: char| words::may_end_link(c) || words::may_end_plan_period(c);
+            if start > clause_start
+                && is_han(chars[start - 1])
+                && (!linked(chars[start - 1]) || strip_links(chars, clause_start, start).0 == start)
+            {
+                last_date = Some(((start, end), barrier_end, true));
+            }
+            found.time_alone = Some((clause_start, start));
         }
-        sentence.push(Found {
-            index,
-            passed_over,
-            ..found
-        });
+        sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
         searched_to = Some(end);
     }
@@ -406,6 +407,7 @@ fn object_measured(
 /// `50米内换乘比例`): the name from the subject of the quantity before, where it is named
 /// right before it and not as the object of a verb (`公交与轨道50米内换乘比例`), else from the
 /// threshold itself (`引进落地亿元以上项目` → 亿元以上项目).
+#[inline(never)]
 fn threshold_name(
     chars: &[char],
     (before_start, before_end): Span,
@@ -448,6 +450,7 @@ const MAX_MODIFIERS: usize = 6;
 /// and the noun (`40个吸引力强、带动面广的消费场景`) or with a level and the noun
 /// (`6个世界级、7个国家级先进制造业集群`): the noun, and the start of the last count of the
 /// list, from `records` and `spans`, the records after the count.
+#[inline(never)]
 fn modifier_list_noun(
     chars: &[char],
     (start, end): Span,
@@ -658,14 +661,24 @@ fn settle(
                 continue;
             }
         }
-        // Spans of time with no subject of their own are passed over.
-        let carried = sentence[..i]
-            .iter()
-            .rev()
-            .find(|f| !f.passed_over)
-            .and_then(|f| f.subject)
-            .filter(|_| found.carries);
-        sentence[i].subject = found.own.or(carried);
+        // Spans of time with no subject of their own that open their clause are passed over.
+        let carried = || {
+            sentence[..i]
+                .iter()
+                .rev()
+                .find(|f| {
+                    f.time_alone.is_none_or(|(clause_start, start)| {
+                        strip_links(view.chars(), clause_start, start).0 != clause_start
+                    })
+                })
+                .and_then(|f| f.subject)
+        };
+        let subject = match found.own {
+            Some(own) => Some(own),
+            None if found.carries => carried(),
+            None => None,
+        };
+        sentence[i].subject = subject;
         i += 1;
     }
     // A subject carried over is the one written before: its text is made once, kept by the
@@ -765,7 +778,10 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
         if !may_be_in_noun(c) {
             break;
         }
-        if let Some(n) = stop_length(chars, end, end > start) {
+        if let Some(n) = words::may_stop_noun(c)
+            .then(|| stop_length(chars, end, end > start))
+            .flatten()
+        {
             // `3个大型产业集聚区`: a stop with a noun's last character after it, where the noun
             // ends, is that noun's ending (`集聚区`, not `实现区内`).
             let last = end + n;
@@ -797,17 +813,22 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
 fn rate_noun_after(chars: &[char], end: usize, limit: usize) -> Option<Span> {
     let start = end + usize::from(chars.get(end) == Some(&'的'));
     let limit = limit.min(chars.len()).min(start + MAX_NOUN_CHARS);
-    let mut i = start;
-    while i < limit && is_han(chars[i]) && stop_length(chars, i, false).is_none() {
-        i += 1;
-        if i - start >= 2 && words::rate_head_before(chars, i) {
-            while let Some(n) = words::rate_head_at(chars, i).filter(|&n| i + n <= limit) {
-                i += n;
-            }
-            return Some((start, i));
-        }
+    let run = chars
+        .get(start..limit)?
+        .iter()
+        .take_while(|&&c| is_han(c))
+        .count();
+    // The first head; most characters end none, and are passed with one load.
+    let mut i = (start + 2..=start + run)
+        .find(|&i| words::may_end_rate_head(chars[i - 1]) && words::rate_head_before(chars, i))?;
+    // A noun stop before it ends the noun first (`5%以上企业实现税…`).
+    if (start..i).any(|k| stop_length(chars, k, false).is_some()) {
+        return None;
     }
-    None
+    while let Some(n) = words::rate_head_at(chars, i).filter(|&n| i + n <= limit) {
+        i += n;
+    }
+    Some((start, i))
 }
 
 /// The characters of the Basic Multilingual Plane a counted noun may hold: Han characters,

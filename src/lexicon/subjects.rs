@@ -518,6 +518,12 @@ pub fn linking_before(chars: &[char], end: usize) -> Option<(&'static str, usize
 static LINK_FINALS: CharSet =
     CharSet::finals_of(&[LINKING_WORDS, TIME_WORDS, NOT_LINKING, MEASURE_VERBS]);
 
+/// Whether a linking word, a time word, a word that protects one or a measure verb may end
+/// with `c`: before any other, [`before`] looks nothing up.
+pub(crate) fn may_end_link(c: char) -> bool {
+    LINK_FINALS.contains(c)
+}
+
 /// Characters that may end a line placeholder: asked of the end of every subject.
 static PLACEHOLDER_FINALS: CharSet = CharSet::finals_of(&[LINE_PLACEHOLDERS]);
 
@@ -618,14 +624,23 @@ pub fn verb_noun_head_at(chars: &[char], start: usize) -> bool {
     WORDS.at.longest(chars, start, tag::VERB_NOUN).is_some()
 }
 
+/// Characters that may end one of the [`QUALITY_WORDS`].
+static QUALITY_FINALS: CharSet = CharSet::finals_of(&[QUALITY_WORDS]);
+
 /// Whether one of the [`QUALITY_WORDS`] ends just before `chars[end]`.
 #[must_use]
 pub fn quality_before(chars: &[char], end: usize) -> bool {
-    WORDS.before.longest(chars, end, tag::QUALITY).is_some()
+    char_before_in(chars, end, &QUALITY_FINALS)
+        && WORDS.before.longest(chars, end, tag::QUALITY).is_some()
 }
 
 /// Characters that may end one of the [`RATE_HEADS`].
 static RATE_FINALS: CharSet = CharSet::finals_of(&[RATE_HEADS]);
+
+/// Whether one of the [`RATE_HEADS`] may end with `c`.
+pub(crate) fn may_end_rate_head(c: char) -> bool {
+    RATE_FINALS.contains(c)
+}
 
 /// Whether one of the [`RATE_HEADS`] ends just before `chars[end]`.
 #[must_use]
