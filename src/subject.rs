@@ -219,11 +219,14 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
             let clause_start = last_break
                 .filter(|&i| i >= clause_floor)
                 .map_or(clause_floor, |i| i + 1);
+            // An adverb of the span may stand before it (`粮食产量连续13年稳定在…`).
+            let noun_end = start - words::span_adverb_before(chars, start);
             // Only a character that may end a linking word or a plan's period asks for more.
             let linked = |c: char| words::may_end_link(c) || words::may_end_plan_period(c);
-            if start > clause_start
-                && is_han(chars[start - 1])
-                && (!linked(chars[start - 1]) || strip_links(chars, clause_start, start).0 == start)
+            if noun_end > clause_start
+                && is_han(chars[noun_end - 1])
+                && (!linked(chars[noun_end - 1])
+                    || strip_links(chars, clause_start, noun_end).0 == noun_end)
             {
                 last_date = Some(((start, end), barrier_end, true));
             }
