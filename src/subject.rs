@@ -773,6 +773,11 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
     if chars.get(start) == Some(&'的') && start + 1 < limit {
         start += 1;
     }
+    // `1,012至1,620件之間`, `三者之一`: 之 after a count opens a frame around it, never the
+    // noun counted (trimmed of 之, `之间` would give 间).
+    if chars.get(start) == Some(&'之') {
+        return None;
+    }
     let limit = limit.min(chars.len()).min(start + MAX_NOUN_CHARS + 1);
     let mut end = start;
     while end < limit {
