@@ -331,6 +331,8 @@ pub static NOUN_STOPS: &[&str] = &[
     "减少", "提高", "其中", "为", "是", "有", "左右", "次", "建设", "全面", "全部", "基本", "顺利", "正式", "相继", "先后",
     "纷纷", "率先", "成功", "获评", "稳步", "加快", "持续", "深入", "有序", "扎实", "免费", "消除", "开设", "接受", "稳定", "保持",
     "探索", "推进", "围绕", "聚焦", "试点", "升格", "尚未", "仍", "仍有",
+    // Negated verbs (未 alone begins nouns: 未成年人, 未来).
+    "未能", "未完成", "未达", "未达到", "未实现", "未按", "未如期", "没有", "未曾",
     // What an amount is for (`安排3000万元用于奖补`).
     "用于", "用来", "专项用于", "用作", "作为", "做为",
 ];
@@ -805,10 +807,14 @@ fn opening_at(chars: &[char], start: usize) -> (Option<usize>, Option<usize>, Op
 }
 
 /// The length of the word left out at the opening of a subject at `chars[start]`: a scope
-/// word or region name, else a time word, else a joining word.
+/// word or region name, else a time word, else a joining word; none that is an attribute of
+/// the noun after it (`预期性指标`).
 pub(crate) fn opener_at(chars: &[char], start: usize) -> Option<usize> {
     let (scope, time, joining) = opening_at(chars, start);
-    scope.or(time).or(joining)
+    scope
+        .or(time)
+        .or(joining)
+        .filter(|&n| !makes_attribute_at(chars, start + n))
 }
 
 /// The length of the longest time word starting at `chars[start]`.
@@ -885,17 +891,34 @@ pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usiz
         return (None, None);
     }
     let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION | tag::ENDER);
-    let outside = |&n: &usize| !ends_protecting_word(chars, start, n);
+    let outside = |&n: &usize| {
+        !ends_protecting_word(chars, start, n) && !makes_attribute_at(chars, start + n)
+    };
     (stop.filter(outside), verb.filter(outside))
+}
+
+/// The suffix that makes a verb or a linking word an attribute of the noun after it
+/// (`预期性指标`, `约束性指标`, `竞争性领域`, `保障性住房`): a word before it stops no noun.
+pub static ATTRIBUTE_SUFFIX: char = '性';
+
+/// Characters after 性 that make it the first of a noun of its own (`性能`, `性别`, `性质`,
+/// `性格`, `性价比`) rather than a suffix: `开展性能测定` is a verb and its object.
+const NOUNS_OPENED_BY_ATTRIBUTE_SUFFIX: &[char] = &['能', '别', '质', '格', '价', '命', '状'];
+
+/// Whether [`ATTRIBUTE_SUFFIX`] stands at `chars[at]`, right after a word, as its suffix.
+fn makes_attribute_at(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&ATTRIBUTE_SUFFIX)
+        && !chars
+            .get(at + 1)
+            .is_some_and(|c| NOUNS_OPENED_BY_ATTRIBUTE_SUFFIX.contains(c))
 }
 
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
 #[must_use]
 pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
-    WORDS
-        .at
-        .longest(chars, start, tag::STOP)
-        .filter(|&n| !ends_protecting_word(chars, start, n))
+    WORDS.at.longest(chars, start, tag::STOP).filter(|&n| {
+        !ends_protecting_word(chars, start, n) && !makes_attribute_at(chars, start + n)
+    })
 }
 
 /// Whether the word of `n` characters at `chars[start]` ends a longer word of
