@@ -90,6 +90,7 @@ pub static ACTION_VERBS: &[&str] = &[
     // Help given and acts of an office: `救助各类受灾群众136万名` → 各类受灾群众,
     // `选派科技特派员2万名` → 科技特派员.
     "救助", "救治", "减免", "接种", "筛查", "参与", "选派", "派驻", "投放", "下拨", "筹措", "兑付",
+    "增设", "承接", "下放", "承担",
     // Acts on a budget line, and measure verbs too: `減列該項預算1500萬元` → 該項預算, where
     // `是項預算凍結500萬元` keeps the verb.
     "冻结", "减列", "删减", "核减", "删除", "增列", "追加", "动支",
