@@ -124,14 +124,8 @@ fn number_shape(
         Some((end, true))
     } else if cardinal && exclude::is_rank(chars, start, end) {
         Some((end, false))
-    } else if cardinal
-        && m.integer
-            .is_some_and(|n| exclude::is_congress_number(chars, start, end, n))
-    {
-        // `党的二十大`: the span keeps 大, as a count of major items does.
-        Some((end + 1, true))
-    } else if let Some(end_with_da) = major_count(chars, m) {
-        Some((end_with_da, false))
+    } else if let Some(shape) = major_count(chars, m) {
+        Some(shape)
     } else if cardinal && !in_slogan && stands_alone(chars, start, end) {
         Some((end, false))
     } else {
@@ -162,19 +156,22 @@ fn push(
 }
 
 /// `N大` (`八大`, `20大`, `兩大`): the end of the span with 大, for a whole number of two or
-/// more followed by 大 that is not `大于` / `大约` / `大概`.
-fn major_count(chars: &[char], m: &crate::scan::numeral::NumeralMatch) -> Option<usize> {
-    if m.kind != NumeralKind::Cardinal || m.integer.is_none_or(|n| n < 2) {
+/// more followed by 大 that is not `大于` / `大约` / `大概`, and whether it is an ordinal: a
+/// party congress (`党的二十大`, see [`exclude::is_congress_number`]) rather than a count of
+/// major items.
+fn major_count(chars: &[char], m: &crate::scan::numeral::NumeralMatch) -> Option<(usize, bool)> {
+    let n = m.integer.filter(|&n| n >= 2)?;
+    if m.kind != NumeralKind::Cardinal || chars.get(m.end) != Some(&'大') {
         return None;
     }
-    if chars.get(m.end) != Some(&'大') {
-        return None;
+    if exclude::is_congress_number(chars, m.start, m.end, n) {
+        return Some((m.end + 1, true));
     }
     let comparison = matches!(
         chars.get(m.end + 1),
         Some('于' | '约' | '概' | '致' | '小' | '多')
     );
-    (!comparison).then_some(m.end + 1)
+    (!comparison).then_some((m.end + 1, false))
 }
 
 /// A bare run of magnitudes used as a number (`万亿级`, `千亿级`, `百亿县区`): two or more

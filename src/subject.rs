@@ -826,9 +826,9 @@ fn rate_noun_after(chars: &[char], end: usize, limit: usize) -> Option<Span> {
         .iter()
         .take_while(|&&c| is_han(c))
         .count();
-    // The first head; most characters end none, and are passed with one load.
-    let mut i = (start + 2..=start + run)
-        .find(|&i| words::may_end_rate_head(chars[i - 1]) && words::rate_head_before(chars, i))?;
+    // The first head; most characters end none, and are passed with one load (see
+    // `rate_head_before`).
+    let mut i = (start + 2..=start + run).find(|&i| words::rate_head_before(chars, i))?;
     // A noun stop before it ends the noun first (`5%以上企业实现税…`).
     if (start..i).any(|k| stop_length(chars, k, false).is_some()) {
         return None;

@@ -17,7 +17,6 @@
 use std::sync::LazyLock;
 
 use super::char_set::CharSet;
-use super::ends_with_word;
 use super::regions::REGIONS;
 use super::word_trie::WordTrie;
 
@@ -164,12 +163,9 @@ pub fn span_adverb_before(chars: &[char], end: usize) -> usize {
     if !char_before_in(chars, end, &SPAN_ADVERB_FINALS) {
         return 0;
     }
-    let before = &chars[..end];
-    SPAN_ADVERBS
-        .iter()
-        .filter(|w| ends_with_word(before, w))
-        .map(|w| w.chars().count())
-        .max()
+    WORDS
+        .before
+        .longest(chars, end, tag::SPAN_ADVERB)
         .unwrap_or(0)
 }
 
@@ -417,6 +413,7 @@ mod tag {
     pub const VERB_NOUN: u32 = 1 << 21;
     pub const RATE: u32 = 1 << 22;
     pub const QUALITY: u32 = 1 << 23;
+    pub const SPAN_ADVERB: u32 = 1 << 24;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -475,7 +472,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(LINE_PLACEHOLDERS, tag::PLACEHOLDER))
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
             .chain(tagged(RATE_HEADS, tag::RATE))
-            .chain(tagged(QUALITY_WORDS, tag::QUALITY)),
+            .chain(tagged(QUALITY_WORDS, tag::QUALITY))
+            .chain(tagged(SPAN_ADVERBS, tag::SPAN_ADVERB)),
         true,
     );
     let longest_function = [
@@ -673,11 +671,6 @@ pub fn quality_before(chars: &[char], end: usize) -> bool {
 
 /// Characters that may end one of the [`RATE_HEADS`].
 static RATE_FINALS: CharSet = CharSet::finals_of(&[RATE_HEADS]);
-
-/// Whether one of the [`RATE_HEADS`] may end with `c`.
-pub(crate) fn may_end_rate_head(c: char) -> bool {
-    RATE_FINALS.contains(c)
-}
 
 /// Whether one of the [`RATE_HEADS`] ends just before `chars[end]`.
 #[must_use]
@@ -900,15 +893,20 @@ pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usiz
         return (None, None);
     }
     let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION | tag::ENDER);
-    let outside = |&n: &usize| {
-        !ends_protecting_word(chars, start, n) && !makes_attribute_at(chars, start + n)
-    };
-    (stop.filter(outside), verb.filter(outside))
+    let stops = |&n: &usize| stops_noun(chars, start, n);
+    (stop.filter(stops), verb.filter(stops))
+}
+
+/// Whether the word of `n` characters at `chars[start]` stops a noun where it stands: not
+/// where it ends a longer word ([`ends_protecting_word`]) nor where the suffix 性 makes it an
+/// attribute of the noun after it.
+fn stops_noun(chars: &[char], start: usize, n: usize) -> bool {
+    !ends_protecting_word(chars, start, n) && !makes_attribute_at(chars, start + n)
 }
 
 /// The suffix that makes a verb or a linking word an attribute of the noun after it
 /// (`预期性指标`, `约束性指标`, `竞争性领域`, `保障性住房`): a word before it stops no noun.
-pub static ATTRIBUTE_SUFFIX: char = '性';
+pub const ATTRIBUTE_SUFFIX: char = '性';
 
 /// Characters after 性 that make it the first of a noun of its own (`性能`, `性别`, `性质`,
 /// `性格`, `性价比`) rather than a suffix: `开展性能测定` is a verb and its object.
@@ -925,9 +923,10 @@ fn makes_attribute_at(chars: &[char], at: usize) -> bool {
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
 #[must_use]
 pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
-    WORDS.at.longest(chars, start, tag::STOP).filter(|&n| {
-        !ends_protecting_word(chars, start, n) && !makes_attribute_at(chars, start + n)
-    })
+    WORDS
+        .at
+        .longest(chars, start, tag::STOP)
+        .filter(|&n| stops_noun(chars, start, n))
 }
 
 /// Whether the word of `n` characters at `chars[start]` ends a longer word of

@@ -203,13 +203,12 @@ const CONGRESS_FOLLOWERS: &[&str] = &["以来", "精神", "报告", "召开", "�
 /// 大 names major items even after 党的 (`党的三大作风`).
 const CONGRESS_NUMBERS: std::ops::RangeInclusive<i64> = 11..=30;
 
-/// Whether the Chinese numeral `chars[start..end]`, of value `value`, with 大 after it names
-/// a national congress of the party, which is an ordinal (the twentieth congress), not a
+/// Whether the Chinese numeral `chars[start..end]`, of value `value`, with 大 at `chars[end]`,
+/// names a national congress of the party, which is an ordinal (the twentieth congress), not a
 /// count of major items (`十大重点工程`).
 #[must_use]
 pub(crate) fn is_congress_number(chars: &[char], start: usize, end: usize, value: i64) -> bool {
-    chars.get(end) == Some(&'大')
-        && CONGRESS_NUMBERS.contains(&value)
+    CONGRESS_NUMBERS.contains(&value)
         && !chars[start].is_ascii_digit()
         && (CONGRESS_HOLDERS
             .iter()
