@@ -19,7 +19,14 @@
 //! - a span of time with no subject of its own stands like a time word: between a subject and
 //!   its verb (`高新技术企业5年增加2万多家`) or opening a clause, passed over by carry-over;
 //! - a threshold inside a name (`公交与轨道50米内换乘比例`, `亿元以上项目`) is part of the name
-//!   of the quantity after it.
+//!   of the quantity after it, and so is a span of time that names the length of what follows
+//!   (`九年义务教育巩固率`);
+//! - a comparison with its base between a subject and the difference is left out
+//!   (`民间投资增速高于全国4.1个百分点` → 民间投资), and a base named after a dated comparison only
+//!   by a budget placeholder (`较113年度预算数2.4亿元`) takes the subject before;
+//! - a share named without its part (`…、占全省比重达18.6%`) takes the part from the quantity
+//!   before, and a list of short names that opens its clause shares its amount
+//!   (`游客人次、旅游总花费均增长9%以上`).
 //!
 //! Every look is bounded: back to the sentence end at most [`MAX_SENTENCE_LOOKBACK`]
 //! characters away, within a clause at most [`MAX_CLAUSE_LOOKBACK`] characters long, forward
@@ -72,6 +79,9 @@ struct Found {
     /// own start. Where it opens its clause, a quantity after it passes it over to take the
     /// subject of the one before (`…达到1350亿元，3年增长58.6%`); asked only then.
     time_alone: Option<Span>,
+    /// Whether `own` names a share with no part before `占` (`…、占全省比重达61.3%`): the
+    /// part is the subject of the quantity before, which it takes where there is one.
+    part_less: bool,
     /// The subject settled on: its own, carried or paired.
     subject: Option<Span>,
 }
@@ -87,6 +97,7 @@ impl Found {
             listed: Vec::new(),
             carries: !measures_time(dimension),
             time_alone: None,
+            part_less: false,
             subject: None,
         }
     }
@@ -108,6 +119,8 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
     // The last date that bounds a clause: its start, and the end of the barrier before it;
     // or a span of time that stands like one (`高新技术企业5年增加2万多家`), said by the flag.
     let mut last_date: Option<(Span, usize, bool)> = None;
+    // The span of the last record other than a quantity that bounds a clause.
+    let mut last_bound: Span = (0, 0);
     // The end of the last quantity, up to which the text has been searched for sentence ends.
     let mut searched_to: Option<usize> = None;
     // The noun a list of modifiers with counts qualifies, and the start of its last count.
@@ -122,6 +135,7 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
                     last_date = Some(((start, end), barrier_end, false));
                 }
                 barrier_end = barrier_end.max(end);
+                last_bound = (start, end);
             }
             continue;
         };
@@ -211,6 +225,16 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
         }) {
             found.own = Some(name);
         }
+        // `九年义务教育巩固率`, `三年行动`: a span of time that names the length of what
+        // follows is part of a name, and bounds no clause.
+        let in_name = measures_time(dimension)
+            && found.own.is_none()
+            && words::span_named_noun_at(chars, end);
+        if in_name {
+            found.carries = false;
+            sentence.push(Found { index, ..found });
+            continue;
+        }
         // A span of time with no subject of its own right after a noun stands between that
         // noun and what follows, like a date (`高新技术企业5年增加2万多家`); one that opens its
         // clause is passed over by the quantity after it, which takes the subject of the one
@@ -231,6 +255,17 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
                 last_date = Some(((start, end), barrier_end, true));
             }
             found.time_alone = Some((clause_start, start));
+        }
+        // `較113年度預算數9,025萬元`: a comparison with a dated base, whose noun is only a budget
+        // placeholder, names the base of the quantity before: it takes that one's subject.
+        if found.own.is_some_and(|own| {
+            last_bound.1 == barrier_end
+                && last_bound.0 >= sentence_begin
+                && own.0 >= last_bound.1
+                && last_break.is_none_or(|b| b < last_bound.0)
+                && dated_base(chars, last_bound.0, own)
+        }) {
+            found.own = None;
         }
         sentence.push(Found { index, ..found });
         barrier_end = barrier_end.max(end);
@@ -333,6 +368,7 @@ fn find(
     }
     found.respectively = respectively;
     found.own = Some(span).filter(|&(s, e)| s < e && e - s <= MAX_SUBJECT_CHARS);
+    found.part_less = found.own.is_some_and(|(s, _)| chars[s] == '占');
     // A clause that names something too long to be a subject: nothing, and nothing carried.
     if found.own.is_none() && span.0 < span.1 {
         found.carries = false;
@@ -344,12 +380,40 @@ fn find(
             .filter(|&(_, e)| words::duration_noun_before(chars, e));
     }
     // `改造老旧小区、抗震宜居农房等23万多户`: a list closed by `等` is what the quantity
-    // measures, whole.
-    if let Some(own) = found
-        .own
-        .filter(|&(_, e)| !respectively && chars.get(e) == Some(&'等'))
-    {
-        let listed = listed_before(chars, clause_start, floor, own);
+    // measures, whole; so is a list of names that open their clauses with nothing after them
+    // but the last one's amount (`海洋电力、海洋旅游增速保持在10%以上`).
+    if let Some(own) = found.own.filter(|&(s, e)| {
+        !respectively
+            && (chars.get(e) == Some(&'等')
+                || (clause_start > floor
+                    && chars[clause_start - 1] == '、'
+                    && (s == clause_start
+                        || (s == clause_start + 1 && is_opening_quote(chars[clause_start])))))
+    }) {
+        let closed = chars.get(own.1) == Some(&'等');
+        // Without `等`, only a list of short names that opens a clause of its own (not one
+        // right after an amount: `1个国家级优势特色产业集群、新入规加工企业20家`).
+        let mut listed = if closed || list_opens_clause(chars, clause_start, floor) {
+            listed_before(chars, clause_start, floor, own)
+        } else {
+            Vec::new()
+        };
+        if !closed {
+            // Short, and with no count or rank: `花卉产量全球第一、优质鲜切花占比`,
+            // `益阳电厂三期建成投产、总装机` list no names.
+            let names = listed[..listed.len().saturating_sub(1)]
+                .iter()
+                .all(|&(s, e)| e - s <= MAX_LISTED_NAME_CHARS && !counts_or_ranks(chars, s, e));
+            if !names {
+                listed.clear();
+            }
+            // `“村歌”、“村晚”等…`: the first name keeps its opening quotation mark.
+            if let Some(first) = listed.first_mut() {
+                if first.0 > 0 && is_opening_quote(chars[first.0 - 1]) {
+                    first.0 -= 1;
+                }
+            }
+        }
         // An item that opens with a verb or a function word (`支持巩义、永城、林州等`) is no
         // plain name: the list is left as it was.
         if let Some(&(first, _)) = listed.first().filter(|_| {
@@ -357,8 +421,14 @@ fn find(
                 .iter()
                 .all(|&(start, _)| !words::verb_or_function_word_at(chars, start))
         }) {
-            if own.1 - first <= MAX_SUBJECT_CHARS {
-                found.own = Some((first, own.1));
+            // A list opened by a quotation mark keeps the one that closes its last name.
+            let end = own.1
+                + usize::from(
+                    is_opening_quote(chars[first])
+                        && chars.get(own.1).copied().is_some_and(is_closing_quote),
+                );
+            if end - first <= MAX_SUBJECT_CHARS {
+                found.own = Some((first, end));
             }
         }
     }
@@ -366,9 +436,34 @@ fn find(
         found.listed = listed_before(chars, list_start, list_floor, own);
         if found.listed.is_empty() {
             found.listed = joined(chars, own);
+            // `城镇和农村居民人均可支配收入`: a short name before the joiner qualifies the head
+            // of the last part and names nothing alone; it takes the whole.
+            if let Some((&(last_start, last_end), before)) = found.listed.split_last() {
+                let qualifying = before
+                    .iter()
+                    .all(|&(s, e)| e - s <= 2 && last_end - last_start >= e - s + 2);
+                if qualifying {
+                    let n = before.len();
+                    found.listed[..n].fill(own);
+                }
+            }
         }
     }
     found
+}
+
+/// Whether `own`, named after a year or date at `chars[date_start]`, is only a budget
+/// placeholder (`預算數`) in a clause opened by a comparison with that date (`較113年度預算數`):
+/// the clause names the base of the quantity before.
+fn dated_base(chars: &[char], date_start: usize, own: Span) -> bool {
+    if strip_placeholders(chars, own.0, own.1) != own.0 {
+        return false;
+    }
+    let Some(n) = words::comparison_before(chars, date_start) else {
+        return false;
+    };
+    let opens = date_start - n;
+    opens == 0 || words::is_clause_break(chars[opens - 1])
 }
 
 /// The object an amount of `dimension` at `start..end` measures, where it stands between a
@@ -671,12 +766,18 @@ fn settle(
                 .rev()
                 .find(|f| {
                     f.time_alone.is_none_or(|(clause_start, start)| {
-                        strip_links(view.chars(), clause_start, start).0 != clause_start
+                        // `相較於110年增加35萬處`: a base of a comparison opens it too.
+                        let chars = view.chars();
+                        strip_links(chars, clause_start, start).0 != clause_start
+                            && !(words::comparison_at(chars, clause_start)
+                                && words::comparison_before(chars, start)
+                                    == Some(start - clause_start))
                     })
                 })
                 .and_then(|f| f.subject)
         };
         let subject = match found.own {
+            Some(own) if found.part_less => carried().or(Some(own)),
             Some(own) => Some(own),
             None if found.carries => carried(),
             None => None,
@@ -793,6 +894,16 @@ fn noun_after(chars: &[char], mut start: usize, limit: usize) -> Option<Span> {
             // `3个大型产业集聚区`: a stop with a noun's last character after it, where the noun
             // ends, is that noun's ending (`集聚区`, not `实现区内`).
             let last = end + n;
+            // `5000个普通高中招生计划。`: a stop that is a noun too, with nothing of a noun
+            // after it, is the noun's last word.
+            if end > start
+                && last <= limit
+                && chars.get(last).is_none_or(|&c| !may_be_in_noun(c))
+                && words::is_stop_noun(chars, end, n)
+            {
+                end = last;
+                break;
+            }
             if end > start && last < limit && words::is_noun_suffix(chars[last]) {
                 let after = last + 1;
                 if after >= limit
@@ -874,7 +985,8 @@ fn verb_has_object(chars: &[char], at: usize) -> bool {
 /// or, with `verb_too`, a verb of action (`20个重点区域环境整治`), unless the verb names a kind
 /// of the noun (`32个城中村改造项目`).
 fn stop_length(chars: &[char], at: usize, verb_too: bool) -> Option<usize> {
-    let (stop, verb) = words::noun_stop_or_verb_at(chars, at);
+    // Only where a verb of action stops nothing does the noun start.
+    let (stop, verb) = words::noun_stop_or_verb_at(chars, at, !verb_too);
     stop.or_else(|| {
         verb.filter(|&n| {
             verb_too && !words::makes_noun_at(chars, at + verbs_in_a_row(chars, at, n))
@@ -905,6 +1017,8 @@ struct VerbSearch {
     start: usize,
     verb_start: Option<usize>,
     part_of: Option<usize>,
+    /// The last `于`, with which a comparison with its base ends (`高于全国`).
+    last_yu: Option<usize>,
 }
 
 /// Reads `chars[clause_start..end]` for the last verb of action that has words after it, and,
@@ -920,6 +1034,14 @@ fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bo
         start: clause_start,
         verb_start: None,
         part_of: None,
+        last_yu: None,
+    };
+    // Where the budget placeholders that end the clause begin (`污染整治预算`): a verb right
+    // before them may be part of a line's name. Looked for only where one may end the clause.
+    let placeholders = if words::may_end_placeholder(chars[words_end - 1]) {
+        strip_placeholders(chars, clause_start, words_end)
+    } else {
+        words_end
     };
     // A verb inside quotation marks is part of a name (`「古蹟修復計畫」`).
     let mut quoted = false;
@@ -943,6 +1065,12 @@ fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bo
             i += 1;
             continue;
         }
+        // No verb starts with `于`.
+        if c == '于' {
+            found.last_yu = Some(i);
+            i += 1;
+            continue;
+        }
         // No verb holds `占`, and `等` is no `占`: the part of the clause the verb search passes
         // over holds every `占` of `chars[clause_start..end]`.
         if c == '占' {
@@ -961,7 +1089,10 @@ fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bo
             Some((n, true)) => i += n,
             Some((n, false)) => {
                 let n = verbs_in_a_row(chars, i, n);
-                if i + n < words_end && verb_has_object(chars, i + n) {
+                if i + n < words_end
+                    && verb_has_object(chars, i + n)
+                    && !(i + n == placeholders && names_a_line(chars, i + n))
+                {
                     found.verb_start = Some(i);
                     // `灌区改造后每年节约用水`: a verb with `后` says when, and the subject
                     // follows.
@@ -974,10 +1105,77 @@ fn verb_search(chars: &[char], clause_start: usize, end: usize, find_part_of: bo
     }
 }
 
+/// Whether the verb of action that ends at `chars[at]`, where only budget placeholders
+/// follow, is part of the name of a budget line (`污染整治预算`, `新闻发布预算`): where it
+/// neither links (`编列预算`) nor is the measure itself (`减列预算`).
+fn names_a_line(chars: &[char], at: usize) -> bool {
+    words::linking_before(chars, at).is_none() && !words::measure_before(chars, at)
+}
+
 /// Whether `c` joins the items of a list of verbs, or of amounts with their objects:
 /// `新建和改造提升`, `210公里农村公路和120万平方米村内道路`.
 fn joins_items(c: char) -> bool {
     matches!(c, '和' | '及' | '、')
+}
+
+/// Whether `chars[start..end]` holds a digit, or a numeral after `第` or before `期`, `线` or
+/// `个` (`全球第一`, `三期`, `二线`): a count or a rank, which a plain name does not hold
+/// (`三一重工`, `新一代`, `零售` do).
+fn counts_or_ranks(chars: &[char], start: usize, end: usize) -> bool {
+    (start..end).any(|i| {
+        let c = chars[i];
+        c.is_ascii_digit()
+            || (numeral_char(c).is_some()
+                && ((i > start && chars[i - 1] == '第')
+                    || chars
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n, '期' | '线' | '个'))))
+    })
+}
+
+/// Whether the items joined by `、` before the clause at `clause_start` open a clause of
+/// their own, after a break other than `、`, each short enough to be a name, with a verb
+/// before the first: not right after the record that ends at `floor`.
+fn list_opens_clause(chars: &[char], clause_start: usize, floor: usize) -> bool {
+    let mut item = 0;
+    for k in (floor..clause_start - 1).rev() {
+        match chars[k] {
+            '、' => item = 0,
+            c if words::is_clause_break(c) => return true,
+            _ => {
+                item += 1;
+                if item > 2 * MAX_LISTED_NAME_CHARS {
+                    return false;
+                }
+            }
+        }
+    }
+    floor == 0 || words::is_clause_break(chars[floor - 1])
+}
+
+/// The longest item of a list of names that share one amount without `等`
+/// (`游客人次、旅游花费均增长10%以上`).
+const MAX_LISTED_NAME_CHARS: usize = 10;
+
+/// The longest base of a comparison read back from a subject's end.
+const MAX_BASE_CHARS: usize = 10;
+
+/// Where a comparison with its base ends `chars[clause_start..end]` (`增幅高于全国`, `时薪低于
+/// 男性`): the start of the comparison, when a name stands before it.
+/// `at` is the last `于` of the clause, with which every comparison ends.
+fn compared_base_start(
+    chars: &[char],
+    clause_start: usize,
+    end: usize,
+    at: usize,
+) -> Option<usize> {
+    if at + MAX_BASE_CHARS < end || at <= clause_start {
+        return None;
+    }
+    let base = at + 1;
+    let n = words::base_comparison_before(chars, base)?;
+    let named = base < end && chars[base..end].iter().all(|&c| is_han(c));
+    (named && base - n > clause_start).then_some(base - n)
 }
 
 /// The subject in the clause `chars[clause_start..quantity]` before a quantity, and whether
@@ -985,7 +1183,7 @@ fn joins_items(c: char) -> bool {
 fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span, bool) {
     let (mut end, respectively) = strip_links(chars, clause_start, quantity);
     // `建设高标准农田12万亩`: a verb, its object and the amount, with no linking word between.
-    let bare = end == quantity;
+    let mut bare = end == quantity;
     // `是“十三五”末的2.1倍`: the clause names the base of a comparison.
     if words::comparison_at(chars, clause_start) {
         return ((clause_start, clause_start), respectively);
@@ -996,8 +1194,22 @@ fn subject_before(chars: &[char], clause_start: usize, quantity: usize) -> (Span
     // `占…比重` names a share; otherwise `占` links a part to its whole. One pass over the
     // clause finds the last `占` and the verb of action the subject follows: only where a
     // `占` cuts the clause short is the part before it searched again.
-    let share = words::share_ending_before(chars, end);
+    let mut share = words::share_ending_before(chars, end);
     let mut search = verb_search(chars, clause_start, end, !share);
+    // `民间投资增速高于全国4.1个百分点`: a comparison with its base, found by the same pass
+    // (every one ends with `于`), is left out, and the part before it searched again.
+    if let Some(compared) = search
+        .last_yu
+        .and_then(|at| compared_base_start(chars, clause_start, end, at))
+    {
+        end = strip_links(chars, clause_start, compared).0;
+        bare = false;
+        if end <= clause_start {
+            return ((end, end), respectively);
+        }
+        share = words::share_ending_before(chars, end);
+        search = verb_search(chars, clause_start, end, !share);
+    }
     if let Some(at) = search.part_of {
         end = strip_links(chars, clause_start, at).0;
         if end <= clause_start {

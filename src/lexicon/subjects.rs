@@ -56,6 +56,10 @@ pub static LINKING_WORDS: &[&str] = &[
     "原列", "原编列", "改列", "仍列",
     // A price or rate adjusted (`电价调涨幅度为11%`), and `各` for each of a list (`执行率各仅为…`).
     "调涨", "调降", "调升", "调高", "调低", "调增", "调减", "各", "各自", "依次",
+    // A target or figure revised (`目标人次下修至1,000万人次`, `电价上调3%`).
+    "下修", "上修", "下修至", "上修至", "下调", "上调", "下调至", "上调至",
+    // A threshold passed (`地区生产总值跨越5000亿元大关`, `站上10万亿元台阶`).
+    "跨越", "跨过", "迈过", "越过", "站上", "跃过",
 ];
 
 /// Words that end with a linking word but are nouns or parts of names, so the linking word in
@@ -118,6 +122,10 @@ pub static AMOUNT_FIRST_VERBS: &[&str] = &[
 pub static OPENING_VERBS: &[&str] = &[
     "建设", "推进", "加快", "支持", "投入", "落地", "签约", "推广", "营造", "储备", "贯通", "采购", "购置", "购买", "种植",
     "筹建", "加强", "完善", "深化", "促进", "扶持", "帮扶", "布局", "谋划",
+    // A new act of the same verbs (`新签约人工智能产业项目208个`).
+    "新签约", "新落地", "新布局",
+    // A proposal's verb (`建议该项预算冻结1/10` → 该项预算冻结).
+    "建议",
 ];
 
 /// Nouns that, right after one of the [`OPENING_VERBS`], make the verb part of a name:
@@ -153,6 +161,24 @@ pub static QUALITY_WORDS: &[&str] = &[
 pub static SPAN_ADVERBS: &[&str] = &[
     "连续", "已连续", "持续", "近",
 ];
+
+/// Nouns that a span of time right before them names the length of, as part of a name:
+/// `九年义务教育巩固率`, `十二年国民基本教育`, `三年行动`, `五年规划`. Such a span bounds no
+/// clause.
+#[rustfmt::skip]
+pub static SPAN_NAMED_NOUNS: &[&str] = &[
+    "义务教育", "国民基本教育", "国教", "行动", "规划", "计划", "攻坚", "专项行动", "制",
+];
+
+/// Characters that may start one of the [`SPAN_NAMED_NOUNS`].
+static SPAN_NAMED_INITIALS: CharSet = CharSet::initials_of(&[SPAN_NAMED_NOUNS]);
+
+/// Whether one of the [`SPAN_NAMED_NOUNS`] starts at `chars[start]`.
+#[must_use]
+pub fn span_named_noun_at(chars: &[char], start: usize) -> bool {
+    char_in(chars, start, &SPAN_NAMED_INITIALS)
+        && WORDS.at.longest(chars, start, tag::SPAN_NAMED).is_some()
+}
 
 /// Characters that may end one of the [`SPAN_ADVERBS`].
 static SPAN_ADVERB_FINALS: CharSet = CharSet::finals_of(&[SPAN_ADVERBS]);
@@ -227,6 +253,8 @@ pub static JOINING_WORDS: &[&str] = &[
     "经查", "另查", "又查", "惟查",
     // A target's verb opening its clause (`力争国家级实验室再增加2—4家`, `确保生猪出栏6000万头`).
     "力争", "确保", "争取", "力求", "努力",
+    // A turn opening a clause (`然我国来台旅游目标人次…`).
+    "然", "然而",
 ];
 
 /// Words that alone name nothing: a subject that is one of them is no subject.
@@ -252,6 +280,8 @@ pub static INDICATOR_NAMES: &[&str] = &[
 pub static DURATION_NOUNS: &[&str] = &[
     "期限", "期", "时间", "时长", "工期", "年限", "周期", "寿命", "历史", "时限", "学制", "任期", "刑期", "租期", "年龄", "年数",
     "年资", "工龄", "天数", "时效", "岁数", "年纪", "退休年龄",
+    // Any age of a thing (`屋龄已逾40年`, `树龄`, `船龄`, `车龄`).
+    "龄",
 ];
 
 /// Words that, after a name in quotation marks, add nothing to it: a budget line
@@ -303,6 +333,26 @@ pub static COMPARISON_OPENERS: &[&str] = &[
     "是", "为", "相当于", "比", "较", "相比", "超过", "高于", "低于", "相较", "相较于", "较之", "对比",
 ];
 
+/// Comparisons written with their base between a subject and the amount of the difference:
+/// `一产增加值增幅高于全国0.7个百分点` → 一产增加值增幅, `女性平均时薪低于男性55元`. The
+/// comparison and its base are left out.
+#[rustfmt::skip]
+pub static BASE_COMPARISONS: &[&str] = &[
+    "高于", "低于", "快于", "慢于", "多于", "少于", "优于",
+];
+
+/// Characters that may end one of the [`BASE_COMPARISONS`].
+static BASE_COMPARISON_FINALS: CharSet = CharSet::finals_of(&[BASE_COMPARISONS]);
+
+/// The length of the longest of the [`BASE_COMPARISONS`] ending just before `chars[end]`.
+#[must_use]
+pub fn base_comparison_before(chars: &[char], end: usize) -> Option<usize> {
+    if !char_before_in(chars, end, &BASE_COMPARISON_FINALS) {
+        return None;
+    }
+    WORDS.before.longest(chars, end, tag::BASE_COMPARISON)
+}
+
 /// Words that, after a five-year plan (`“十三五”`), name it as the base of a comparison:
 /// `营业收入较“十三五”末翻一番`, `投资比“十三五”时期增长19.1%`.
 #[rustfmt::skip]
@@ -336,10 +386,40 @@ pub static NOUN_STOPS: &[&str] = &[
     "减少", "提高", "其中", "为", "是", "有", "左右", "次", "建设", "全面", "全部", "基本", "顺利", "正式", "相继", "先后",
     "纷纷", "率先", "成功", "获评", "稳步", "加快", "持续", "深入", "有序", "扎实", "免费", "消除", "开设", "接受", "稳定", "保持",
     "探索", "推进", "围绕", "聚焦", "试点", "升格", "尚未", "仍", "仍有",
+    // Adverbs of time and manner after the counted noun (`4条高速提前建成`, `3个一号旅游公路
+    // 全线贯通`).
+    "提前", "全线", "如期", "按期", "首次", "再次", "即将", "逐步", "共同", "全都", "均已",
+    "列入", "得到",
     // Negated verbs (未 alone begins nouns: 未成年人, 未来).
     "未能", "未完成", "未达", "未达到", "未实现", "未按", "未如期", "没有", "未曾",
     // What an amount is for (`安排3000万元用于奖补`).
     "用于", "用来", "专项用于", "用作", "作为", "做为",
+];
+
+/// Words inside a noun that begin with a [`NOUN_STOPS`] word or a verb of action: there the
+/// shorter word stops nothing (`124个县域医共体` → 县域医共体, `200个县域医疗次中心`,
+/// `256家二级及以上公立医院`).
+#[rustfmt::skip]
+pub static NOT_NOUN_STOPS: &[&str] = &[
+    "共体", "共同体", "均衡", "都市", "都会", "次中心", "次区域", "次级", "及以上", "及以下",
+    "试点县", "试点区", "试点市", "试点城市", "试点企业", "试点项目", "试点单位", "试点学校", "试点地区",
+];
+
+/// Words that open a counted noun right after its classifier, though they begin with a
+/// [`NOUN_STOPS`] word: `50个在建项目`, `3条有轨电车线路`, `1000名从业人员`, `10个共享制造平台`.
+/// Further in, they are verbs after the noun (`47家县级医院共享三级医院服务`).
+#[rustfmt::skip]
+pub static NOUN_OPENERS: &[&str] = &[
+    "共享", "共建", "共富", "共性", "在建", "在校", "在园", "在岗", "在职", "在编", "在线", "在途", "在册", "在读",
+    "在营", "在研", "在孵", "在库", "有机", "有色", "有轨", "有线", "有限", "有效", "有害", "有毒", "从业", "对口",
+    "对外",
+];
+
+/// Noun stops that are nouns too: where nothing of a noun follows them, they end the counted
+/// noun rather than stop it (`5000个普通高中招生计划。`, `30个国家级试点，`).
+#[rustfmt::skip]
+pub static STOP_NOUNS: &[&str] = &[
+    "计划", "试点", "投资",
 ];
 
 /// Verbs that end a counted noun or an amount's object once it has begun, but may begin one
@@ -414,6 +494,11 @@ mod tag {
     pub const RATE: u32 = 1 << 22;
     pub const QUALITY: u32 = 1 << 23;
     pub const SPAN_ADVERB: u32 = 1 << 24;
+    pub const NOT_STOP: u32 = 1 << 25;
+    pub const STOP_NOUN: u32 = 1 << 26;
+    pub const NOUN_OPENER: u32 = 1 << 27;
+    pub const BASE_COMPARISON: u32 = 1 << 28;
+    pub const SPAN_NAMED: u32 = 1 << 29;
 }
 
 /// Every table of this module in two tries, so that one walk from a position answers for all
@@ -456,7 +541,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(VERB_COMPLEMENTS, tag::COMPLEMENT))
             .chain(tagged(OPENING_VERBS, tag::OPENING_VERB))
             .chain(tagged(VERB_NOUN_HEADS, tag::VERB_NOUN))
-            .chain(tagged(RATE_HEADS, tag::RATE)),
+            .chain(tagged(RATE_HEADS, tag::RATE))
+            .chain(tagged(NOT_NOUN_STOPS, tag::NOT_STOP))
+            .chain(tagged(STOP_NOUNS, tag::STOP_NOUN))
+            .chain(tagged(NOUN_OPENERS, tag::NOUN_OPENER))
+            .chain(tagged(SPAN_NAMED_NOUNS, tag::SPAN_NAMED)),
         false,
     );
     let before = WordTrie::new(
@@ -473,7 +562,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .chain(tagged(COMPARISON_OPENERS, tag::COMPARISON))
             .chain(tagged(RATE_HEADS, tag::RATE))
             .chain(tagged(QUALITY_WORDS, tag::QUALITY))
-            .chain(tagged(SPAN_ADVERBS, tag::SPAN_ADVERB)),
+            .chain(tagged(SPAN_ADVERBS, tag::SPAN_ADVERB))
+            .chain(tagged(BASE_COMPARISONS, tag::BASE_COMPARISON)),
         true,
     );
     let longest_function = [
@@ -562,6 +652,11 @@ pub(crate) fn may_end_link(c: char) -> bool {
 /// Characters that may end a line placeholder: asked of the end of every subject.
 static PLACEHOLDER_FINALS: CharSet = CharSet::finals_of(&[LINE_PLACEHOLDERS]);
 
+/// Whether a line placeholder may end with `c`.
+pub(crate) fn may_end_placeholder(c: char) -> bool {
+    PLACEHOLDER_FINALS.contains(c)
+}
+
 /// Characters that may end a share ending.
 static SHARE_FINALS: CharSet = CharSet::finals_of(&[SHARE_ENDINGS]);
 
@@ -603,9 +698,10 @@ static ACTION_INITIALS: CharSet = CharSet::initials_of(&[ACTION_VERBS, INDICATOR
 
 /// Characters the search for a subject's verb of action stops at: those that may start a
 /// verb of action or an indicator name, the quotation marks (a verb inside them is part of a
-/// name) and `占` (which links a part to its whole); it passes every other with one load.
+/// name), `占` (which links a part to its whole) and `于` (which ends a comparison with its
+/// base, `高于全国`); it passes every other with one load.
 static VERB_SEARCH_STOPS: CharSet = CharSet::initials_of(&[ACTION_VERBS, INDICATOR_NAMES])
-    .union(&CharSet::new(&["“”「」『』‘’\"占"], &[]));
+    .union(&CharSet::new(&["“”「」『』‘’\"占于"], &[]));
 
 /// Whether the search for a subject's verb of action must look at `c`: see
 /// [`VERB_SEARCH_STOPS`].
@@ -887,14 +983,46 @@ pub fn duration_noun_before(chars: &[char], end: usize) -> bool {
 
 /// The lengths of the longest noun stop and of the longest verb of action or
 /// [`NOUN_ENDERS`] word that start at `chars[start]`, the words that may end a counted noun:
-/// one walk answers for both. Neither where it ends a longer word (`落后`).
-pub(crate) fn noun_stop_or_verb_at(chars: &[char], start: usize) -> (Option<usize>, Option<usize>) {
+/// one walk answers for both. Neither where it ends a longer word (`落后`), nor where it
+/// begins a longer word of a noun ([`NOT_NOUN_STOPS`], and, with `opening` where the noun
+/// starts, [`NOUN_OPENERS`]).
+pub(crate) fn noun_stop_or_verb_at(
+    chars: &[char],
+    start: usize,
+    opening: bool,
+) -> (Option<usize>, Option<usize>) {
     if !char_in(chars, start, &NOUN_STOP_INITIALS) {
         return (None, None);
     }
-    let (stop, verb) = longest_of_two_at(chars, start, tag::STOP, tag::ACTION | tag::ENDER);
-    let stops = |&n: &usize| stops_noun(chars, start, n);
+    let inner = if opening {
+        tag::NOT_STOP | tag::NOUN_OPENER
+    } else {
+        tag::NOT_STOP
+    };
+    let (mut stop, mut verb, mut inside) = (None, None, 0);
+    WORDS.at.walk(chars, start, |n, tags, _| {
+        if tags & tag::STOP != 0 {
+            stop = Some(n);
+        }
+        if tags & (tag::ACTION | tag::ENDER) != 0 {
+            verb = Some(n);
+        }
+        if tags & inner != 0 {
+            inside = n;
+        }
+    });
+    // A longer word of a noun starting here (`医共体`, `在建项目`) holds the stop.
+    let stops = |&n: &usize| n > inside && stops_noun(chars, start, n);
     (stop.filter(stops), verb.filter(stops))
+}
+
+/// Whether the noun stop of `n` characters at `chars[start]` is one of the [`STOP_NOUNS`].
+pub(crate) fn is_stop_noun(chars: &[char], start: usize, n: usize) -> bool {
+    let mut noun = false;
+    WORDS.at.walk(chars, start, |length, tags, _| {
+        noun |= length == n && tags & tag::STOP_NOUN != 0;
+    });
+    noun
 }
 
 /// Whether the word of `n` characters at `chars[start]` stops a noun where it stands: not
@@ -923,10 +1051,7 @@ fn makes_attribute_at(chars: &[char], at: usize) -> bool {
 /// The length of the longest word that stops a counted noun, starting at `chars[start]`.
 #[must_use]
 pub fn noun_stop_at(chars: &[char], start: usize) -> Option<usize> {
-    WORDS
-        .at
-        .longest(chars, start, tag::STOP)
-        .filter(|&n| stops_noun(chars, start, n))
+    noun_stop_or_verb_at(chars, start, false).0
 }
 
 /// Whether the word of `n` characters at `chars[start]` ends a longer word of
@@ -973,6 +1098,11 @@ mod tests {
             RATE_HEADS,
             QUALITY_WORDS,
             SPAN_ADVERBS,
+            NOT_NOUN_STOPS,
+            STOP_NOUNS,
+            NOUN_OPENERS,
+            BASE_COMPARISONS,
+            SPAN_NAMED_NOUNS,
         ] {
             for word in table {
                 let folded: String = word
@@ -1003,7 +1133,7 @@ mod tests {
             .chain(INDICATOR_NAMES)
             .chain(VERB_COMPLEMENTS)
         {
-            assert!(!word.contains('占'), "{word}");
+            assert!(!word.contains('占') && !word.starts_with('于'), "{word}");
         }
         assert!(stops_verb_search('占') && stops_verb_search('新') && !stops_verb_search('业'));
     }
