@@ -56,6 +56,7 @@ use crate::lexicon::periods_of_year::period_with_len_at;
 use crate::lexicon::relative_years::{self, relative_century_at, relative_year_at, RelativeYear};
 use crate::lexicon::starts_with_word;
 use crate::record::{Date, Record, ViewSpan};
+use crate::scan::exclude;
 use crate::scan::years::{
     ascii_run, continues_chinese_numeral, is_chinese_digit, is_chinese_numeral_char,
     is_chinese_tens, read_numeral, Numeral,
@@ -302,7 +303,9 @@ impl Scanner<'_> {
         }
         let previous = self.before(i);
         if c.is_ascii_digit() {
-            return !previous.is_some_and(|p| p.is_ascii_alphanumeric() || CODE_MARKS.contains(p));
+            // The year after a list label's dot (`1.2026年`) is no part of a code.
+            return !previous.is_some_and(|p| p.is_ascii_alphanumeric() || CODE_MARKS.contains(p))
+                || previous == Some('.') && exclude::after_label_before_year(self.chars, i);
         }
         if is_chinese_digit(c) || is_chinese_tens(c) {
             return !previous

@@ -291,6 +291,8 @@ impl Extractor {
         // view positions.
         let found = &mut scratch.found;
         let found_spans = &mut scratch.spans;
+        // The ends of the list labels the number scan passes over, for the subjects.
+        let mut labels = Vec::new();
         if wants_spans {
             let [quantities, dates, numbers] = found;
             let [quantity_spans, date_spans, number_spans] = found_spans;
@@ -308,6 +310,7 @@ impl Extractor {
                 }
                 number_scan.visit(&mut numeral, quantity, numbers, number_spans);
             }
+            labels = number_scan.into_labels();
         }
         let mut titles = (Vec::new(), Vec::new());
         if kinds.contains(Kind::Title) {
@@ -354,7 +357,7 @@ impl Extractor {
                 .all(|(r, &(start, end))| view.byte_span(start..end) == (r.start(), r.end())));
             debug_assert_eq!(records.len(), spans.len());
             if kinds.contains(Kind::Quantity) {
-                subject::assign(&view, &mut records, &spans);
+                subject::assign(&view, &mut records, &spans, &labels);
             }
             if !kinds.contains_all(competing) {
                 records.retain(|r| kinds.contains(r.kind()));

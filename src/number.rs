@@ -27,6 +27,8 @@ pub(crate) struct Scan<'v, 't> {
     next: usize,
     /// The closing mark of the coded slogan being read (`“十四五”`), if any.
     slogan_until: usize,
+    /// The ends of the list labels passed over (`1.`, `2、`), past their mark, in order.
+    labels: Vec<usize>,
 }
 
 impl<'v, 't> Scan<'v, 't> {
@@ -35,7 +37,14 @@ impl<'v, 't> Scan<'v, 't> {
             view,
             next: 0,
             slogan_until: 0,
+            labels: Vec::new(),
         }
+    }
+
+    /// The ends of the list labels the scan passed over (view positions past the label's
+    /// mark), in order: a label bounds the clause a subject is looked for in.
+    pub(crate) fn into_labels(self) -> Vec<usize> {
+        self.labels
     }
 
     /// Reads at the candidate position of `numeral`, appending a number found there to `out`.
@@ -85,7 +94,11 @@ impl<'v, 't> Scan<'v, 't> {
             let english = (m.kind == NumeralKind::Cardinal && chars[start].is_ascii_digit())
                 .then(|| english_magnitude(chars, start, end))
                 .flatten();
-            let excluded = exclude::is_list_label(chars, start, end)
+            let label = exclude::is_list_label(chars, start, end);
+            if label {
+                self.labels.push(end + 1);
+            }
+            let excluded = label
                 || (chars[start].is_ascii_digit()
                     && (exclude::glued_to_letters(chars, start, end, english.is_some())
                         || exclude::is_time_or_code(chars, start, end)))

@@ -107,7 +107,16 @@ impl Found {
 /// were found in `view` and are sorted by start; `spans` are their spans in view positions,
 /// one per record.
 #[inline(never)]
-pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]) {
+///
+/// `labels` holds the ends (view positions, past the mark) of the list labels of the text,
+/// in order (`2.` of `「一般事務費」2.一般事務費189萬7千元`): an inline list item opens a clause of
+/// its own, so a label bounds a clause as a record does.
+pub(crate) fn assign(
+    view: &TextView<'_>,
+    records: &mut [Record],
+    spans: &[Span],
+    labels: &[usize],
+) {
     if !records.iter().any(|r| matches!(r, Record::Quantity(_))) {
         return;
     }
@@ -127,6 +136,8 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
     let mut listed_noun: Option<(usize, Span)> = None;
     // Where the sentence of the quantities in `sentence` starts, as far as it was searched.
     let mut sentence_begin = 0;
+    // The next list label not yet passed, and the end of the last one passed.
+    let (mut next_label, mut label_end) = (0, 0);
     for index in 0..records.len() {
         let (start, end) = spans[index];
         let Record::Quantity(quantity) = &records[index] else {
@@ -156,7 +167,12 @@ pub(crate) fn assign(view: &TextView<'_>, records: &mut [Record], spans: &[Span]
             .zip(&spans[index + 1..])
             .find(|(r, _)| matches!(r, Record::Quantity(_) | Record::Date(_)))
             .map_or(chars.len(), |(_, &(s, _))| s);
-        let clause_floor = sentence_start.max(barrier_end);
+        // The last list label before the quantity bounds its clause too.
+        while labels.get(next_label).is_some_and(|&label| label <= start) {
+            label_end = labels[next_label];
+            next_label += 1;
+        }
+        let clause_floor = sentence_start.max(barrier_end).max(label_end);
         // A date right before the clause may stand between a subject and its quantity
         // (`城镇化率从2020年的53.2%`): the clause before it is looked at too.
         // A span of time stands so only within the clause (`高新技术企业5年增加2万多家`).

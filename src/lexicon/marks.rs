@@ -113,6 +113,27 @@ pub fn framed_as_label(chars: &[char], start: usize, end: usize) -> bool {
     open && close
 }
 
+/// What may stand before a list label (`1.`, `2、`) besides the start of a line: the end of
+/// a sentence or of a clause that announces a list, or a closing quotation mark or bracket
+/// after which an inline list goes on (`之「一般事務費」2.一般事務費189萬7千元`).
+pub const LIST_LABEL_OPENERS: &[char] = &[
+    '。', '；', ';', '：', ':', '」', '』', '”', '）', ')', '】', '》',
+];
+
+/// How far back a list label may be indented.
+const MAX_LABEL_INDENT: usize = 8;
+
+/// Whether a list label may start at `chars[start]`: at the start of the text or of a line,
+/// or after one of [`LIST_LABEL_OPENERS`], perhaps indented by a few spaces or tabs.
+#[must_use]
+pub fn opens_list_item(chars: &[char], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < MAX_LABEL_INDENT && matches!(chars[k - 1], ' ' | '\t') {
+        k -= 1;
+    }
+    k == 0 || matches!(chars[k - 1], '\n' | '\r') || LIST_LABEL_OPENERS.contains(&chars[k - 1])
+}
+
 /// Marks a scraped page leaves where a character was lost, besides the private use areas.
 pub const LOST_MARKS: &[char] = &['?', '\u{FFFD}'];
 

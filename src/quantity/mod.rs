@@ -377,6 +377,14 @@ fn unit_after_number(
                         form: Some("度"),
                         ..Measure::bare(Some("千瓦时"), Dimension::Energy)
                     }
+                } else if unit.form == "块" && counts_a_noun(chars, end + len) {
+                    // 块 before the noun it counts is the classifier of pieces and plots
+                    // (`三块地`, `17块污染地块`, `兩塊牌子`), money only where nothing is
+                    // counted (`7块`, `3.04块以上`, `一块二`).
+                    Measure {
+                        form: Some("块"),
+                        ..Measure::bare(Some("块"), Dimension::Count)
+                    }
                 } else {
                     Measure::of(unit, options)
                 };
@@ -649,6 +657,10 @@ fn rate_named_after_list(chars: &[char], end: usize) -> Option<&'static Unit> {
         // `2.1个、0.6个、1.5个百分点`: an item that keeps the 个 of the rate named after the last.
         if chars.get(at) == Some(&'个') && chars.get(at + 1) == Some(&'、') {
             at += 1;
+            continue;
+        }
+        // `提高20.9、36.2、54个百分点`: an item in the middle, the rate further on.
+        if chars.get(at) == Some(&'、') {
             continue;
         }
         let (unit, _) = unit_after(chars, at)?;

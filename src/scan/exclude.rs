@@ -4,18 +4,15 @@
 //! Shared by the quantity and number extractors. Every check looks at a bounded window
 //! around the numeral, so scanning stays linear.
 
-use crate::lexicon::marks::closing_quote;
+use crate::lexicon::marks::{closing_quote, opens_list_item};
 use crate::lexicon::numerals::DIGITS_AND_MAGNITUDES;
 use crate::lexicon::phrases::{is_name_with_digits_in, set_phrase_overlapping};
 use crate::lexicon::{ends_with_word, starts_with_word};
-use crate::scan::numeral::digit_value;
+use crate::scan::numeral::{digit_value, year_after_label_dot};
 
 /// The longest quotation, in characters between the marks, read as a possible coded slogan
 /// (`“1+3+4”`, `“十四五”`, `“智改数转网联”`); longer quotations are speech or titles.
 const MAX_SLOGAN_CHARS: usize = 10;
-
-/// How far back a list label may be indented.
-const MAX_LABEL_INDENT: usize = 8;
 
 pub(crate) use crate::lexicon::marks::is_lost_mark;
 
@@ -123,8 +120,35 @@ pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool 
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
     let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
     // The tail of a dotted run (`PM2.5`, `v1.2.3`) whose head was refused.
-    let after_dot = before == Some('.') && start >= 2 && chars[start - 2].is_ascii_alphanumeric();
+    let after_dot = before == Some('.')
+        && start >= 2
+        && chars[start - 2].is_ascii_alphanumeric()
+        && !after_label_before_year(chars, start);
     clock || dotted_name || after_colon || after_dot || in_reference_brackets(chars, start, end)
+}
+
+/// Whether the digits at `chars[start]` are the year a list label's dot stands before
+/// (`2026` of `1.2026年`): the tail of no dotted run.
+#[inline]
+pub(crate) fn after_label_before_year(chars: &[char], start: usize) -> bool {
+    // Most digits after a dot are decimals with no 年 four places on: one comparison.
+    chars.get(start + 4) == Some(&'年') && labelled_year_at(chars, start)
+}
+
+/// [`after_label_before_year`] past its first test.
+#[cold]
+#[inline(never)]
+fn labelled_year_at(chars: &[char], start: usize) -> bool {
+    let dot = start - 1;
+    let label = chars[..dot]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&label)
+        && year_after_label_dot(chars, dot)
+        && opens_list_item(chars, dot - label)
 }
 
 /// The most characters looked at on either side of a numeral for the square brackets of a
@@ -151,8 +175,9 @@ fn in_reference_brackets(chars: &[char], start: usize, end: usize) -> bool {
     )
 }
 
-/// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` at the
-/// start of a line, or a number alone in brackets (`（1）`, `(一)`).
+/// Whether the numeral `chars[start..end]` labels a list item: `1.`, `2、`, `10．` where an
+/// item may open (at the start of a line, after a sentence, a colon or a closing quotation
+/// mark: see [`opens_list_item`]), or a number alone in brackets (`（1）`, `(一)`).
 #[must_use]
 pub(crate) fn is_list_label(chars: &[char], start: usize, end: usize) -> bool {
     let next = chars.get(end).copied();
@@ -162,17 +187,18 @@ pub(crate) fn is_list_label(chars: &[char], start: usize, end: usize) -> bool {
         return true;
     }
     // The mark after the number first: most numbers have none, and then their digits need no
-    // look.
-    let label_mark =
-        matches!(next, Some('.' | '、')) && !chars.get(end + 1).is_some_and(char::is_ascii_digit);
-    if !label_mark || !chars[start..end].iter().all(char::is_ascii_digit) {
-        return false;
-    }
-    let mut k = start;
-    while k > 0 && start - k < MAX_LABEL_INDENT && matches!(chars[k - 1], ' ' | '\t') {
-        k -= 1;
-    }
-    k == 0 || matches!(chars[k - 1], '\n' | '\r' | '。' | '；' | ';' | '：' | ':')
+    // look. A year may follow the mark (`1.2026年`: the label 1, then the year).
+    let label_mark = match next {
+        Some('.') => {
+            !chars.get(end + 1).is_some_and(char::is_ascii_digit)
+                || year_after_label_dot(chars, end)
+        }
+        Some('、') => !chars.get(end + 1).is_some_and(char::is_ascii_digit),
+        _ => false,
+    };
+    label_mark
+        && chars[start..end].iter().all(char::is_ascii_digit)
+        && opens_list_item(chars, start)
 }
 
 /// Words after `N次` that make N the number of a session (`五次全会`, `三次会议`), an ordinal.

@@ -9,6 +9,7 @@
 
 use super::decimal::Decimal;
 use super::{digit_value, magnitude_exponent, NumeralForm, NumeralKind};
+use crate::lexicon::marks::opens_list_item;
 use crate::lexicon::numerals::{numeral_char, Meaning, NumeralChar, Script};
 use crate::lexicon::units::{unit_after, unit_opens_with_magnitude_at};
 use crate::record::Dimension;
@@ -179,7 +180,11 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
         }
     }
     let mut scale = 0;
-    if chars.get(i) == Some(&'.') && i + 1 < limit && ascii_digit_at(chars, i + 1).is_some() {
+    if chars.get(i) == Some(&'.')
+        && i + 1 < limit
+        && ascii_digit_at(chars, i + 1).is_some()
+        && !(mode == Mode::Scan && labels_a_year(chars, pos, i))
+    {
         let mut j = i + 1;
         let mut with_fraction = mantissa;
         let mut places = 0;
@@ -230,6 +235,24 @@ fn read_arabic(chars: &[char], pos: usize, limit: usize, mode: Mode) -> Arabic {
         },
         None => Arabic::TooLong,
     }
+}
+
+/// Whether the dot at `chars[dot]` ends a list label rather than opening decimals: a year
+/// and 年 follow it (`1.2026年`, not 1.2026 years).
+#[must_use]
+pub(crate) fn year_after_label_dot(chars: &[char], dot: usize) -> bool {
+    let Some(year) = chars.get(dot + 1..dot + 6) else {
+        return false;
+    };
+    matches!(year[..2], ['1', '9'] | ['2', '0'])
+        && year[2..4].iter().all(char::is_ascii_digit)
+        && year[4] == '年'
+}
+
+/// Whether the digits `chars[pos..dot]` are a list label followed by a year (`1.2026年`):
+/// one or two digits where a list item may open, then [`year_after_label_dot`].
+pub(super) fn labels_a_year(chars: &[char], pos: usize, dot: usize) -> bool {
+    dot - pos <= 2 && year_after_label_dot(chars, dot) && opens_list_item(chars, pos)
 }
 
 /// A digit waiting for its magnitude.
@@ -592,8 +615,10 @@ fn arabic_step(
     if let Some(exp) = st.last_magnitude {
         // After a magnitude, Arabic digits fill the places below it (`200亿零四千230`),
         // unless after 千 or more the unit that follows is one the whole cannot take
-        // (`390万65岁`).
-        if !value.is_integer()
+        // (`390万65岁`). A decimal fills them only below 万 or more, when its whole part
+        // writes every place below the magnitude (`1萬2,432.27平方公尺` is 12,432.27):
+        // `1万2.5` and `十2.9` stay two numbers.
+        if !(value.is_integer() || exp >= 4 && fills_places_below(chars, pos, exp))
             || !value.below_pow10(exp)
             || mode == Mode::Scan && exp >= 3 && tail_stands_alone(chars, end)
         {
@@ -602,9 +627,28 @@ fn arabic_step(
     }
     st.plain_integer = plain_integer && st.no_magnitude_yet();
     st.fraction_seen = !value.is_integer();
+    // The places below the magnitude are all written: no smaller magnitude may follow.
+    st.closed |= st.fraction_seen && st.last_magnitude.is_some();
     st.pending = Some(Pending::Literal(value));
     st.arabic = true;
     Ok((end, ""))
+}
+
+/// Whether the whole part of the decimal at `chars[pos]` (its digits up to the point) writes
+/// the places below a magnitude of 10^`exp`: all of them, or in groups of three
+/// (`1萬2,432.27`, `1億2,345,678.9`).
+fn fills_places_below(chars: &[char], pos: usize, exp: u32) -> bool {
+    let whole = chars[pos..]
+        .iter()
+        .take(MAX_INTEGER_DIGITS * 2)
+        .take_while(|&&c| c != '.');
+    let (digits, grouped) = whole.fold((0, false), |(digits, grouped), &c| {
+        (
+            digits + usize::from(c.is_ascii_digit()),
+            grouped || c == ',',
+        )
+    });
+    grouped || digits == exp as usize
 }
 
 /// Whether Arabic digits read right after 千, 万 or 亿 and ending at `end` are a number of

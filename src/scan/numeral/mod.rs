@@ -12,6 +12,7 @@ use crate::lexicon::numerals::{digit_of, numeral_char, Meaning, DIGITS, OPENERS}
 use crate::lexicon::script::to_simplified;
 use crate::scan::TextView;
 
+pub(crate) use grammar::year_after_label_dot;
 pub use grammar::MAX_NUMERAL_CHARS;
 use grammar::{Mode, Parsed, StopReason, Value};
 
@@ -790,7 +791,8 @@ fn arabic_at(chars: &[char], start: usize, limit: usize) -> Option<NumeralMatch>
         // A dotted run before (`2.3` of `1.2.3`) leaves the point to the grammar.
         let dotted_before =
             start >= 2 && chars[start - 1] == '.' && chars[start - 2].is_ascii_digit();
-        if places > 0 && dotted_before {
+        // So does a list label before a year (`1.2026年`).
+        if places > 0 && dotted_before || places == 4 && grammar::labels_a_year(chars, start, end) {
             return None;
         }
         if places > 0 {
