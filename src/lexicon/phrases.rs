@@ -40,6 +40,9 @@ const PHRASE_LIST: &[&str] = &[
     // 手 counts lots of shares, not the hands of these.
     "一手抓",
     "两手抓",
+    // 二手 is second-hand (`二手车`), 两手 the two lines of a policy (`两手发力`, `两手并用`).
+    "二手",
+    "两手",
     "两手都要硬",
     "一体",
     "一带一路",

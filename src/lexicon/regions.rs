@@ -553,6 +553,9 @@ pub static REGIONS: &[Region] = &[
 pub static NUMERAL_AREAS: &[&str] = &[
     "长三角",
     "珠三角",
+    "东三省",
+    "北三县",
+    "二连浩特",
     "万州",
     "九龙坡",
     "三峡",

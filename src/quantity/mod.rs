@@ -377,6 +377,13 @@ fn unit_after_number(
                         form: Some("度"),
                         ..Measure::bare(Some("千瓦时"), Dimension::Energy)
                     }
+                } else if unit.form == "度" && counts_times(chars, end + len) {
+                    // 度 before a verb counts times (`共3度修改计画`, `一度停摆`), no
+                    // temperature.
+                    Measure {
+                        form: Some("度"),
+                        ..Measure::bare(Some("度"), Dimension::Count)
+                    }
                 } else if unit.form == "块" && counts_a_noun(chars, end + len) {
                     // 块 before the noun it counts is the classifier of pieces and plots
                     // (`三块地`, `17块污染地块`, `兩塊牌子`), money only where nothing is
@@ -730,6 +737,13 @@ fn counts_a_noun(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
         .is_some_and(|&c| is_han(c) && !NOT_COUNTED.contains(&c) && !may_start_numeral(c))
+}
+
+/// Whether a 度 ending at `end` counts times: a word follows it that no temperature takes
+/// (`3度修改`, `一度停擺`), not a word of heat (`38度高温`) or a word that goes on with a
+/// measure (`5度左右`, `零下10度以下`).
+fn counts_times(chars: &[char], end: usize) -> bool {
+    counts_a_noun(chars, end) && !matches!(chars[end], '高' | '低' | '气' | '体' | '水')
 }
 
 /// `度` is a kilowatt-hour after electricity (`发电量约12亿度`) or with a big magnitude.

@@ -116,9 +116,18 @@ pub(crate) fn is_time_or_code(chars: &[char], start: usize, end: usize) -> bool 
         return false;
     }
     let after_next = chars.get(end + 1).copied();
-    let clock = next == Some(':') && after_next.is_some_and(|c| c.is_ascii_digit());
+    // A clock time has two digits after its colon (`2:00`, `09:02:33`); one digit after a
+    // colon makes a ratio (`之比突破1：1`, `收入比收窄至2：1以内`), numbers of their own.
+    let two_digits = |at: usize| {
+        chars
+            .get(at..at + 2)
+            .is_some_and(|d| d.iter().all(char::is_ascii_digit))
+            && !chars.get(at + 2).is_some_and(char::is_ascii_digit)
+    };
+    let clock = next == Some(':') && two_digits(end + 1);
     let dotted_name = next == Some('.') && after_next.is_some_and(|c| c.is_ascii_alphabetic());
-    let after_colon = before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit();
+    let after_colon =
+        before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit() && end - start == 2;
     // The tail of a dotted run (`PM2.5`, `v1.2.3`) whose head was refused.
     let after_dot = before == Some('.')
         && start >= 2
