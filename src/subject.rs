@@ -24,6 +24,7 @@
 //! - a comparison with its base between a subject and the difference is left out
 //!   (`民间投资增速高于全国4.1个百分点` → 民间投资), and a base named after a dated comparison only
 //!   by a budget placeholder (`较113年度预算数2.4亿元`) takes the subject before;
+//! - a short note in brackets inside a name (`高速（一级）公路`) is part of it;
 //! - a share named without its part (`…、占全省比重达18.6%`) takes the part from the quantity
 //!   before, and a list of short names that opens its clause shares its amount
 //!   (`游客人次、旅游总花费均增长9%以上`).
@@ -360,10 +361,19 @@ fn find(
         }
     }
     let clause_floor = floor.max(start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-    let clause_start = last_break
+    let mut clause_start = last_break
         .filter(|&i| i >= clause_floor)
         .map_or(clause_floor, |i| i + 1);
     let (mut span, mut respectively) = subject_before(chars, clause_start, start);
+    // `新增高速（一级）公路2600公里`: a short note in brackets inside a name ends no clause,
+    // unless the name read over it is too long to be a subject.
+    if let Some(open) = bracketed_note_before(chars, clause_floor, clause_start, start) {
+        let over = clause_start_before(chars, clause_floor, open);
+        let (named, also) = subject_before(chars, over, start);
+        if named.0 < named.1 && named.1 - named.0 <= MAX_SUBJECT_CHARS {
+            (span, respectively, clause_start) = (named, also, over);
+        }
+    }
     // Where a list before the subject is looked for: before the clause the subject is in.
     let (mut list_start, mut list_floor) = (clause_start, floor);
     if let Some((date_start, before)) = hop.filter(|_| span.0 >= span.1) {
@@ -1147,6 +1157,37 @@ fn counts_or_ranks(chars: &[char], start: usize, end: usize) -> bool {
                         .get(i + 1)
                         .is_some_and(|n| matches!(n, '期' | '线' | '个'))))
     })
+}
+
+/// The longest note in brackets inside a name (`（一级）`, `（市、区）`, `（二階段）`).
+const MAX_NOTE_CHARS: usize = 6;
+
+/// Where the note in brackets that ends just before the clause at `clause_start` opens,
+/// when it stands inside a name: two to [`MAX_NOTE_CHARS`] Han characters or `、`, after a
+/// Han character and before one or a closing corner bracket, the clause going on to the
+/// quantity at `quantity` (`高速（一级）公路`, `县（市、区）`, `「…載具（二階段）」`). A note of
+/// one character is mostly another word for the one before it (`新（改）建`, `万套（间）`).
+fn bracketed_note_before(
+    chars: &[char],
+    floor: usize,
+    clause_start: usize,
+    quantity: usize,
+) -> Option<usize> {
+    let close = clause_start.checked_sub(1)?;
+    if close <= floor
+        || clause_start >= quantity
+        || !matches!(chars[close], '）' | ')')
+        || !(is_han(chars[clause_start]) || matches!(chars[clause_start], '」' | '』'))
+    {
+        return None;
+    }
+    let lowest = close.saturating_sub(MAX_NOTE_CHARS + 1).max(floor);
+    let open = (lowest..close)
+        .rev()
+        .find(|&i| !(is_han(chars[i]) || chars[i] == '、'))?;
+    let inside = close - open - 1;
+    (matches!(chars[open], '（' | '(') && inside >= 2 && open > floor && is_han(chars[open - 1]))
+        .then_some(open)
 }
 
 /// Whether the items joined by `、` before the clause at `clause_start` open a clause of
