@@ -606,12 +606,13 @@ impl Draft {
 }
 
 /// The unit at `end`, allowing one space before it (`3.0 公里`, `250 ml`) and a 个 before a
-/// unit of measure (`六个加仑`).
+/// unit of measure (`六个加仑`), not before a ratio (`六个倍增计划` counts plans).
 fn unit_at(chars: &[char], end: usize, a: &Amount) -> Option<(&'static Unit, usize)> {
     if let Some((unit, len)) = unit_after(chars, end) {
         if unit.form == "个" {
-            if let Some((measured, more)) =
-                unit_after(chars, end + 1).filter(|(u, _)| u.dimension != Dimension::Count)
+            // Not a ratio: `六个倍增计划` is six plans, no 倍 of anything.
+            if let Some((measured, more)) = unit_after(chars, end + 1)
+                .filter(|(u, _)| !matches!(u.dimension, Dimension::Count | Dimension::Ratio))
             {
                 return Some((measured, len + more));
             }
@@ -787,7 +788,15 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
                 matches!(next, Some('内' | '来' | '后')) || chars[end..].starts_with(&['以', '内']);
             !after_month && a.shape != Shape::Range && (long || within || a.shape == Shape::Half)
         }
-        '级' => a.shape != Shape::Range && !a.is_bare_magnitude(),
+        // A number with 万 or 亿 before 级 grades what follows (`两万亿级城市`, `五百亿级开发区`),
+        // like a bare one (`千亿级产业`): it is a number, no amount of levels.
+        '级' => {
+            a.shape != Shape::Range
+                && !a.is_bare_magnitude()
+                && !chars[a.start..a.end]
+                    .iter()
+                    .any(|&c| matches!(c, '万' | '亿'))
+        }
         // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`),
         // and a coded slogan abbreviates places (`“两区”建设`, `“三区一中心”`): neither
         // counts places.
