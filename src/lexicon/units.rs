@@ -429,6 +429,13 @@ const UNIT_ROWS: &[Unit] = &[
     classifier("幅"),
     classifier("粒"),
     classifier("部门"),
+    classifier("批次"),
+    classifier("包"),
+    // Container throughput is counted in twenty-foot equivalent units (`8097万标箱`,
+    // `2000万TEU`): one unit whatever the form.
+    unit("标准箱", "标准箱", Count),
+    unit("标箱", "标准箱", Count),
+    unit("TEU", "标准箱", Count),
     unit("人口", "人", Count),
     classifier("户次"),
     classifier("架次"),
