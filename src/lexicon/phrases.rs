@@ -256,7 +256,42 @@ pub fn set_phrase_covering(chars: &[char], position: usize) -> Option<Range<usiz
                 .map(|(_, len)| start..start + len)
                 .find(|range| range.end > position)
         })
+        .chain(repetition_covering(chars, position))
         .max_by_key(ExactSizeIterator::len)
+}
+
+/// The words that join the two halves of a repetition idiom: `一年更比一年`, `一任接着一任`,
+/// `一代又一代`.
+const REPETITION_LINKS: &[&str] = &["更比", "比", "接着", "接", "又", "连着", "高过", "跟着"];
+
+/// The span of a repetition idiom, `一X` + link + `一X` with the same `X` (`一年接着一年干`,
+/// `一天比一天好`, `一代又一代`), that holds `position`: "year after year", not a count of
+/// one. Its halves are at most a few characters away, so the search is bounded.
+fn repetition_covering(chars: &[char], position: usize) -> Option<Range<usize>> {
+    const LONGEST_LINK: usize = 2;
+    // The first half opens at most `2 + LONGEST_LINK + 1` characters before `position`.
+    let earliest = position.saturating_sub(LONGEST_LINK + 3);
+    (earliest..=position).rev().find_map(|start| {
+        let end = repetition_at(chars, start)?;
+        (end > position).then_some(start..end)
+    })
+}
+
+/// The end of a repetition idiom opening at `start`, if one does.
+fn repetition_at(chars: &[char], start: usize) -> Option<usize> {
+    let (&'一', Some(&word)) = (chars.get(start)?, chars.get(start + 1)) else {
+        return None;
+    };
+    if word == '一' || !('\u{4E00}'..='\u{9FFF}').contains(&word) {
+        return None;
+    }
+    let after = start + 2;
+    REPETITION_LINKS.iter().find_map(|link| {
+        let link_end = after + link.chars().count();
+        let linked = chars.get(after..link_end)?.iter().copied().eq(link.chars());
+        let repeated = chars.get(link_end..link_end + 2) == Some(&['一', word][..]);
+        (linked && repeated).then_some(link_end + 2)
+    })
 }
 
 /// Whether a set phrase overlaps `chars[start..end]` on a character that is not ASCII (a
@@ -277,7 +312,7 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
                     .is_some_and(|&n| PHRASE_PAIRS.may_hold(pair_key(c, n))))
     });
     if !may_overlap {
-        return false;
+        return repetition_overlapping(chars, start, end);
     }
     // `may_overlap` found a character in start..end, so start is a position of `chars`.
     let longest = PHRASES.longest().max(1);
@@ -286,7 +321,13 @@ pub fn set_phrase_overlapping(chars: &[char], start: usize, end: usize) -> bool 
             && PHRASES.all_at(chars, from).any(|(_, len)| {
                 (from.max(start)..(from + len).min(end)).any(|k| !chars[k].is_ascii())
             })
-    })
+    }) || repetition_overlapping(chars, start, end)
+}
+
+/// Whether a repetition idiom (`一年接着一年`) holds one of the first characters of
+/// `chars[start..end]`: a numeral of the idiom is one of its two `一`.
+fn repetition_overlapping(chars: &[char], start: usize, end: usize) -> bool {
+    (start..end.min(start + 2)).any(|k| chars[k] == '一' && repetition_covering(chars, k).is_some())
 }
 
 /// Whether a Latin-digit token (`5G`, `g20`) is a product or technology name, case aside.
