@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::units::unit_after;
-use crate::record::{Approx, Number, Record, ViewSpan};
+use crate::record::{Approx, Dimension, Number, Record, ViewSpan};
 use crate::scan::context::{magnitude_chain, past_digit_run};
 use crate::scan::exclude;
 use crate::scan::numeral::{
@@ -120,8 +120,8 @@ impl<'v, 't> Scan<'v, 't> {
 
 /// Whether the numeral `m` makes a number, and its span's end and whether it is an ordinal:
 /// an ordinal with 第, a session number (`十四届`), a phase (`二期工程`) or a congress
-/// (`党的二十大`), a rank (`前10位`), `N大`, or a numeral standing alone (not inside a coded
-/// slogan).
+/// (`党的二十大`), a rank (`前10位`), `N大`, a numeral standing alone, or inside a quoted
+/// name one that counts what the name lists.
 fn number_shape(
     chars: &[char],
     m: &crate::scan::numeral::NumeralMatch,
@@ -139,11 +139,29 @@ fn number_shape(
         Some((end, false))
     } else if let Some(shape) = major_count(chars, m) {
         Some(shape)
-    } else if cardinal && !in_slogan && stands_alone(chars, start, end) {
+    } else if cardinal
+        && if in_slogan {
+            counts_in_name(chars, m)
+        } else {
+            stands_alone(chars, start, end)
+        }
+    {
         Some((end, false))
     } else {
         None
     }
+}
+
+/// Whether the numeral `m`, inside a quoted name, counts what the name lists: two or more
+/// followed by a classifier (`“五个中心”`, `“80条”`, `“两个不允许”`). The name measures
+/// nothing, so no quantity is made of it (SPEC §5), but its numeral means what it says and
+/// keeps a `number`, as `“八大工程”` does; a code (`“四化”`, `“1+3+4”`) keeps none, nor does
+/// one that abbreviates places (`“两区”`, `“三区一中心”`).
+fn counts_in_name(chars: &[char], m: &crate::scan::numeral::NumeralMatch) -> bool {
+    m.integer.is_some_and(|n| n >= 2)
+        && unit_after(chars, m.end).is_some_and(|(unit, _)| {
+            unit.dimension == Dimension::Count && !unit.is_administrative()
+        })
 }
 
 /// Appends the number at view positions `start..end` to the records of `out`, and its span

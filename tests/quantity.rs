@@ -105,7 +105,7 @@ fn extra_cases() -> Vec<(&'static str, Vec<Value>)> {
         ("天津正加快构建“1+3+4”现代化产业体系。", vec![]),
         (
             "部署开展“五个专项治理”。",
-            vec![q("五个", 5.0, "个", "count", "exact")],
+            vec![json!({"kind": "number", "text": "五", "value": 5.0, "ordinal": false})],
         ),
         ("一是完善机制，二是加强监管，其一在于落实。", vec![]),
         ("全力打造一支具有全球竞争力的队伍，进一步扩大开放。", vec![]),

@@ -461,6 +461,25 @@ const UNIT_ROWS: &[Unit] = &[
     classifier("旗"),
 ];
 
+/// The administrative units among the classifiers, each one character: a count of them is
+/// graded or abbreviated more often than other counts (`百亿县区`, `“两区”`).
+const ADMINISTRATIVE_UNITS: &[char] = &['省', '市', '县', '区', '乡', '镇', '村', '州', '盟', '旗'];
+
+/// Whether `c`, written as a unit, is an administrative unit: `县`, `区`, `乡` …
+#[must_use]
+pub fn is_administrative_unit(c: char) -> bool {
+    ADMINISTRATIVE_UNITS.contains(&c)
+}
+
+impl Unit {
+    /// Whether the unit is an administrative unit: `县`, `区`, `乡` …
+    #[must_use]
+    pub fn is_administrative(&self) -> bool {
+        let mut form = self.form.chars();
+        matches!((form.next(), form.next()), (Some(c), None) if is_administrative_unit(c))
+    }
+}
+
 /// Temperature scales named before the number (`摄氏37度`, `华氏温度98.6度`), with the unit
 /// they make of it.
 pub static TEMPERATURE_SCALES: &[(&str, &str)] = &[

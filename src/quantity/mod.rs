@@ -26,7 +26,8 @@ use crate::lexicon::marks::{
 use crate::lexicon::numerals::OPENERS;
 use crate::lexicon::phrases::NOT_COUNTED;
 use crate::lexicon::units::{
-    currency_before, may_end_currency_before, temperature_scale_before, unit_after, Currency, Unit,
+    currency_before, is_administrative_unit, may_end_currency_before, temperature_scale_before,
+    unit_after, Currency, Unit,
 };
 use crate::record::{Approx, Dimension, Quantity, Record, Trend};
 use crate::scan::numeral::{digit_value, may_start_numeral, NumeralAt, NumeralKind};
@@ -338,7 +339,9 @@ fn approx_before_spaced(chars: &[char], start: usize) -> Option<(&'static Approx
 }
 
 /// Numbers that are no amount whatever follows them: a clock time or code, the unit of a
-/// rate (`每千克`, `每万人`), a session (`十四届`), a phase (`二期工程`), a rank (`前10位`).
+/// rate (`每千克`, `每万人`), a session (`十四届`), a phase (`二期工程`), a rank (`前10位`),
+/// a numeral inside a coded slogan (`“五个中心”`, `“两个10亿元”`, `“80条”`): the slogan
+/// names a programme, it measures nothing (SPEC §5).
 fn is_no_amount(chars: &[char], a: &Amount) -> bool {
     if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
         return true;
@@ -347,6 +350,7 @@ fn is_no_amount(chars: &[char], a: &Amount) -> bool {
     per || exclude::is_session_number(chars, a.end)
         || exclude::is_phase_number(chars, a.start, a.end)
         || exclude::is_rank(chars, a.start, a.end)
+        || exclude::in_slogan(chars, a.start)
 }
 
 /// The measure the number's kind or the unit after it gives, the end of the span so far, and
@@ -797,12 +801,9 @@ fn plausible(chars: &[char], a: &Amount, measure: &Measure, end: usize) -> bool 
                     .iter()
                     .any(|&c| matches!(c, '万' | '亿'))
         }
-        // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`),
-        // and a coded slogan abbreviates places (`“两区”建设`, `“三区一中心”`): neither
-        // counts places.
-        '省' | '市' | '县' | '区' | '乡' | '镇' | '村' | '州' | '盟' | '旗' => {
-            !a.is_bare_magnitude() && !exclude::in_slogan(chars, a.start)
-        }
+        // A bare magnitude before an administrative unit grades it (`百亿县区`, `千亿市`): it
+        // counts no places.
+        c if is_administrative_unit(c) => !a.is_bare_magnitude(),
         _ => true,
     }
 }
