@@ -618,7 +618,7 @@ impl Scanner<'_> {
             }
             return Some(component);
         }
-        self.compact_range_at(numeral)
+        self.compact_range_at(i, numeral)
     }
 
     /// The Gregorian year of the numeral at `i`, whose 年 ends at `unit_end`, read as a year
@@ -627,36 +627,55 @@ impl Scanner<'_> {
     /// before a month (`113年12月`), or from year 60 (1971) on before 年 alone, since `3年`
     /// and `30年` are durations far more often than years of the 1910s and 1940s.
     fn roc_year(&mut self, i: usize, numeral: Numeral, unit_end: usize) -> Option<u32> {
-        let shape = if numeral.ascii {
-            (1..=3).contains(&numeral.digits)
-        } else {
-            numeral.digits == 0 || (1..=3).contains(&numeral.digits)
-        };
-        if !shape || !(1..=200).contains(&numeral.value) {
-            return None;
-        }
+        (roc_year_shape(numeral) && self.roc_years_at(i, numeral.value, unit_end))
+            .then_some(numeral.value + ROC_YEAR_OFFSET)
+    }
+
+    /// A range of years of the Republic of China written with one 年 (`103至113年`,
+    /// `105-112年度`), as Gregorian years: read as [`Scanner::roc_year`] reads its first year.
+    fn roc_year_range(
+        &mut self,
+        i: usize,
+        (first, second): (Numeral, Numeral),
+        unit_end: usize,
+    ) -> Option<(u32, u32)> {
+        let fits = roc_year_shape(first)
+            && roc_year_shape(second)
+            && second.value > first.value
+            && self.roc_years_at(i, first.value, unit_end);
+        fits.then_some((
+            first.value + ROC_YEAR_OFFSET,
+            second.value + ROC_YEAR_OFFSET,
+        ))
+    }
+
+    /// Whether the ROC year `value` written at `i`, whose 年 ends at `unit_end`, is a year:
+    /// see [`Scanner::roc_year`].
+    fn roc_years_at(&mut self, i: usize, value: u32, unit_end: usize) -> bool {
         let after_minguo = i >= 2 && self.chars[i - 2..i] == ['民', '国'];
         let year_word = matches!(self.at(unit_end), Some('度' | '底'));
         let month_after = self
             .numeral_at(unit_end)
             .is_some_and(|m| m.as_small(12).is_some() && self.at(m.end) == Some('月'));
-        let bare = self.roc_years && (year_word || month_after || numeral.value >= 60);
-        (after_minguo || bare).then_some(numeral.value + 1911)
+        after_minguo || (self.roc_years && (year_word || month_after || value >= 60))
     }
 
     /// `2023—2026年`, `2020/21年度`, `1—3月`, `1—15日`: a bare numeral, a separator, and a
     /// numeral with the unit both share.
-    fn compact_range_at(&mut self, first: Numeral) -> Option<Component> {
+    fn compact_range_at(&mut self, start: usize, first: Numeral) -> Option<Component> {
         let (after_separator, separator) = self.separator_at(first.end)?;
         let second = self.numeral_at(after_separator)?;
         let (level, unit_end, hao) = self.unit_after(second.end)?;
         if hao || (separator == '/' && level != Level::Year) {
             return None;
         }
-        let value = first.value_at_level(level)?;
-        let end_value = match level {
-            Level::Year => second.as_year().or_else(|| short_end_year(value, second))?,
-            _ => second.value_at_level(level)?,
+        let (value, end_value) = match (level, first.value_at_level(level)) {
+            (Level::Year, Some(value)) => (
+                value,
+                second.as_year().or_else(|| short_end_year(value, second))?,
+            ),
+            (Level::Year, None) => self.roc_year_range(start, (first, second), unit_end)?,
+            (_, value) => (value?, second.value_at_level(level)?),
         };
         if end_value <= value {
             return None;
@@ -849,6 +868,16 @@ impl Scanner<'_> {
             compact_end: None,
         }))
     }
+}
+
+/// Year 1 of the Republic of China is 1912.
+const ROC_YEAR_OFFSET: u32 = 1911;
+
+/// Whether a numeral may write a year of the Republic of China: one to three digits (or a
+/// Chinese numeral with tens), from 1 to 200.
+fn roc_year_shape(numeral: Numeral) -> bool {
+    let digits_fit = (1..=3).contains(&numeral.digits) || (!numeral.ascii && numeral.digits == 0);
+    digits_fit && (1..=200).contains(&numeral.value)
 }
 
 /// The end of a fiscal year written with two digits (`2020/21` → 2021), when it lies just
