@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::record::{
     sort_by_span, span_order, Date, Kind, Number, Quantity, Record, Title, ViewSpan,
 };
+use crate::scan::exclude::Slogans;
 use crate::scan::numeral::NumeralAt;
 use crate::scan::scratch::{Pool, Scratch};
 use crate::scan::{KindSet, Options, TextView, LOCALES, YUAN_CURRENCIES};
@@ -301,14 +302,18 @@ impl Extractor {
             // each is read once for both.
             let mut quantity_scan = quantity::Scan::new(&view, &self.options);
             let mut number_scan = number::Scan::new(&view, &self.options);
+            // Both ask whether a numeral is inside a coded slogan: the quotation marks are
+            // candidates too, and are noted once for both.
+            let mut slogans = Slogans::default();
             for &candidate in view.candidates() {
+                slogans.visit(view.chars(), candidate as usize);
                 let mut numeral = NumeralAt::new(view.chars(), candidate as usize);
-                let quantity = quantity_scan.visit(&mut numeral, quantities);
+                let quantity = quantity_scan.visit(&mut numeral, &slogans, quantities);
                 // The scan returns the span of the quantity it has just appended.
                 if let Some(span) = &quantity {
                     quantity_spans.push((span.start, span.end));
                 }
-                number_scan.visit(&mut numeral, quantity, numbers, number_spans);
+                number_scan.visit(&mut numeral, &slogans, quantity, numbers, number_spans);
             }
             labels = number_scan.into_labels();
         }

@@ -13,7 +13,7 @@ use crate::lexicon::english_magnitudes::english_magnitude;
 use crate::lexicon::units::unit_after;
 use crate::record::{Approx, Dimension, Number, Record, ViewSpan};
 use crate::scan::context::{magnitude_chain, past_digit_run};
-use crate::scan::exclude;
+use crate::scan::exclude::{self, Slogans};
 use crate::scan::numeral::{
     digit_value, magnitude_value, may_start_numeral, NumeralAt, NumeralKind,
 };
@@ -25,8 +25,6 @@ pub(crate) struct Scan<'v, 't> {
     view: &'v TextView<'t>,
     /// Positions before `next` were read as part of a number or passed over.
     next: usize,
-    /// The closing mark of the coded slogan being read (`“十四五”`), if any.
-    slogan_until: usize,
     /// The ends of the list labels passed over (`1.`, `2、`), past their mark, in order.
     labels: Vec<usize>,
 }
@@ -36,7 +34,6 @@ impl<'v, 't> Scan<'v, 't> {
         Scan {
             view,
             next: 0,
-            slogan_until: 0,
             labels: Vec::new(),
         }
     }
@@ -52,6 +49,7 @@ impl<'v, 't> Scan<'v, 't> {
     pub(crate) fn visit(
         &mut self,
         numeral: &mut NumeralAt<'_>,
+        slogans: &Slogans,
         quantity: Option<Range<usize>>,
         out: &mut Vec<Record>,
         spans: &mut Vec<ViewSpan>,
@@ -64,14 +62,9 @@ impl<'v, 't> Scan<'v, 't> {
             return;
         }
         if !may_start_numeral(c) {
-            if exclude::opens_quote(c) {
-                if let Some(close) = exclude::slogan_quote(chars, i) {
-                    self.slogan_until = close;
-                }
-            }
             return;
         }
-        let in_slogan = i < self.slogan_until;
+        let in_slogan = slogans.covers(i);
         let Some(m) = numeral.get() else {
             if let Some((value, len)) = bare_magnitude(chars, i).filter(|_| !in_slogan) {
                 push(view, (out, spans), i, i + len, value, false);

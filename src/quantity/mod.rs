@@ -35,7 +35,7 @@ use crate::scan::Options;
 use crate::scan::{is_han, TextView};
 
 use crate::scan::context::past_digit_run;
-use crate::scan::exclude;
+use crate::scan::exclude::{self, Slogans};
 use amount::{inclusive_mark_len, Amount, Reading, Shape};
 
 /// How far back a verb of change may govern a quantity (`净增有进出口实绩企业485家`).
@@ -66,10 +66,12 @@ impl<'v, 't> Scan<'v, 't> {
     }
 
     /// Reads at the candidate position of `numeral`, appending a quantity found there to `out`
-    /// and returning its span in view positions.
+    /// and returning its span in view positions. No quantity comes from inside a coded slogan
+    /// (`“五个中心”`, `“两个10亿元”`): it names a programme and measures nothing (SPEC §5).
     pub(crate) fn visit(
         &mut self,
         numeral: &mut NumeralAt<'_>,
+        slogans: &Slogans,
         out: &mut Vec<Record>,
     ) -> Option<Range<usize>> {
         let view = self.view;
@@ -85,7 +87,8 @@ impl<'v, 't> Scan<'v, 't> {
             &Reading::Skip(end) => self.next = end,
             Reading::Amount(a) => {
                 let previous = self.previous.as_ref();
-                match assemble(chars, a, self.floor, self.options, previous) {
+                let in_slogan = slogans.covers(a.start);
+                match assemble(chars, a, self.floor, (self.options, in_slogan), previous) {
                     Some(found) => {
                         self.floor = found.end;
                         self.next = found.end;
@@ -223,7 +226,7 @@ fn assemble(
     chars: &[char],
     a: &Amount,
     floor: usize,
-    options: &Options,
+    (options, in_slogan): (&Options, bool),
     previous: Option<&Listed>,
 ) -> Option<Found> {
     let (mut measure, mut end, half_added) = unit_after_number(chars, a, options)?;
@@ -232,7 +235,7 @@ fn assemble(
     if measure.is_none() && !a.counts_noun && !may_follow_currency(chars, a.start) {
         return None;
     }
-    if is_no_amount(chars, a) {
+    if in_slogan || is_no_amount(chars, a) {
         return None;
     }
     if let Some(m) = measure.as_mut() {
@@ -339,9 +342,7 @@ fn approx_before_spaced(chars: &[char], start: usize) -> Option<(&'static Approx
 }
 
 /// Numbers that are no amount whatever follows them: a clock time or code, the unit of a
-/// rate (`每千克`, `每万人`), a session (`十四届`), a phase (`二期工程`), a rank (`前10位`),
-/// a numeral inside a coded slogan (`“五个中心”`, `“两个10亿元”`, `“80条”`): the slogan
-/// names a programme, it measures nothing (SPEC §5).
+/// rate (`每千克`, `每万人`), a session (`十四届`), a phase (`二期工程`), a rank (`前10位`).
 fn is_no_amount(chars: &[char], a: &Amount) -> bool {
     if a.arabic && exclude::is_time_or_code(chars, a.start, a.end) {
         return true;
@@ -350,7 +351,6 @@ fn is_no_amount(chars: &[char], a: &Amount) -> bool {
     per || exclude::is_session_number(chars, a.end)
         || exclude::is_phase_number(chars, a.start, a.end)
         || exclude::is_rank(chars, a.start, a.end)
-        || exclude::in_slogan(chars, a.start)
 }
 
 /// The measure the number's kind or the unit after it gives, the end of the span so far, and

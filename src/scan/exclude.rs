@@ -51,6 +51,29 @@ pub(crate) fn slogan_quote(chars: &[char], open: usize) -> Option<usize> {
         .then_some(open + 1 + close)
 }
 
+/// The coded slogans met by a scan that visits every quotation mark in order: where the
+/// last quotation opened closes when it is a slogan, so that a numeral asks whether it is
+/// inside one without looking back for the mark.
+#[derive(Debug, Default)]
+pub(crate) struct Slogans {
+    until: usize,
+}
+
+impl Slogans {
+    /// Takes note of the quotation `chars[i]` opens, if it opens one.
+    pub(crate) fn visit(&mut self, chars: &[char], i: usize) {
+        if opens_quote(chars[i]) {
+            self.until = slogan_quote(chars, i).unwrap_or(0);
+        }
+    }
+
+    /// Whether position `at`, at or after the last mark visited, lies inside a slogan: the
+    /// same answer as [`in_slogan`].
+    pub(crate) fn covers(&self, at: usize) -> bool {
+        at < self.until
+    }
+}
+
 /// Whether position `at` lies inside a short quotation holding a numeral (a coded slogan:
 /// `“十四五”`, `“两区”`, `“三区一中心”`).
 #[must_use]
