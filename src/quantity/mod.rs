@@ -374,7 +374,9 @@ fn unit_after_number(
         ),
         NumeralKind::Cardinal | NumeralKind::Fraction => {
             if let Some((unit, len)) = half_more(chars, end).filter(|_| a.value.is_some()) {
-                (Some(Measure::of(unit, options)), end + len, 0.5)
+                // 个多 adds no half: it makes the amount `over`, see `take_after_unit`.
+                let half = if chars[end + 1] == '半' { 0.5 } else { 0.0 };
+                (Some(Measure::of(unit, options)), end + len, half)
             } else if let Some((unit, len)) = unit_at(chars, end, a) {
                 let measure = if unit.form == "度" && means_electricity(chars, a) {
                     Measure {
@@ -533,11 +535,15 @@ impl Draft {
         if let Some((word, len)) = approx_after(chars, self.end + mark) {
             after_approx = Some(word.approx);
             self.end += mark + len;
-        } else if measure.dimension == Dimension::Duration
+        } else if (measure.dimension == Dimension::Duration || measure.unit == Some("倍"))
             && matches!(chars.get(self.end), Some('多' | '余'))
         {
+            // `一年多`, `两倍多`.
             after_approx = Some(Approx::Over);
             self.end += 1;
+        } else if self.end > a.end + 2 && chars.get(a.end..a.end + 2) == Some(&['个', '多'][..]) {
+            // `三个多月`: the unit read past 个多.
+            after_approx = Some(Approx::Over);
         }
         if let Some(found) = before_approx.or(after_approx) {
             self.approx = found;
@@ -705,10 +711,11 @@ fn may_follow_currency(chars: &[char], start: usize) -> bool {
     before.is_some_and(|&c| may_end_currency_before(c)) || approx_before(chars, start).is_some()
 }
 
-/// `一个半小时`, `一个半月`: 个半 (and a half) before a unit of measure, with the length of both.
-/// A 月 after 个半 is a month's length, as in 个月.
+/// `一个半小时`, `一个半月`: 个半 (and a half) before a unit of measure, with the length of both;
+/// `三个多月`, `两个多小时`: 个多 (and more) the same way. A 月 after either is a month's
+/// length, as in 个月.
 fn half_more(chars: &[char], end: usize) -> Option<(&'static Unit, usize)> {
-    if chars.get(end) != Some(&'个') || chars.get(end + 1) != Some(&'半') {
+    if chars.get(end) != Some(&'个') || !matches!(chars.get(end + 1), Some('半' | '多')) {
         return None;
     }
     let (unit, len) = unit_after(chars, end + 2)?;
