@@ -88,7 +88,7 @@ impl<'v, 't> Scan<'v, 't> {
             Reading::Amount(a) => {
                 let previous = self.previous.as_ref();
                 let in_slogan = slogans.covers(a.start);
-                match assemble(chars, a, self.floor, (self.options, in_slogan), previous) {
+                match assemble(chars, a, self.floor, self.options, in_slogan, previous) {
                     Some(found) => {
                         self.floor = found.end;
                         self.next = found.end;
@@ -221,12 +221,14 @@ struct Draft {
     approx: Approx,
 }
 
-/// Turns a number part into a quantity, or says it is none: the steps below, in order.
+/// Turns a number part into a quantity, or says it is none: the steps below, in order. None
+/// comes from inside a coded slogan (`in_slogan`), which names a programme and measures nothing.
 fn assemble(
     chars: &[char],
     a: &Amount,
     floor: usize,
-    (options, in_slogan): (&Options, bool),
+    options: &Options,
+    in_slogan: bool,
     previous: Option<&Listed>,
 ) -> Option<Found> {
     let (mut measure, mut end, half_added) = unit_after_number(chars, a, options)?;
